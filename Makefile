@@ -1,0 +1,28 @@
+# The one command developers run locally; .ci/run runs the same steps in a fresh venv.
+# Run inside the venv the README sets up (or set BIN=.venv/bin/).
+BIN ?=
+PYTHON ?= $(BIN)python
+
+.PHONY: check lint format types imports test data bench
+
+check: lint types imports test
+
+lint:
+	$(BIN)ruff check .
+	$(BIN)ruff format --check .
+
+format:
+	$(BIN)ruff check --fix .
+	$(BIN)ruff format .
+
+types:
+	$(BIN)mypy
+
+imports:
+	$(BIN)lint-imports
+
+test:
+	$(PYTHON) -m pytest
+
+bench:
+	$(PYTHON) bench/store.py

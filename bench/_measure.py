@@ -1,0 +1,71 @@
+"""Run one measurement in a fresh process and report its wall time and peak memory.
+
+Each figure comes from its own child process, so one measurement's memory never inflates
+another's peak (ru_maxrss is a process-lifetime high-water mark).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+BENCH_DATA = SHARED / "bench-data"
+
+_CHILD = """
+import json, resource, sys, time
+setup, work = sys.argv[1], sys.argv[2]
+namespace = {}
+exec(setup, namespace)
+start = time.perf_counter()
+exec(work, namespace)
+seconds = time.perf_counter() - start
+peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024}))
+"""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """The median wall time and peak RSS of repeated runs of one measurement."""
+
+    seconds: float
+    peak_mib: float
+
+
+def measure(setup: str, work: str, repeat: int = 1, env: dict[str, str] | None = None) -> Figure:
+    """Time ``work`` (after ``setup``, untimed) in fresh interpreters; median of ``repeat``."""
+    runs = []
+    for _ in range(repeat):
+        done = subprocess.run(
+            [sys.executable, "-c", _CHILD, setup, work],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, **(env or {})},
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"measurement failed:\n{done.stderr[-3000:]}")
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return Figure(
+        statistics.median(r["seconds"] for r in runs),
+        statistics.median(r["peak_mib"] for r in runs),
+    )
+
+
+def bench_file(name: str, out_dir: Path) -> Path:
+    """Decompress ../shared/bench-data/<name>.bib.gz into ``out_dir`` (once)."""
+    source = BENCH_DATA / f"{name}.bib.gz"
+    if not source.exists():
+        raise SystemExit(f"{source} is absent: clone the project with ../shared beside it")
+    target = out_dir / f"{name}.bib"
+    if not target.exists():
+        with gzip.open(source) as handle:
+            target.write_bytes(handle.read())
+    return target

@@ -1,0 +1,52 @@
+"""The click group: common options, the command list, and the error boundary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from refs import __version__
+from refs.cli.cmd_export import export_command
+from refs.cli.options import DEFAULT_STORE, Settings, default_cache_dir
+from refs.cli.status import ExitStatus
+from refs.errors import RefsError
+
+
+class RefsGroup(click.Group):
+    """A group whose `invoke` is the one place that turns errors into messages and exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RefsError as error:
+            click.echo(f"Error: {error}", err=True)
+            ctx.exit(ExitStatus.FAILURE)
+        except OSError as error:  # a file we were asked to write or read, e.g. -o in a bad dir
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"Error: {where}{error.strerror or error}", err=True)
+            ctx.exit(ExitStatus.FAILURE)
+
+
+@click.group(cls=RefsGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="refs")
+@click.option(
+    "--store",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="REFS_STORE",
+    default=str(DEFAULT_STORE),
+    show_default=True,
+    help="The BibTeX store; also $REFS_STORE. May also be given after the command name.",
+)
+@click.pass_context
+def main(ctx: click.Context, store: Path) -> None:
+    """refs: survey READMEs -> a lossless BibTeX store, rendered in any CSL style.
+
+    Example: refs --store references.bib export --format csl-json -o refs.json
+    """
+    # a --store after the command name is parsed later and overrides this one
+    ctx.obj = Settings(store=store, cache_dir=default_cache_dir())
+
+
+main.add_command(export_command)

@@ -1,0 +1,15 @@
+"""The store: references.bib on disk, read losslessly, edited by key, written atomically."""
+
+from refs.store.files import atomic_output, atomic_write, locked
+from refs.store.store import Store, content_digest, edit_store, load_store, save_store
+
+__all__ = [
+    "Store",
+    "atomic_output",
+    "atomic_write",
+    "content_digest",
+    "edit_store",
+    "load_store",
+    "locked",
+    "save_store",
+]

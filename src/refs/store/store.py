@@ -1,0 +1,226 @@
+"""The canonical .bib store on disk: load (cold or from the index), edit by key, save atomically.
+
+Untouched blocks are written back byte for byte and in their order; new or edited entries are
+written in the canonical layout, new ones inserted in key order, so one change is a small diff.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from refs.bibtex import BlockKind, Macro, ParsedBib, format_entry, read_bib, validate
+from refs.errors import Problem, StoreChanged, UnreadableInput
+from refs.model import Entry
+from refs.store.files import atomic_write, locked
+from refs.store.index import load_index, save_index
+
+
+def content_digest(data: bytes) -> str:
+    """The content key of a store: what the warm-load index and change detection use."""
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+class Store:
+    """A .bib file read into blocks, plus the edits made since (kept apart until saved)."""
+
+    def __init__(self, path: Path, data: bytes, parsed: ParsedBib, digest: str | None) -> None:
+        self.path = path
+        self.data = data
+        self.blocks = parsed.blocks
+        self.problems: tuple[Problem, ...] = parsed.problems
+        #: Digest of the file as read; None when the file did not exist.
+        self.digest = digest
+        self._replaced: dict[int, Entry | None] = {}
+        self._added: dict[str, Entry] = {}
+        self._by_key: dict[str, int] = {}
+        for index, block in enumerate(self.blocks):
+            if block.entry is not None:
+                self._by_key.setdefault(block.entry.key.casefold(), index)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.entries())
+
+    def entries(self) -> list[Entry]:
+        """Every entry, repeated keys included, in the order the file will be written."""
+        if not self.is_modified:
+            return [b.entry for b in self.blocks if b.entry is not None]
+        return [entry for entry, _ in self._layout() if entry is not None]
+
+    def get(self, key: str) -> Entry | None:
+        """The entry with this key (case-insensitively; the first one if the key is repeated)."""
+        folded = key.casefold()
+        if folded in self._added:
+            return self._added[folded]
+        index = self._by_key.get(folded)
+        if index is None:
+            return None
+        if index in self._replaced:
+            return self._replaced[index]
+        return self.blocks[index].entry
+
+    @property
+    def macros(self) -> list[Macro]:
+        """The ``@string`` definitions, in file order."""
+        return [
+            Macro(b.name, b.value, b.is_expression)
+            for b in self.blocks
+            if b.kind is BlockKind.STRING and b.name is not None and b.value is not None
+        ]
+
+    @property
+    def is_modified(self) -> bool:
+        """True when there are edits not yet saved."""
+        return bool(self._replaced or self._added)
+
+    # -- editing -----------------------------------------------------------------------------
+
+    def put(self, entry: Entry) -> None:
+        """Add ``entry``, or replace the entry with its key (compared case-insensitively)."""
+        validate(entry)
+        folded = entry.key.casefold()
+        index = self._by_key.get(folded)
+        if index is not None and self._replaced.get(index, self.blocks[index].entry) is not None:
+            self._replaced[index] = entry
+        else:
+            self._added[folded] = entry
+
+    def remove(self, key: str) -> Entry:
+        """Remove the entry with this key and return it; `KeyError` if there is none."""
+        folded = key.casefold()
+        if folded in self._added:
+            return self._added.pop(folded)
+        current = self.get(key)
+        index = self._by_key.get(folded)
+        if current is None or index is None:
+            raise KeyError(key)
+        self._replaced[index] = None
+        return current
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def _insertion_points(self) -> dict[int, list[Entry]]:
+        """Where new entries go: before the first entry whose key sorts after theirs."""
+        positions: list[int] = []
+        running_max: list[str] = []
+        for index, block in enumerate(self.blocks):
+            if block.entry is not None:
+                folded = block.entry.key.casefold()
+                if not running_max or folded > running_max[-1]:
+                    positions.append(index)
+                    running_max.append(folded)
+        points: dict[int, list[Entry]] = {}
+        for folded in sorted(self._added):
+            at = bisect.bisect_right(running_max, folded)
+            where = positions[at] if at < len(positions) else len(self.blocks)
+            points.setdefault(where, []).append(self._added[folded])
+        return points
+
+    def _layout(self) -> Iterator[tuple[Entry | None, bytes | None]]:
+        """The file to write, piece by piece: (entry, its original bytes or None to format)."""
+        points = self._insertion_points() if self._added else {}
+        skip_space = False
+        for index, block in enumerate(self.blocks):
+            for entry in points.get(index, ()):
+                yield entry, None
+                yield None, b"\n\n"
+            chunk = self.data[block.start : block.end]
+            if skip_space and block.kind is BlockKind.TEXT and not chunk.strip():
+                skip_space = False
+                continue
+            skip_space = False
+            if index not in self._replaced:
+                yield block.entry, chunk
+            elif (replacement := self._replaced[index]) is not None:
+                yield replacement, None
+            else:
+                skip_space = True
+        tail = points.get(len(self.blocks), [])
+        if tail and self.data and not self.data.endswith(b"\n\n"):
+            yield None, b"\n" if self.data.endswith(b"\n") else b"\n\n"
+        for entry in tail:
+            yield entry, None
+            yield None, b"\n"
+
+    def to_bytes(self) -> bytes:
+        """The file's new content: untouched blocks byte for byte, edits in canonical layout."""
+        if not self.is_modified:
+            return self.data
+        pieces: list[bytes] = []
+        for entry, chunk in self._layout():
+            if chunk is not None:
+                pieces.append(chunk)
+            elif entry is not None:
+                pieces.append(format_entry(entry).encode("utf-8", "surrogateescape"))
+        return b"".join(pieces)
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        msg = f"{path}: is a directory, not a .bib file"
+        raise UnreadableInput(msg) from None
+    except OSError as error:
+        msg = f"{path}: cannot read the store: {error.strerror}"
+        raise UnreadableInput(msg) from None
+
+
+def load_store(path: Path, cache_dir: Path | None = None) -> Store:
+    """Read the store at ``path`` (an absent file is an empty store).
+
+    With ``cache_dir``, an unchanged store is read from its index instead of parsed again.
+    """
+    data = _read_bytes(path)
+    if data is None:
+        return Store(path, b"", ParsedBib(()), None)
+    digest = content_digest(data)
+    parsed = load_index(cache_dir, digest, str(path)) if cache_dir is not None else None
+    if parsed is None:
+        parsed = read_bib(data, str(path))
+        if cache_dir is not None:
+            save_index(cache_dir, digest, parsed)
+    return Store(path, data, parsed, digest)
+
+
+def save_store(store: Store) -> bool:
+    """Write the store's edits atomically; False when there was nothing to write.
+
+    Raises `StoreChanged` when the file changed on disk since it was read (no lost updates).
+    """
+    if not store.is_modified:
+        return False
+    with locked(store.path):
+        _check_unchanged(store)
+        atomic_write(store.path, store.to_bytes())
+    return True
+
+
+def _check_unchanged(store: Store) -> None:
+    on_disk = _read_bytes(store.path)
+    digest = None if on_disk is None else content_digest(on_disk)
+    if digest != store.digest:
+        msg = f"{store.path}: changed on disk since it was read; nothing written, run again"
+        raise StoreChanged(msg)
+
+
+@contextlib.contextmanager
+def edit_store(path: Path, cache_dir: Path | None = None) -> Iterator[Store]:
+    """Load, edit and save the store while holding its lock: concurrent edits queue up.
+
+    >>> with edit_store(Path("references.bib")) as store:  # doctest: +SKIP
+    ...     store.put(entry)
+    """
+    with locked(path):
+        store = load_store(path, cache_dir)
+        yield store
+        if store.is_modified:
+            _check_unchanged(store)
+            atomic_write(path, store.to_bytes())

@@ -1,0 +1,49 @@
+"""Shared fixtures: an isolated cache, a CLI runner, and the real bench files of ../shared."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+#: ../shared beside the project (CI clones the project with shared/ beside it).
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+BENCH_DATA = SHARED / "bench-data"
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test gets its own $XDG_CACHE_HOME, so no test reads another's store index."""
+    cache = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.delenv("REFS_STORE", raising=False)
+    return cache / "refs"
+
+
+RunCli = Callable[..., Result]
+
+
+@pytest.fixture
+def run_cli() -> RunCli:
+    """Run `refs` in-process: ``run_cli("export", "--format", "csl-json")``."""
+
+    from refs.cli import main_group  # noqa: PLC0415 - keep collection independent of the CLI
+
+    def run(*args: str, input: str | bytes | None = None) -> Result:
+        return CliRunner().invoke(main_group, list(args), input=input, catch_exceptions=False)
+
+    return run
+
+
+def bench_bytes(name: str) -> bytes:
+    """The decompressed bytes of ../shared/bench-data/<name>.bib.gz, or skip the test."""
+    path = BENCH_DATA / f"{name}.bib.gz"
+    if not path.exists():
+        pytest.skip(f"{path} is absent: clone the project with ../shared beside it")
+    with gzip.open(path) as handle:
+        return handle.read()
