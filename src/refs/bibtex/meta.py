@@ -21,18 +21,17 @@ _UNSAFE = frozenset("%;#{}\\\n\r\t")
 
 
 def _encode(text: str) -> str:
-    """Percent-encode only what must be: unicode paths stay readable."""
-    if not _UNSAFE.intersection(text) and text == text.strip():
-        return text
-    encoded = "".join(f"%{ord(c):02X}" if c in _UNSAFE else c for c in text)
-    # leading/trailing blanks would be lost to the splitter's strip()
-    head = len(encoded) - len(encoded.lstrip())
-    tail = len(encoded.rstrip())
-    return (
-        "".join(f"%{ord(c):02X}" for c in encoded[:head])
-        + encoded[head:tail]
-        + "".join(f"%{ord(c):02X}" for c in encoded[tail:])
-    )
+    """Percent-encode only what must be: unicode paths stay readable. Blanks at either end are
+    encoded too, since the reader strips each item."""
+    start = len(text) - len(text.lstrip())
+    end = start + len(text.strip())
+
+    def encoded(index: int, char: str) -> str:
+        if char in _UNSAFE or not start <= index < end:
+            return "".join(f"%{byte:02X}" for byte in char.encode())
+        return char
+
+    return "".join(encoded(i, c) for i, c in enumerate(text))
 
 
 _ITEM = re.compile(r"^(?P<file>[^#]*):(?P<line>\d+)(?:#(?P<label>.*))?$", re.DOTALL)

@@ -9,6 +9,7 @@ import click
 
 from refs import __version__
 from refs.cli.cmd_export import export_command
+from refs.cli.cmd_import import import_command
 from refs.cli.options import DEFAULT_STORE, Settings, default_cache_dir
 from refs.cli.status import ExitStatus
 from refs.errors import RefsError
@@ -50,3 +51,4 @@ def main(ctx: click.Context, store: Path) -> None:
 
 
 main.add_command(export_command)
+main.add_command(import_command)

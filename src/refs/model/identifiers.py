@@ -30,6 +30,14 @@ _ACL_HOSTS = ("aclanthology.org", "www.aclanthology.org", "aclweb.org", "www.acl
 #: ACL Anthology ids: new style 2020.acl-main.1, old style P19-1001 / W19-3601.
 _ACL_ID = re.compile(r"^(\d{4}\.[a-z\d]+-[a-z\d]+\.\d+|[A-Z]\d{2}-\d{4})$")
 _OPENREVIEW_HOSTS = ("openreview.net", "www.openreview.net")
+#: OpenReview pages of one paper; /group?id=… names a venue, not a paper.
+_OPENREVIEW_PAPER_PATHS = ("/forum", "/pdf", "/attachment")
+#: Host and path of a scheme://host/path link; a regex, as urlsplit is slow on 88k links.
+_LINK_PARTS = re.compile(r"^[A-Za-z][A-Za-z\d+.-]*://([^/?#]*)([^?#]*)")
+#: A revision after an ACL id in a file name: 2020.acl-main.1v2.pdf.
+_ACL_REVISION = re.compile(r"v\d+$")
+_URL_COMMAND = re.compile(r"\\url\s*\{(.*)\}", re.DOTALL)
+_HTTP_LINK = re.compile(r"https?://[^\s{}]+")
 
 
 def _strip_arxiv_version_match(match: re.Match[str]) -> str:
@@ -76,15 +84,19 @@ def acl_id_from_url(url: str) -> str | None:
     >>> acl_id_from_url("https://aclanthology.org/2022.emnlp-main.340.pdf")
     '2022.emnlp-main.340'
     """
-    parts = urlsplit(url.strip())
-    if parts.netloc.lower() not in _ACL_HOSTS:
+    match = _LINK_PARTS.match(url.strip())
+    if match is None or match.group(1).lower() not in _ACL_HOSTS:
         return None
-    path = [p for p in parts.path.split("/") if p]
+    path = [p for p in match.group(2).split("/") if p]
     if path and path[0] == "anthology":
         path = path[1:]
     if not path:
         return None
-    candidate = re.sub(r"\.(pdf|bib|xml)$", "", path[-1])
+    candidate = path[-1]
+    if candidate.endswith((".pdf", ".bib", ".xml")):
+        candidate = candidate[:-4]
+    if "v" in candidate:
+        candidate = _ACL_REVISION.sub("", candidate)
     return candidate if _ACL_ID.match(candidate) else None
 
 
@@ -94,8 +106,12 @@ def openreview_id_from_url(url: str) -> str | None:
     >>> openreview_id_from_url("https://openreview.net/forum?id=gEZrGCozdqR")
     'gEZrGCozdqR'
     """
+    if "openreview.net" not in url.lower():
+        return None
     parts = urlsplit(url.strip())
     if parts.netloc.lower() not in _OPENREVIEW_HOSTS:
+        return None
+    if parts.path.rstrip("/") not in _OPENREVIEW_PAPER_PATHS:
         return None
     ids = parse_qs(parts.query).get("id")
     return ids[0] if ids else None
@@ -104,7 +120,7 @@ def openreview_id_from_url(url: str) -> str | None:
 def _unwrap_url(value: str) -> str:
     """``\\url{…}`` and surrounding braces -> the bare URL."""
     value = value.strip()
-    match = re.fullmatch(r"\\url\s*\{(.*)\}", value, re.DOTALL)
+    match = _URL_COMMAND.fullmatch(value)
     if match:
         value = match.group(1)
     return value.strip("{} ")
@@ -150,8 +166,12 @@ class Identifiers:
 
 
 def _link_in(text: str) -> str | None:
-    match = re.search(r"https?://[^\s{}]+", text)
+    match = _HTTP_LINK.search(text)
     return match.group(0) if match else None
+
+
+def _might_hold_arxiv(doi: str) -> bool:
+    return "arxiv" in doi or "abs/" in doi or "pdf/" in doi or "html/" in doi
 
 
 def _arxiv_from_fields(fields: Mapping[str, str], doi: str | None, links: list[str]) -> str | None:
@@ -163,7 +183,8 @@ def _arxiv_from_fields(fields: Mapping[str, str], doi: str | None, links: list[s
     for name in ("arxiv", "arxivid"):
         if name in fields and (found := normalise_arxiv(fields[name])):
             return found
-    if doi and (found := normalise_arxiv(doi)):
+    # Only an arXiv DOI (10.48550/arxiv.…) or one with an arXiv path holds an arXiv id.
+    if doi and _might_hold_arxiv(doi) and (found := normalise_arxiv(doi)):
         return found
     for link in links:
         if "arxiv.org" in link.lower() and (found := normalise_arxiv(link)):

@@ -143,7 +143,8 @@ class Store:
         tail = points.get(len(self.blocks), [])
         if tail and self.data and not self.data.endswith(b"\n\n"):
             yield None, b"\n" if self.data.endswith(b"\n") else b"\n\n"
-        for entry in tail:
+        for number, entry in enumerate(tail):
+            yield None, b"\n" if number else b""
             yield entry, None
             yield None, b"\n"
 

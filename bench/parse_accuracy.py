@@ -1,0 +1,206 @@
+"""Field accuracy of `refs.parsing` on the hand-labelled seed occurrences (bench/labels/*.yaml).
+
+Run: ``.venv/bin/python bench/parse_accuracy.py [-v]``. Prints per-field accuracy (title exact
+after white-space/case/quote normalisation and a trailing period; year; arXiv id; DOI; venue
+normalised), micro author F1 on family names, coverage and spurious occurrences. Exits 1 when
+the bar (title, year, arXiv >= 0.98, author F1 >= 0.95, full coverage) is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from refs.model import parse_names
+from refs.parsing import Record, parse_document
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT / "bench" / "labels"
+SOURCES = ROOT / "sources"
+FIELDS = ("title", "year", "arxiv", "doi", "venue")
+BAR = {"title": 0.98, "year": 0.98, "arxiv": 0.98, "author_f1": 0.95}
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def norm_title(value: str | None) -> str | None:
+    """Case, white space, quotes, protective braces and a trailing period do not count."""
+    if not value:
+        return None
+    return _fold(value.replace("{", "").replace("}", "")).rstrip(".")
+
+
+def norm_venue(value: str | None) -> str | None:
+    """Any arXiv venue is "arxiv"; otherwise case, punctuation and a leading "In" do not count."""
+    if not value:
+        return None
+    folded = _fold(value)
+    if "arxiv" in folded:
+        return "arxiv"
+    folded = re.sub(r"^in\s+", "", folded)
+    return re.sub(r"[^\w]+", " ", folded).strip()
+
+
+def family(name: str) -> str:
+    """The last word of a family name, accents and case folded: "von Rütte" -> "rutte"."""
+    words = _fold(name.replace("{", "").replace("}", "")).split()
+    return words[-1] if words else ""
+
+
+def predicted(record: Record) -> dict[str, Any]:
+    """The fields of a record in the labels' terms."""
+    fields = record.fields
+    venue = next(
+        (fields[k] for k in ("journal", "booktitle", "publisher", "institution") if k in fields),
+        None,
+    )
+    persons = parse_names(fields.get("author", ""))
+    return {
+        "title": fields.get("title"),
+        "year": int(fields["year"]) if fields.get("year", "").isdigit() else None,
+        "arxiv": fields.get("eprint") if fields.get("archiveprefix") == "arXiv" else None,
+        "doi": fields.get("doi"),
+        "venue": venue,
+        "authors": [family(p.last) for p in persons if not p.is_others],
+        "flags": record.flags,
+    }
+
+
+@dataclass
+class Score:
+    """Running totals."""
+
+    labelled: int = 0
+    found: int = 0
+    right: Counter[str] = field(default_factory=Counter)
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    spurious: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    bibtex_labelled: int = 0
+    bibtex_found: int = 0
+
+
+def _same(name: str, want: Any, got: Any) -> bool:
+    if name == "title":
+        return norm_title(want) == norm_title(got)
+    if name == "venue":
+        return norm_venue(want) == norm_venue(got)
+    return bool(want == got)
+
+
+def score_file(label_file: Path, score: Score) -> None:
+    """Add one labelled seed to ``score``."""
+    labels = yaml.safe_load(label_file.read_text(encoding="utf-8"))
+    name = labels["file"]
+    result = parse_document((SOURCES / name).read_text(encoding="utf-8"), name)
+    by_line = {record.source.line: record for record in result.records}
+    labelled_lines = {occ["line"] for occ in labels["occurrences"]}
+    score.spurious += [
+        f"{name}:{line} {r.raw[:70]!r}" for line, r in by_line.items() if line not in labelled_lines
+    ]
+    score.bibtex_labelled += len(labels["bibtex"])
+    score.bibtex_found += len(set(labels["bibtex"]) & {b.line for b in result.bibtex})
+    for occ in labels["occurrences"]:
+        score.labelled += 1
+        where = f"{name}:{occ['line']}"
+        record = by_line.get(occ["line"])
+        if record is None:
+            score.missing.append(where)
+            continue
+        score.found += 1
+        got = predicted(record)
+        if occ.get("label") != record.source.label:
+            score.errors.append(
+                f"{where} label: want {occ.get('label')!r} got {record.source.label!r}"
+            )
+        for key in FIELDS:
+            if _same(key, occ.get(key), got[key]):
+                score.right[key] += 1
+            else:
+                score.errors.append(f"{where} {key}: want {occ.get(key)!r} got {got[key]!r}")
+        want = Counter(family(a) for a in occ["authors"])
+        have = Counter(got["authors"])
+        score.tp += sum((want & have).values())
+        score.fp += sum((have - want).values())
+        score.fn += sum((want - have).values())
+        if want != have:
+            score.errors.append(f"{where} authors: want {sorted(want)} got {sorted(have)}")
+        for flag in occ.get("flags", []):
+            if flag not in got["flags"]:
+                score.errors.append(f"{where} flags: {flag!r} missing from {got['flags']}")
+
+
+def _speed() -> float:
+    """Seconds to parse 5,000 generated references in three shapes."""
+    shapes = (
+        '<a id="ref{n}">[{n}]</a> Mara Quill, Tobias Fenwick, and Ines Achterberg.\n'
+        "**Sparse Routers {n}**. In EMNLP, 2022. [Paper](https://arxiv.org/abs/2210.{n:05d})",
+        "- [Gradient Lanterns {n}: Probing Depth](https://arxiv.org/abs/2301.{n:05d}) - a note",
+        "{n}. **Quiet Tokens {n}.** *Lena Brandt, Oskar Veil.* ACL 2021. "
+        "[[pdf](https://aclanthology.org/2021.acl-long.{n}.pdf)]",
+    )
+    text = "\n\n".join(shapes[n % 3].format(n=n) for n in range(1, 5001))
+    start = time.perf_counter()
+    found = len(parse_document(text, "generated.md").records)
+    elapsed = time.perf_counter() - start
+    assert found == 5000, found
+    return elapsed
+
+
+def main() -> int:
+    """Print the accuracy table; exit 1 when the bar is missed."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
+    args = parser.parse_args()
+    score = Score()
+    for label_file in sorted(LABELS.glob("*.yaml")):
+        score_file(label_file, score)
+    found = max(score.found, 1)
+    precision = score.tp / max(score.tp + score.fp, 1)
+    recall = score.tp / max(score.tp + score.fn, 1)
+    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+    rows = {key: score.right[key] / found for key in FIELDS}
+    print(f"{'field':<12} accuracy")
+    for key, value in rows.items():
+        print(f"{key:<12} {value:.3f}")
+    print(f"{'author F1':<12} {f1:.3f}  (P {precision:.3f}, R {recall:.3f})")
+    print(
+        f"coverage     {score.found}/{score.labelled} occurrences, "
+        f"{score.bibtex_found}/{score.bibtex_labelled} embedded BibTeX entries"
+    )
+    print(f"spurious     {len(score.spurious)}")
+    for line in score.spurious:
+        print(f"  + {line}")
+    for line in score.missing:
+        print(f"  - missing {line}")
+    if args.verbose:
+        for line in score.errors:
+            print(f"  ! {line}")
+    print(f"speed        {_speed():.2f} s for a generated 5,000-reference document")
+    ok = (
+        all(rows[k] >= BAR[k] for k in ("title", "year", "arxiv"))
+        and f1 >= BAR["author_f1"]
+        and score.found == score.labelled
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Which store entry an imported occurrence belongs to: same provenance, or same identifier.
+
+Never by title alone across documents: fuzzy same-work detection is `refs dedupe`'s job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from refs.bibtex.keys import fold
+from refs.model import Entry
+
+#: Identifier kinds that name one work. URLs only count when neither side has one of these.
+STRONG_KINDS = ("arxiv", "doi", "acl", "openreview")
+
+
+def signature(entry: Entry) -> tuple[str, str, str]:
+    """What identifies an occurrence of a document across re-imports (its lines may shift):
+    title, year and first author, folded."""
+    authors = entry.names("author")
+    first = fold(authors[0].last) if authors else ""
+    return fold(entry.get("title")) or fold(entry.get("refs-raw")), entry.get("year"), first
+
+
+def normalised_url(url: str) -> str:
+    """A URL reduced to what names the page: no scheme, ``www.``, fragment or trailing slash."""
+    url = url.strip().split("#", 1)[0].rstrip("/")
+    for prefix in ("https://", "http://"):
+        if url.lower().startswith(prefix):
+            url = url[len(prefix) :]
+    host, _, path = url.partition("/")
+    host = host.lower().removeprefix("www.")
+    return f"{host}/{path}" if path else host
+
+
+def identity(entry: Entry) -> list[tuple[str, str]]:
+    """The (kind, value) pairs that name the entry's work: strong identifiers, else its URL."""
+    ids = entry.identifiers
+    strong = [(kind, value) for kind, value in ids.items() if kind in STRONG_KINDS]
+    if strong:
+        return strong
+    return [("url", normalised_url(ids.url))] if ids.url else []
+
+
+def _families(entry: Entry) -> set[str]:
+    return {fold(p.last) for p in entry.names("author") if not p.is_others} - {""}
+
+
+def _compatible(a: Entry, b: Entry) -> bool:
+    """False when the two name different works: an identifier of the same kind differs, or
+    both list authors and no family name is shared."""
+    left, right = dict(identity(a)), dict(identity(b))
+    if any(left[kind] != right[kind] for kind in left.keys() & right.keys() if kind != "doi"):
+        return False
+    families_a, families_b = _families(a), _families(b)
+    return not (families_a and families_b and not families_a & families_b)
+
+
+@dataclass
+class Index:
+    """Store entries by identifier, kept current while an import adds and updates entries."""
+
+    by_id: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, entries: Iterable[Entry]) -> Index:
+        index = cls()
+        for entry in entries:
+            index.add(entry)
+        return index
+
+    def add(self, entry: Entry) -> None:
+        for pair in identity(entry):
+            self.by_id.setdefault(pair, entry.key)
+
+    def find(self, entry: Entry, get: dict[str, Entry]) -> str | None:
+        """The key of a store entry with one of ``entry``'s identifiers and none against it."""
+        for pair in identity(entry):
+            key = self.by_id.get(pair)
+            if (
+                key is not None
+                and key.casefold() in get
+                and _compatible(entry, get[key.casefold()])
+            ):
+                return key
+        return None

@@ -1,0 +1,239 @@
+"""Fold a document's occurrences into the store: update what they match, add the rest.
+
+Re-importing a document first takes that document's occurrences (sources and flags) off every
+entry, then puts the new ones back, matched by content (lines shift) or by identifier. So a
+second import of the same text changes nothing, and stale sources go away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from refs.bibtex.keys import assign_keys
+from refs.importing.documents import Occurrence
+from refs.importing.matching import Index, identity, signature
+from refs.importing.meta import FLAGS_FIELD, flag_file, flag_item, flag_items, format_flags
+from refs.model import Entry
+from refs.store import Store
+
+#: Where a work appeared: an entry keeps the one it has rather than gain a second.
+VENUE_FIELDS = frozenset({"journal", "booktitle", "howpublished"})
+#: Keys of entries created by this import, until `assign_keys` gives them real ones.
+_PENDING = "\0new"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReport:
+    """What importing one document did."""
+
+    file: str
+    found: int
+    new: int
+    updated: int
+    flagged: int
+    removed: int = 0
+
+
+def _without_document(entry: Entry, file: str) -> Entry:
+    """``entry`` with the sources and flags that came from ``file`` taken off."""
+    fields = {k: v for k, v in entry.fields.items() if k != FLAGS_FIELD}
+    items = [item for item in flag_items(entry.fields) if flag_file(item) != file]
+    if items:
+        fields[FLAGS_FIELD] = format_flags(items)
+    return replace(entry, fields=fields, sources=tuple(s for s in entry.sources if s.file != file))
+
+
+def _with_field(entry: Entry, name: str, value: str) -> Entry:
+    return replace(entry, fields={**entry.fields, name: value})
+
+
+def _with_occurrence(entry: Entry, occurrence: Occurrence, *, authoritative: bool = False) -> Entry:
+    """``entry`` plus one more occurrence: its source, its flags, the fields the entry lacked.
+
+    With ``authoritative`` (a .bib file re-imported, the only place the entry comes from) its
+    fields replace the entry's. A field that would give the entry another identity is not
+    filled in: what an entry is matched by must not depend on the order of imports.
+    """
+    items = flag_items(entry.fields)
+    base = occurrence.entry.fields if authoritative else entry.fields
+    fields = {k: v for k, v in base.items() if k != FLAGS_FIELD}
+    has_venue = bool(VENUE_FIELDS & fields.keys())
+    for name, value in occurrence.entry.fields.items():
+        if name in fields or name == FLAGS_FIELD or (has_venue and name in VENUE_FIELDS):
+            continue
+        if identity(_with_field(entry, name, value)) == identity(entry):
+            fields[name] = value
+    items += [flag_item(flag, occurrence.source) for flag in occurrence.flags]
+    if items:
+        fields[FLAGS_FIELD] = format_flags(items)
+    sources = tuple(sorted({*entry.sources, occurrence.source}, key=lambda s: (s.file, s.line)))
+    ids = entry.ids
+    other = occurrence.entry.key
+    if occurrence.from_bibtex and other.casefold() != entry.key.casefold() and other not in ids:
+        ids = (*ids, other)
+    macros = occurrence.entry.macros if authoritative else entry.macros
+    macros = (macros | occurrence.entry.macros) & fields.keys()
+    return replace(entry, fields=fields, sources=sources, ids=ids, macros=macros)
+
+
+def _fresh(occurrence: Occurrence, key: str) -> Entry:
+    """A new entry from one occurrence, under ``key``."""
+    entry = occurrence.entry
+    fields = {k: v for k, v in entry.fields.items() if k != FLAGS_FIELD}
+    return _with_occurrence(replace(entry, key=key, fields=fields), occurrence)
+
+
+def _close_enough(old: Entry, new: Entry) -> bool:
+    """Could ``new`` be the occurrence ``old`` came from, after the document was edited?
+    Year and first author must agree where both are known (the title is compared before)."""
+    year_old, year_new = old.get("year"), new.get("year")
+    if year_old and year_new and year_old != year_new:
+        return False
+    first_old, first_new = signature(old)[2], signature(new)[2]
+    return not (first_old and first_new and first_old != first_new)
+
+
+class _Merge:
+    """One document's import in progress: the store's entries by folded key, being edited."""
+
+    def __init__(self, store: Store, file: str) -> None:
+        self.file = file
+        self.original = {e.key.casefold(): e for e in reversed(store.entries())}
+        self.current = dict(self.original)
+        self.old_by_title: dict[str, list[str]] = {}
+        self.old_labels: dict[str, set[str | None]] = {}
+        for folded, entry in self.original.items():
+            here = [s for s in entry.sources if s.file == file]
+            if here:
+                self.current[folded] = _without_document(entry, file)
+                self.old_by_title.setdefault(signature(entry)[0], []).append(folded)
+                self.old_labels[folded] = {s.label for s in here}
+        self.index = Index.of(self.current.values())
+        self.from_this_bib: set[str] = set()  # keys this document's BibTeX entries went to
+        self.pending = 0
+        self.new = 0
+
+    # -- where an occurrence goes ------------------------------------------------------------
+
+    def _previous(self, occurrence: Occurrence) -> str | None:
+        """The entry this occurrence went to last time: same title, nothing against it, the
+        same label preferred."""
+        title = signature(occurrence.entry)[0]
+        if not title:
+            return None
+        candidates = [
+            folded
+            for folded in self.old_by_title.get(title, [])
+            if folded not in self.from_this_bib
+            and _close_enough(self.original[folded], occurrence.entry)
+        ]
+        label = occurrence.source.label
+        return next((f for f in candidates if label in self.old_labels[f]), None) or next(
+            iter(candidates), None
+        )
+
+    def _by_identifier(self, occurrence: Occurrence) -> str | None:
+        if "id-mismatch" in occurrence.flags:
+            return None  # its text and its link name different works: a person decides
+        key = self.index.find(occurrence.entry, self.current)
+        if key is None or (occurrence.from_bibtex and key.casefold() in self.from_this_bib):
+            return None  # two BibTeX entries of one file are never merged
+        return key.casefold()
+
+    def _same_key(self, occurrence: Occurrence) -> str | None:
+        """A BibTeX entry's own key, when the store's entry under it is the same work."""
+        folded = occurrence.entry.key.casefold()
+        existing = self.current.get(folded)
+        if existing is None or folded in self.from_this_bib:
+            return None
+        mine, theirs = dict(identity(occurrence.entry)), dict(identity(existing))
+        shared = mine.keys() & theirs.keys()
+        same_work = bool(shared) and all(mine[k] == theirs[k] for k in shared)
+        same_text = not mine and not theirs and signature(existing) == signature(occurrence.entry)
+        return folded if folded in self.old_labels or same_work or same_text else None
+
+    # -- applying it -------------------------------------------------------------------------
+
+    def add(self, occurrence: Occurrence) -> None:
+        if occurrence.from_bibtex:
+            target = self._same_key(occurrence) or self._by_identifier(occurrence)
+        else:
+            target = self._previous(occurrence) or self._by_identifier(occurrence)
+        if target is None:
+            target = self._create(occurrence)
+        elif occurrence.from_bibtex and target.startswith(_PENDING):
+            target = self._adopt(target, occurrence)
+        else:
+            only_here = all(
+                s.file == self.file for s in self.original.get(target, self.current[target]).sources
+            )
+            authoritative = occurrence.from_bibtex and target in self.old_labels and only_here
+            self.current[target] = _with_occurrence(
+                self.current[target], occurrence, authoritative=authoritative
+            )
+        if occurrence.from_bibtex:
+            self.from_this_bib.add(target)
+        self.index.add(self.current[target])
+
+    def _create(self, occurrence: Occurrence) -> str:
+        self.new += 1
+        key = occurrence.entry.key
+        if not occurrence.from_bibtex or key.casefold() in self.current:
+            if occurrence.from_bibtex:  # its key is another work's: flag it, key it afresh
+                occurrence = replace(occurrence, flags=(*occurrence.flags, "key-conflict"))
+            self.pending += 1
+            key = f"{_PENDING}{self.pending}"
+        self.current[key.casefold()] = _fresh(occurrence, key)
+        return key.casefold()
+
+    def _adopt(self, pending: str, occurrence: Occurrence) -> str:
+        """A BibTeX entry for the work of an entry made from text earlier in this document: the
+        BibTeX entry leads (its key, its fields), the text fills what it lacks."""
+        key = occurrence.entry.key
+        if key.casefold() in self.current:
+            self.current[pending] = _with_occurrence(self.current[pending], occurrence)
+            return pending
+        from_text = self.current.pop(pending)
+        adopted = _fresh(occurrence, key)
+        text_part = Occurrence(from_text, from_text.sources[0])
+        adopted = _with_occurrence(adopted, text_part)
+        self.current[key.casefold()] = replace(
+            adopted,
+            sources=tuple(
+                sorted({*adopted.sources, *from_text.sources}, key=lambda s: (s.file, s.line))
+            ),
+        )
+        return key.casefold()
+
+    def finish(self, store: Store, found: int, flagged: int) -> DocumentReport:
+        removed = [
+            folded
+            for folded in self.old_labels
+            if folded in self.current and not self.current[folded].sources
+        ]
+        for folded in removed:
+            del self.current[folded]
+        pending = [f for f in self.current if f.startswith(_PENDING)]
+        taken = [e.key for f, e in self.current.items() if f not in pending]
+        taken += [key for e in self.current.values() for key in e.ids]
+        for entry in assign_keys([self.current.pop(f) for f in pending], taken):
+            self.current[entry.key.casefold()] = entry
+        updated = 0
+        for folded, entry in self.current.items():
+            before = self.original.get(folded)
+            if before is None or entry != before:
+                store.put(entry)
+                updated += before is not None
+        for folded in removed:
+            store.remove(self.original[folded].key)
+        return DocumentReport(self.file, found, self.new, updated, flagged, len(removed))
+
+
+def merge_occurrences(store: Store, file: str, occurrences: Sequence[Occurrence]) -> DocumentReport:
+    """Import one document's occurrences into ``store`` (in memory; the caller saves)."""
+    merge = _Merge(store, file)
+    for occurrence in occurrences:
+        merge.add(occurrence)
+    flagged = sum(1 for o in occurrences if o.flags)
+    return merge.finish(store, len(occurrences), flagged)

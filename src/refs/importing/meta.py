@@ -1,0 +1,52 @@
+"""Import's own fields on an entry: what was flagged, and the raw text of unreadable occurrences.
+
+``refs-flags = {no-year@README.md:12; label-reused@README.md:40}``: each flag names the
+occurrence it came from, so re-importing a document can drop exactly that document's flags.
+``refs-raw`` keeps the text of an occurrence that could not be read, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from refs.model import SourceLocation
+
+FLAGS_FIELD = "refs-flags"
+RAW_FIELD = "refs-raw"
+#: Fields import writes for itself: exports for paper writing leave them out.
+INTERNAL_FIELDS = (FLAGS_FIELD, RAW_FIELD)
+
+_BRACES = {"{": "\\textbraceleft{}", "}": "\\textbraceright{}"}
+
+
+def flag_items(fields: Mapping[str, str]) -> list[str]:
+    """The ``refs-flags`` items of an entry: ``flag@file:line``."""
+    return [item.strip() for item in fields.get(FLAGS_FIELD, "").split(";") if item.strip()]
+
+
+def flag_item(flag: str, source: SourceLocation) -> str:
+    """One attributed flag: ``no-year@README.md:12``."""
+    return f"{flag}@{source.file}:{source.line}"
+
+
+def flag_file(item: str) -> str:
+    """The document a flag item came from."""
+    return item.partition("@")[2].rpartition(":")[0]
+
+
+def format_flags(items: Iterable[str]) -> str:
+    """Flag items as the field value: sorted and unique, so re-imports are idempotent."""
+    return "; ".join(sorted(set(items)))
+
+
+def protect_raw(text: str) -> str:
+    """Raw document text as a BibTeX value: braces that do not pair up are spelled as LaTeX
+    commands (BibTeX has no escape for a brace), everything else is kept as it is."""
+    depth = 0
+    for char in text:
+        depth += (char == "{") - (char == "}")
+        if depth < 0:
+            break
+    if depth == 0:
+        return text
+    return "".join(_BRACES.get(char, char) for char in text)

@@ -1,0 +1,150 @@
+"""Free-text citations -> their parts: authors, title, and the tail (venue, year, notes).
+
+Each reader handles one way of marking the title: ``**bold**`` (with italic authors in the
+thunlp style), quotes, an APA ``(2020).``, and plain sentences ``Authors. Title. Venue.``
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from refs.parsing.names import looks_like_authors, strip_end
+from refs.parsing.venue import find_year
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_ITALIC = re.compile(
+    r"(?<![*\w])\*(?!\*)(.+?)(?<!\*)\*(?![*\w])|(?<![\w])_(?!_)(.+?)(?<!_)_(?![\w])"
+)
+_QUOTED = re.compile(r"“([^”]{8,})”|\"([^\"]{8,})\"")
+_YEAR_AT_END = re.compile(r"[\s,(]*\(?((?:19|20)\d{2})[a-z]?\)?[.,]?\s*$")
+_DATE = re.compile(r"^\[?\s*((?:19|20)\d{2})(?:[-./]\d{1,2}){0,2}\s*\]?$")
+#: Words that show a bold span after the authors is how a work was published, not its title.
+_MEDIUM = re.compile(r"^\W*(software|blog post|github repository|online)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """A citation cut into its parts; any may be empty."""
+
+    authors: str = ""
+    title: str = ""
+    tail: str = ""
+    year: str | None = None
+
+
+def is_title_like(text: str) -> bool:
+    """True for a span that can be a title: two letters at least, not a date."""
+    bare = text.strip(" []*_.,")
+    return (
+        bool(re.search(r"[A-Za-z]{2}|[^\x00-\x7f]{2}", bare))
+        and not _DATE.match(bare)
+        and not (re.fullmatch(r"[\d\s,.\-/A-Za-z]{0,14}", bare) and find_year(bare))
+    )
+
+
+def split_citation(text: str) -> Parts:
+    """Cut ``text`` into authors, title and tail by the first reader that recognises it.
+
+    >>> parts = split_citation("Zhou, C. and Liu, P. 2023. **LIMA: Less Is More**. NeurIPS.")
+    >>> parts.authors, parts.title, parts.tail, parts.year
+    ('Zhou, C. and Liu, P.', 'LIMA: Less Is More', '. NeurIPS.', '2023')
+    """
+    for reader in (_bold_title, _quoted_title, _apa, _sentences):
+        parts = reader(text)
+        if parts is not None:
+            return parts
+    return Parts(title=text)
+
+
+def _around(text: str, match: re.Match[str], title: str) -> Parts:
+    before, after = text[: match.start()], text[match.end() :]
+    if after[:1] in ("!", "?"):
+        title, after = title + after[0], after[1:]
+    year = None
+    if found := _YEAR_AT_END.search(before):
+        year, before = found.group(1), before[: found.start()]
+    authors = strip_end(before)
+    if not authors:
+        authors, after = _authors_after_title(after)
+    return Parts(authors=authors, title=title, tail=after, year=year)
+
+
+def _authors_after_title(after: str) -> tuple[str, str]:
+    """thunlp style: ``**Title.** *Authors.* Venue`` or ``**Title**. Authors. Venue``."""
+    for match in _ITALIC.finditer(after):
+        span = match.group(1) or match.group(2)
+        if looks_like_authors(span):
+            return span, after[: match.start()] + " " + after[match.end() :]
+    sentences = _sentences_of(after)
+    if sentences and looks_like_authors(sentences[0]):
+        return sentences[0], after.split(sentences[0], 1)[1]
+    return "", after
+
+
+def _bold_title(text: str) -> Parts | None:
+    for match in _BOLD.finditer(text):
+        span = match.group(1) or match.group(2)
+        if not is_title_like(span):
+            continue
+        if not text[: match.start()].strip(" .,") and _MEDIUM.match(text[match.end() :]):
+            # "**OpenAccess AI Collective**. software: huggingface.co/…": the bold is the author.
+            return Parts(authors=span, tail=text[match.end() :])
+        return _around(text, match, span)
+    return None
+
+
+def _quoted_title(text: str) -> Parts | None:
+    match = _QUOTED.search(text)
+    if match is None:
+        return None
+    return _around(text, match, match.group(1) or match.group(2))
+
+
+def _apa(text: str) -> Parts | None:
+    match = re.match(
+        r"^(?P<authors>[^()]+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)\.?\s*(?P<rest>.*)$", text
+    )
+    if match is None or not looks_like_authors(match.group("authors")):
+        return None
+    sentences = _sentences_of(match.group("rest"))
+    title = sentences[0] if sentences else ""
+    tail = match.group("rest")[len(title) :] if title else ""
+    return Parts(match.group("authors"), title, tail, match.group("year"))
+
+
+def _sentences(text: str) -> Parts | None:
+    sentences = _sentences_of(text)
+    if not sentences:
+        return None
+    year = None
+    if len(sentences) >= 2 and looks_like_authors(sentences[0]):
+        authors, rest = sentences[0], sentences[1:]
+        if rest and (found := re.fullmatch(r"\(?((?:19|20)\d{2})[a-z]?\)?", rest[0])):
+            year, rest = found.group(1), rest[1:]
+        title = rest[0] if rest else ""
+        return Parts(authors, title, ". ".join(rest[1:]), year)
+    title, rest = sentences[0], sentences[1:]
+    if rest and looks_like_authors(rest[0]):
+        return Parts(rest[0], title, ". ".join(rest[1:]))
+    return Parts("", title, ". ".join(rest))
+
+
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:vs|e\.g|i\.e|pp|Vol|vol|No|no|Proc|Conf|Int|Jr|Dr|St))\.$"
+)
+
+
+def _sentences_of(text: str) -> list[str]:
+    """Sentences of a citation; initials (``Sida I. Wang``) do not end one, "et al." does."""
+    out: list[str] = []
+    current = ""
+    for chunk in re.split(r"(?<=[.?!])\s+", text.strip()):
+        current = f"{current} {chunk}" if current else chunk
+        if not _ABBREVIATION.search(current) or re.search(r"\bet al\.$", current):
+            out.append(current)
+            current = ""
+    if current:
+        out.append(current)
+    cleaned = (s.strip(" .,;") for s in out)
+    return [s for s in cleaned if s]

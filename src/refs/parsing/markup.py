@@ -1,0 +1,284 @@
+"""Text repairs and markup: mojibake, wrapped lines, LaTeX accents, links, HTML, emphasis."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ftfy
+from pylatexenc.latex2text import LatexNodes2Text
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link found in an occurrence: its text as printed (may be empty) and its target."""
+
+    text: str
+    url: str
+
+
+#: Link texts that name the kind of target, not the work: ``[Paper](…)``, ``[[pdf](…)]``.
+GENERIC_LINK_TEXTS = frozenset(
+    {
+        "paper",
+        "papers",
+        "pdf",
+        "arxiv",
+        "code",
+        "github",
+        "gitlab",
+        "project",
+        "website",
+        "homepage",
+        "blog",
+        "demo",
+        "data",
+        "dataset",
+        "datasets",
+        "model",
+        "models",
+        "slides",
+        "video",
+        "poster",
+        "link",
+        "url",
+        "html",
+        "abs",
+        "bib",
+        "bibtex",
+        "openreview",
+        "acl",
+        "doi",
+        "here",
+        "official",
+        "repo",
+        "repository",
+        "huggingface",
+        "hf",
+        "weights",
+        "checkpoint",
+        "checkpoints",
+        "leaderboard",
+        "talk",
+        "page",
+        "site",
+        "web",
+        "benchmark",
+        "tweet",
+        "twitter",
+        "x",
+        "news",
+        "zhihu",
+        "medium",
+        "colab",
+        "notebook",
+        "docs",
+        "documentation",
+        "api",
+        "preprint",
+        "published",
+        "version",
+        "supplementary",
+        "supp",
+        "appendix",
+        "openaccess",
+        "open",
+        "access",
+        "semantic",
+        "scholar",
+        "ieee",
+        "acm",
+        "springer",
+        "home",
+        "post",
+    }
+)
+_GENERIC_PHRASES = frozenset({"project page", "home page", "blog post", "open access"})
+
+_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False)
+#: LaTeX accent commands as .bib files and copied citations spell them: {\"a}, \'{e}, \ss.
+_LATEX_ACCENT = re.compile(
+    r"\{\\[`'^\"~=.uvHckbdr]\s*\{?[A-Za-z]\}?\}|\\[`'^\"~=.]\{?[A-Za-z]\}?|\\[uvHckbdr]\{[A-Za-z]\}"
+    r"|\{?\\(?:ss|o|O|ae|AE|aa|AA|l|L|i|j|oe|OE)\b\}?"
+)
+_LATEX = LatexNodes2Text()
+
+
+def repair_text(text: str) -> str:
+    """Undo mojibake (UTF-8 read as cp1252) and decode LaTeX accents.
+
+    >>> repair_text('Andreas KÃ¶pf and Sch{\\\\"a}rli, pages 320â€“335')
+    'Andreas Köpf and Schärli, pages 320\u2013335'
+    """
+    if not text.isascii():
+        text = ftfy.fix_text(text, _FTFY_CONFIG)
+    if "\\" in text:
+        text = _LATEX_ACCENT.sub(lambda m: _decode_latex(m.group(0)), text)
+    return text
+
+
+@lru_cache(maxsize=4096)
+def _decode_latex(fragment: str) -> str:
+    return str(_LATEX.latex_to_text(fragment))
+
+
+def join_lines(text: str) -> str:
+    """Join a wrapped occurrence into one line; a line-end hyphen stays (``instruction-tuned``).
+
+    >>> join_lines("Lamm: multi-modal instruction-\\n  tuning dataset\\nand benchmark")
+    'Lamm: multi-modal instruction-tuning dataset and benchmark'
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    out = ""
+    for line in lines:
+        if not line:
+            continue
+        if out.endswith("-") and len(out) > 1 and out[-2].isalnum():
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    # "multi- modal": a hyphen left dangling by a copied PDF line break, inside one line.
+    return re.sub(r"(?<=[a-z])- (?=[a-z])(?!(?:and|or|to|nor)\b)", "-", out)
+
+
+def is_generic_link_text(text: str) -> bool:
+    """True for link texts such as ``Paper``, ``[pdf]``, ``🤗 HF``, ``2306.04751``."""
+    words = re.sub(r"[^\w\s.:/-]", " ", strip_emphasis(text)).strip().lower()
+    words = re.sub(r"\s+", " ", words)
+    if not words:
+        return True
+    if words in GENERIC_LINK_TEXTS or words in _GENERIC_PHRASES:
+        return True
+    if re.fullmatch(r"(arxiv[: ]*)?\d{4}\.\d{4,5}(v\d+)?|https?://\S+|10\.\d{4,}/\S+", words):
+        return True
+    return all(word in GENERIC_LINK_TEXTS for word in words.split())
+
+
+_BADGE = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\(\s*<?([^)\s>]+)>?[^)]*\)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>")
+_HTML_LINK = re.compile(r"<a\s[^>]*?href=[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.IGNORECASE | re.S)
+_MD_LINK = re.compile(
+    r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s>]+(?:\([^()\s]*\))?)>?(?:\s+\"[^\"]*\")?\s*\)"
+)
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+_BARE_URL = re.compile(r"https?://[^\s<>\"'`,)\]]+(?:\([^\s()]*\))?")
+#: ``github.com/org/repo`` printed without a scheme (a copied PDF reference often does this).
+_BARE_DOMAIN = re.compile(
+    r"(?<![\w@/.:-])(?:[a-z0-9-]+\.)+(?:com|org|net|io|ai|co|edu|dev|app|cc)/[^\s,)\]*`]*",
+    re.IGNORECASE,
+)
+_EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)|\{\s*\}")
+
+
+def extract_links(text: str) -> tuple[str, tuple[Link, ...]]:
+    """Take every link out of ``text``: generic ones vanish, titled ones leave their text.
+
+    >>> text, links = extract_links("**LIMA**. [Paper](https://arxiv.org/abs/2305.11206)")
+    >>> squash(text), links
+    ('**LIMA**.', (Link(text='Paper', url='https://arxiv.org/abs/2305.11206'),))
+    """
+    links: list[tuple[int, Link]] = []
+
+    def take(url: str, label: str, position: int) -> None:
+        links.append((position, Link(label.strip(), _clean_url(url))))
+
+    # Replacements keep the length of what they replace, so that positions found by later
+    # passes still order the links as the document printed them.
+    def badge(m: re.Match[str]) -> str:
+        take(m.group(1), "", m.start())
+        return _pad("", m)
+
+    def html_link(m: re.Match[str]) -> str:
+        label = re.sub(r"<[^>]+>", "", m.group(2)).strip()
+        take(m.group(1), label, m.start())
+        return _pad("" if is_generic_link_text(label) else label, m)
+
+    def md_link(m: re.Match[str]) -> str:
+        label = m.group(1).strip()
+        take(m.group(2), label, m.start())
+        return _pad("" if is_generic_link_text(label) else label, m)
+
+    def code(m: re.Match[str]) -> str:
+        content = m.group(1)
+        if _BARE_URL.search(content) or _BARE_DOMAIN.search(content):
+            return " " + _take_plain_urls(content, m.start() + 1, take) + " "
+        return _pad(content, m)
+
+    text = _BADGE.sub(badge, text)
+    text = _IMAGE.sub(lambda m: _pad("", m), text)
+    text = _HTML_LINK.sub(html_link, text)
+    text = _MD_LINK.sub(md_link, text)
+    text = _CODE_SPAN.sub(code, text)
+    text = _take_plain_urls(text, 0, take)
+    text = _EMPTY_BRACKETS.sub(" ", text)
+    ordered = tuple(link for _, link in sorted(links, key=lambda pair: pair[0]))
+    return text, tuple(link for link in ordered if link.url)
+
+
+def _pad(text: str, match: re.Match[str]) -> str:
+    return text.ljust(len(match.group(0)))
+
+
+def _take_plain_urls(text: str, offset: int, take: Callable[[str, str, int], None]) -> str:
+    def bare(m: re.Match[str]) -> str:
+        take(m.group(0), "", offset + m.start())
+        return _pad("", m)
+
+    def domain(m: re.Match[str]) -> str:
+        take("https://" + m.group(0), "", offset + m.start())
+        return _pad("", m)
+
+    return _BARE_DOMAIN.sub(domain, _BARE_URL.sub(bare, text))
+
+
+def _clean_url(url: str) -> str:
+    url = url.strip().strip("<>")
+    while url and url[-1] in ".,;:":
+        url = url[:-1]
+    if url.startswith("http") and url.endswith(")") and url.count("(") < url.count(")"):
+        url = url[:-1]
+    return url
+
+
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_EMOJI_CODE = re.compile(r":[a-z0-9_+-]+:")
+
+
+def strip_html(text: str) -> str:
+    """Remove HTML tags and decode the few entities READMEs use."""
+    text = _TAG.sub(" ", text)
+    for entity, char in (
+        ("&amp;", "&"),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&nbsp;", " "),
+        ("&quot;", '"'),
+    ):
+        text = text.replace(entity, char)
+    return text
+
+
+def strip_symbols(text: str) -> str:
+    """Remove ``:emoji:`` codes and pictographs (status marks such as ✅ ❌ 🔥)."""
+    text = _EMOJI_CODE.sub(" ", text)
+    return "".join(" " if _is_pictograph(c) else c for c in text)
+
+
+def _is_pictograph(char: str) -> bool:
+    code = ord(char)
+    return 0x2600 <= code <= 0x27BF or 0x1F000 <= code <= 0x1FAFF or code in (0xFE0F, 0x200D)
+
+
+def strip_emphasis(text: str) -> str:
+    """Remove ``**bold**``, ``*italic*`` and ``_italic_`` markers, keeping their text."""
+    text = re.sub(r"\*{2,}", "", text)
+    # A single star is emphasis only when it pairs up: "90%* ChatGPT" keeps its star.
+    text = re.sub(r"(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])", r"\1", text)
+    return re.sub(r"(?<![\w])_+|_+(?![\w])", "", text)
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space."""
+    return re.sub(r"\s+", " ", text).strip()

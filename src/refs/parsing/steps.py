@@ -1,0 +1,288 @@
+"""The named steps that read one candidate occurrence into BibTeX fields.
+
+Each step is a function ``Draft -> Draft``; `PARSE_STEPS` is the default pipeline, in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+
+from refs.model import SourceLocation
+from refs.parsing.candidates import Candidate
+from refs.parsing.citation import Parts, split_citation
+from refs.parsing.identifiers import (
+    FoundIds,
+    find_identifiers,
+    is_paper_url,
+    remove_identifiers,
+    year_from_identifiers,
+)
+from refs.parsing.markup import (
+    Link,
+    extract_links,
+    join_lines,
+    repair_text,
+    squash,
+    strip_emphasis,
+    strip_html,
+    strip_symbols,
+)
+from refs.parsing.names import looks_like_authors, parse_authors
+from refs.parsing.record import Record, Shape
+from refs.parsing.title import clean_title, protect_title
+from refs.parsing.venue import find_year, parse_tail
+
+_LEADING_DATE = re.compile(
+    r"^\s*(?:\*\*)?\[\s*((?:19|20)\d{2})(?:[-./]\d{1,2}){0,2}\s*\](?:\*\*)?[\s:,-]*|^\s*\[\s*\d{1,3}\s*\]\s*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A candidate on its way to a `Record`: the working text and what was read so far."""
+
+    candidate: Candidate
+    text: str = ""
+    cells: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    parts: Parts = field(default_factory=Parts)
+    date_year: str | None = None
+    ids: FoundIds = field(default_factory=FoundIds)
+    fields: Mapping[str, str] = field(default_factory=dict)
+    flags: tuple[str, ...] = ()
+
+    def with_fields(self, **values: str | None) -> Draft:
+        """A copy with ``values`` set (None or empty values are left out)."""
+        merged = dict(self.fields)
+        merged.update({k: v for k, v in values.items() if v})
+        return replace(self, fields=merged)
+
+    def flagged(self, *flags: str) -> Draft:
+        """A copy with ``flags`` added."""
+        return replace(self, flags=tuple(dict.fromkeys((*self.flags, *flags))))
+
+
+Step = Callable[[Draft], Draft]
+
+
+def repair_mojibake(draft: Draft) -> Draft:
+    """Undo UTF-8-read-as-cp1252 (``KÃ¶pf`` -> ``Köpf``) and decode LaTeX accents."""
+    c = draft.candidate
+    return replace(
+        draft,
+        text=repair_text(c.body),
+        cells=tuple(repair_text(cell) for cell in (c.venue, c.date, *c.others)),
+    )
+
+
+def join_wrapped_lines(draft: Draft) -> Draft:
+    """Join a wrapped occurrence into one line; ``instruction-`` + ``tuned`` keeps its hyphen."""
+    return replace(draft, text=join_lines(draft.text))
+
+
+def take_links(draft: Draft) -> Draft:
+    """Take links, code-span URLs and bare URLs out of the text, then HTML and status marks."""
+    text, links = extract_links(draft.text)
+    cells = []
+    for cell in draft.cells:
+        cell_text, cell_links = extract_links(cell)
+        links += cell_links
+        cells.append(squash(strip_html(cell_text)))
+    text = squash(strip_symbols(strip_html(text)))
+    return replace(draft, text=text, links=links, cells=tuple(cells))
+
+
+def find_ids(draft: Draft) -> Draft:
+    """Identifiers printed in the text (and cells) and carried by every link."""
+    return replace(draft, ids=find_identifiers(" ".join((draft.text, *draft.cells)), draft.links))
+
+
+def split_parts(draft: Draft) -> Draft:
+    """Cut the text into authors, title and tail, as the occurrence's shape prints them."""
+    text = draft.text
+    date_year = None
+    if leading := _LEADING_DATE.match(text):
+        date_year, text = leading.group(1), text[leading.end() :]
+    shape = draft.candidate.shape
+    if shape is Shape.CITATION:
+        parts = split_citation(text)
+    elif shape is Shape.LINK or shape is Shape.PROSE_LINK:
+        parts = _link_entry(draft, text)
+    elif shape is Shape.TABLE_ROW:
+        venue = draft.cells[0] if draft.cells else ""
+        date = draft.cells[1] if len(draft.cells) > 1 else ""
+        parts = Parts(title=text, tail=venue)
+        date_year = date_year or find_year(date)
+    else:
+        parts = Parts(title=text.strip(" :-\u2013—,"))
+    return replace(draft, parts=parts, date_year=date_year)
+
+
+def _link_entry(draft: Draft, text: str) -> Parts:
+    """``[Title](url)`` then notes: ``by A. Author``, ``2023.06``, ``(NeurIPS 2022)``."""
+    first = next((link for link in draft.links if link.text), None)
+    title = first.text if first else ""
+    if draft.candidate.shape is Shape.PROSE_LINK:
+        return Parts(title=title)
+    plain_title = squash(strip_emphasis(title))
+    rest = squash(strip_emphasis(text))
+    at = rest.find(plain_title)
+    rest = rest[at + len(plain_title) :] if at >= 0 else rest
+    authors, year, venue = "", None, ""
+    for sentence in re.split(r"(?<=[a-z)]{2})\.\s+", rest.strip(" .,;:-\u2013—")):
+        by = re.match(r"^\s*by\s+(.+?)\s*(?:[,;]|$)", sentence)
+        if by and not authors:
+            authors = by.group(1)
+        elif not authors and looks_like_authors(sentence):
+            authors = sentence
+            continue
+        for piece in re.split(r"[,;|]|\s[-\u2013—]\s", sentence):
+            bare = piece.strip(' .()[]*“”"')
+            if re.fullmatch(r"(19|20)\d{2}(?:[-./]\d{1,2}){0,2}", bare):
+                year = year or bare[:4]
+            elif len(bare.split()) <= 3 and find_year(bare) and re.match(r"[A-Z]", bare):
+                year, venue = year or find_year(bare), venue or bare
+    return Parts(authors=authors, title=title, tail=venue, year=year)
+
+
+def read_authors(draft: Draft) -> Draft:
+    """The author list as BibTeX names (``Last, First and … and others``)."""
+    authors = parse_authors(draft.parts.authors)
+    return draft.with_fields(author=authors.bibtex())
+
+
+def read_title(draft: Draft) -> Draft:
+    """The title, cleaned of markup, acronyms brace-protected."""
+    title = clean_title(draft.parts.title)
+    if not re.search(r"[^\W\d_]", title):
+        return draft
+    return draft.with_fields(title=protect_title(title))
+
+
+def read_venue(draft: Draft) -> Draft:
+    """Venue (journal / booktitle / howpublished / publisher), volume, number, pages, notes."""
+    fields = dict(parse_tail(remove_identifiers(draft.parts.tail)).fields)
+    journal, arxiv = fields.get("journal", ""), draft.ids.arxiv
+    # Keep "arXiv preprint arXiv:2212.09689" whole when that is how the text printed it.
+    if (
+        arxiv
+        and journal.lower().endswith("arxiv")
+        and re.search(rf"arxiv\s*:\s*{re.escape(arxiv)}", draft.parts.tail, re.IGNORECASE)
+    ):
+        fields["journal"] = f"{journal}:{arxiv}"
+    return draft.with_fields(**fields)
+
+
+def read_year(draft: Draft) -> Draft:
+    """The printed year, else a date (cell, ``[2023-07]``), else the year an identifier implies."""
+    printed = draft.parts.year or find_year(remove_identifiers(draft.parts.tail))
+    year = printed or draft.date_year or year_from_identifiers(draft.ids.arxiv, draft.ids.acl)
+    return draft.with_fields(year=year)
+
+
+def read_identifiers(draft: Draft) -> Draft:
+    """eprint/archiveprefix for arXiv, and doi; flag a printed id that the link contradicts."""
+    ids = draft.ids
+    if ids.arxiv:
+        draft = draft.with_fields(eprint=ids.arxiv, archiveprefix="arXiv")
+    draft = draft.with_fields(doi=ids.doi)
+    return draft.flagged("id-mismatch") if ids.mismatches else draft
+
+
+def choose_url(draft: Draft) -> Draft:
+    """The main link in ``url`` (own link, else a paper link); the others in ``refs-links``."""
+    links = [link for link in draft.links if link.url.startswith("http")]
+    if not links:
+        return draft
+    own = next((link for link in links if link.text and draft.candidate.shape is Shape.LINK), None)
+    paper = next((link for link in links if is_paper_url(link.url)), None)
+    main = own or paper or links[0]
+    extra = " ".join(dict.fromkeys(link.url for link in links if link.url != main.url))
+    return draft.with_fields(url=main.url, **{"refs-links": extra})
+
+
+def flag_gaps(draft: Draft) -> Draft:
+    """Flag what a reader should look at: no title, no year, nothing understood."""
+    flags = []
+    if "title" not in draft.fields:
+        flags.append("no-title")
+    if "year" not in draft.fields:
+        flags.append("no-year")
+    if "title" not in draft.fields and "author" not in draft.fields:
+        flags.append("unparsed")
+    return draft.flagged(*flags)
+
+
+def entry_type_of(fields: Mapping[str, str]) -> str:
+    """``inproceedings`` for a booktitle, ``article`` for a journal, else by the main link.
+
+    >>> entry_type_of({"url": "https://github.com/tatsu-lab/alpaca_eval"})
+    'software'
+    """
+    url = fields.get("url", "").lower()
+    if "booktitle" in fields:
+        return "inproceedings"
+    if "journal" in fields:
+        return "article"
+    if "huggingface.co/datasets/" in url:
+        return "dataset"
+    if re.search(r"//(www\.)?(github|gitlab)\.com/|//huggingface\.co/", url):
+        return "software"
+    if "eprint" in fields or "doi" in fields or (url and is_paper_url(url)):
+        return "misc"
+    howpublished = fields.get("howpublished", "").lower()
+    if "software" in howpublished or "github" in howpublished:
+        return "software"
+    if url or "blog" in howpublished:
+        return "online"
+    return "misc"
+
+
+def to_record(draft: Draft, file: str) -> Record:
+    """The finished `Record`, its raw text verbatim, its fields with balanced braces."""
+    c = draft.candidate
+    fields = {name: _balanced(value) for name, value in draft.fields.items()}
+    return Record(
+        source=SourceLocation(file, c.line, c.label),
+        entry_type=entry_type_of(fields),
+        fields=fields,
+        raw=c.raw,
+        flags=draft.flags,
+        shape=c.shape,
+    )
+
+
+def _balanced(value: str) -> str:
+    """Drop braces that do not pair up: BibTeX cannot escape a brace."""
+    keep = [True] * len(value)
+    stack: list[int] = []
+    for i, char in enumerate(value):
+        if char == "{":
+            stack.append(i)
+        elif char == "}":
+            if stack:
+                stack.pop()
+            else:
+                keep[i] = False
+    for i in stack:
+        keep[i] = False
+    return "".join(char for char, kept in zip(value, keep, strict=True) if kept).strip()
+
+
+#: The default pipeline, one named step per concern, in the order they run.
+PARSE_STEPS: tuple[Step, ...] = (
+    repair_mojibake,
+    join_wrapped_lines,
+    take_links,
+    find_ids,
+    split_parts,
+    read_authors,
+    read_title,
+    read_venue,
+    read_year,
+    read_identifiers,
+    choose_url,
+    flag_gaps,
+)

@@ -1,0 +1,148 @@
+"""Tables whose rows are papers (Markdown pipe tables and HTML ``<table>``), row by row.
+
+A table is read as papers only when a row has a title cell and either the header names that
+column a title or the row links a paper. Catalog tables, whose rows cite numbered references
+(``UnifiedQA [1]``, ``[<a href="#ref1">1</a>]``), are left to the catalog.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from refs.parsing.blocks import Block, BlockKind
+from refs.parsing.identifiers import is_paper_url
+from refs.parsing.markup import extract_links, squash, strip_html
+
+_TITLE_HEADER = re.compile(r"\b(title|paper|papers|publication|article)\b", re.IGNORECASE)
+_NAME_HEADER = re.compile(r"\b(name|work|method|model)s?\b", re.IGNORECASE)
+_VENUE_HEADER = re.compile(r"\b(pub|venue|conference|conf|journal|published|proceedings)\b", re.I)
+_DATE_HEADER = re.compile(r"\b(date|year|time|month)\b", re.IGNORECASE)
+#: A cell citing a numbered reference: the mark of a catalog table.
+_CITES_NUMBER = re.compile(
+    r"\[\s*\d{1,4}(?:\s*[,\u2013-]\s*\d{1,4})*\s*\](?!\()|href=[\"']#|\\cite|\\tnote"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One body row: its cells as printed (Markdown or inline HTML) and each cell's line."""
+
+    raw: str
+    cells: tuple[str, ...]
+    lines: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PaperRow:
+    """A row that is a paper: the line of its title cell, and its cells by role."""
+
+    line: int
+    raw: str
+    title: str
+    venue: str
+    date: str
+    others: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table's header cells and body rows."""
+
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+def _split_pipe_row(line: str) -> tuple[str, ...]:
+    line = line.strip()
+    line = line.removeprefix("|")
+    if line.endswith("|") and not line.endswith("\\|"):
+        line = line[:-1]
+    # A pipe inside a code span or escaped as \| does not end a cell.
+    cells: list[str] = []
+    current, in_code = "", False
+    for i, char in enumerate(line):
+        if char == "`":
+            in_code = not in_code
+        if char == "|" and not in_code and line[i - 1 : i] != "\\":
+            cells.append(current.strip())
+            current = ""
+        else:
+            current += char
+    cells.append(current.strip())
+    return tuple(cells)
+
+
+def read_table(block: Block) -> Table:
+    """A pipe or HTML table block -> header and rows with per-cell lines."""
+    if block.kind is BlockKind.PIPE_TABLE:
+        header = _split_pipe_row(block.lines[0])
+        rows = tuple(
+            Row(line, (cells := _split_pipe_row(line)), (block.line + 2 + i,) * len(cells))
+            for i, line in enumerate(block.lines[2:])
+        )
+        return Table(header, rows)
+    return _read_html_table(block)
+
+
+def _read_html_table(block: Block) -> Table:
+    text = block.text
+    header: tuple[str, ...] = ()
+    rows: list[Row] = []
+    for tr in re.finditer(r"<tr\b.*?</tr>", text, re.IGNORECASE | re.DOTALL):
+        cells = list(re.finditer(r"<t([dh])\b[^>]*>(.*?)</t\1>", tr.group(0), re.I | re.S))
+        if not cells:
+            continue
+        if not header and all(c.group(1).lower() == "h" for c in cells):
+            header = tuple(squash(strip_html(c.group(2))) for c in cells)
+            continue
+        lines = tuple(block.line + text[: tr.start() + c.start()].count("\n") for c in cells)
+        rows.append(Row(tr.group(0), tuple(squash(c.group(2)) for c in cells), lines))
+    return Table(header, tuple(rows))
+
+
+def _column(header: tuple[str, ...], pattern: re.Pattern[str]) -> int | None:
+    return next((i for i, cell in enumerate(header) if pattern.search(cell)), None)
+
+
+def paper_rows(table: Table) -> list[PaperRow]:
+    """The rows of ``table`` that are papers; none for a catalog table."""
+    if any(_CITES_NUMBER.search(cell) for row in table.rows for cell in row.cells):
+        return []
+    titled = _column(table.header, _TITLE_HEADER)
+    named = _column(table.header, _NAME_HEADER)
+    venue = _column(table.header, _VENUE_HEADER)
+    date = _column(table.header, _DATE_HEADER)
+    out = []
+    for row in table.rows:
+        column = _title_column(row, titled, named)
+        if column is None:
+            continue
+        links = [link for cell in row.cells for link in extract_links(cell)[1]]
+        if titled is None and not any(is_paper_url(link.url) for link in links):
+            continue
+
+        def cell(index: int | None, row: Row = row) -> str:
+            return row.cells[index] if index is not None and index < len(row.cells) else ""
+
+        others = tuple(c for i, c in enumerate(row.cells) if i not in (column, venue, date))
+        out.append(
+            PaperRow(row.lines[column], row.raw, cell(column), cell(venue), cell(date), others)
+        )
+    return out
+
+
+def _title_column(row: Row, titled: int | None, named: int | None) -> int | None:
+    for index in (titled, named):
+        if index is not None and index < len(row.cells) and _is_title_cell(row.cells[index]):
+            return index
+    if titled is None and named is None:
+        return next((i for i, c in enumerate(row.cells) if _is_title_cell(c)), None)
+    return None
+
+
+def _is_title_cell(cell: str) -> bool:
+    text = squash(strip_html(extract_links(cell)[0]))
+    if not re.search(r"[A-Za-z]{2}", text):
+        return False
+    return len(text.split()) >= 2 or bool(re.search(r"\]\(http", cell))

@@ -1,0 +1,151 @@
+"""The part of a citation after its title: venue, volume, number, pages, year, notes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_YEAR = re.compile(r"(?<![\d.:/-])((?:19|20)\d{2})(?:[a-z]\b)?(?:\.\d{1,2}\b)?(?![\d])")
+_VOL_PAGES = re.compile(
+    r"\b(?P<volume>\d{1,4})\s*(?:\((?P<number>[\w-]+)\))?\s*:\s*(?P<first>\d+)"
+    r"(?:\s*[-\u2013—]+\s*(?P<last>\d+))?"
+)
+_PAGES = re.compile(r"\b(?:pages|pp?\.)\s*(?P<first>\d+)(?:\s*[-\u2013—]+\s*(?P<last>\d+))?", re.I)
+_VOLUME = re.compile(r"(?<!\()\b(?:vol(?:ume)?\.?)\s*(\d+)", re.IGNORECASE)
+_NUMBER = re.compile(r"\b(?:no\.|number|issue)\s*(\d+)", re.IGNORECASE)
+#: Conference and workshop names that make an entry ``inproceedings``.
+_PROCEEDINGS = re.compile(
+    r"\b(Proceedings|Proc\.|Conference|Workshop|Symposium|Meeting|Congress|Advances in Neural|"
+    r"Findings of|ACL|EMNLP|NAACL|EACL|AACL|COLING|NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|"
+    r"IJCAI|KDD|SIGIR|WWW|WSDM|CIKM|ICASSP|Interspeech|INTERSPEECH|UAI|AISTATS|COLM|MICCAI|LREC|"
+    r"CoNLL|SIGGRAPH|CHI|UIST|CoRL|ICRA|IROS|FAccT|SIGDIAL|IJCNLP|NLPCC|ICDE|VLDB|SIGMOD|ACM MM)\b"
+)
+_JOURNAL = re.compile(
+    r"\b(Journal|Transactions|Letters|Review|TACL|JMLR|TPAMI|arXiv|Nature|Science)\b", re.I
+)
+#: Words that say how a work was published rather than where: ``Blog post``, ``software:``.
+_HOWPUBLISHED = re.compile(
+    r"^(blog(?: post)?|github(?: repository)?|software|online|website|web page|technical report|"
+    r"tech report|preprint|model card|dataset|hugging ?face)\b:?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tail:
+    """What the text after a title says: BibTeX fields and the year printed there."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    year: str | None = None
+
+
+def find_year(text: str) -> str | None:
+    """The last year printed in ``text`` (``2023b`` and ``2023.06`` count as 2023).
+
+    >>> find_year("Advances in NeurIPS, 35:27730\u201327744, 2022."), find_year("NeurIPS")
+    ('2022', None)
+    """
+    years = _YEAR.findall(text)
+    return years[-1] if years else None
+
+
+def parse_tail(text: str) -> Tail:
+    """Read venue, volume, number, pages and year out of the text after a title.
+
+    >>> fields = parse_tail("Advances in Neural Information Processing Systems, 35:27-44").fields
+    >>> fields["booktitle"], fields["volume"], fields["pages"]
+    ('Advances in Neural Information Processing Systems', '35', '27--44')
+    """
+    fields: dict[str, str] = {}
+    text = re.sub(r"\s+", " ", text).strip(" .,;")
+    year = find_year(text)
+    text = _take_numbers(text, fields)
+    notes: list[str] = []
+    venue: str | None = None
+    for piece in _pieces(text):
+        if re.fullmatch(r"\(?(?:19|20)\d{2}[a-z]?(?:\.\d{1,2})?\)?", piece):
+            continue
+        name = _trim_brackets(re.sub(r"\s+", " ", _YEAR.sub(" ", piece)).strip(" .,;:'"))
+        if venue is None and _is_venue(piece) and name:
+            venue = name
+        elif re.search(r"[A-Za-z]{3}", piece):
+            notes.append(piece + ")" * (piece.count("(") - piece.count(")")))
+    if venue:
+        _place_venue(venue, fields)
+    if notes:
+        fields["note"] = "; ".join(notes)
+    return Tail(fields, year)
+
+
+def _trim_brackets(text: str) -> str:
+    """Drop parentheses left empty or unpaired at the ends: ``(accessed`` -> ``accessed``."""
+    text = re.sub(r"\(\s*\)", "", text).strip()
+    while text.startswith("(") and text.count("(") > text.count(")"):
+        text = text[1:].strip()
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].strip()
+    return text
+
+
+def _take_numbers(text: str, fields: dict[str, str]) -> str:
+    match = _VOL_PAGES.search(text)
+    if match and not re.search(r"arxiv\s*$", text[: match.start()], re.IGNORECASE):
+        fields["volume"] = match.group("volume")
+        if match.group("number"):
+            fields["number"] = match.group("number")
+        fields["pages"] = _pages(match.group("first"), match.group("last"))
+        return text[: match.start()] + " " + text[match.end() :]
+    if match := _PAGES.search(text):
+        fields["pages"] = _pages(match.group("first"), match.group("last"))
+        text = text[: match.start()] + " " + text[match.end() :]
+    if match := _VOLUME.search(text):
+        fields["volume"] = match.group(1)
+        text = text[: match.start()] + " " + text[match.end() :]
+    if match := _NUMBER.search(text):
+        fields["number"] = match.group(1)
+        text = text[: match.start()] + " " + text[match.end() :]
+    return text
+
+
+def _pages(first: str, last: str | None) -> str:
+    return f"{first}--{last}" if last else first
+
+
+def _pieces(text: str) -> list[str]:
+    """Split on commas and sentence ends outside parentheses; drop empty pieces."""
+    pieces: list[str] = []
+    depth = 0
+    current = ""
+    for i, char in enumerate(text):
+        depth += char in "(["
+        depth -= char in ")]"
+        boundary = char == "," or (char == "." and text[i + 1 : i + 2] in (" ", ""))
+        if depth <= 0 and boundary and not re.search(r"\b(?:[A-Z]|Proc|Vol|no|pp)$", current):
+            pieces.append(current)
+            current = ""
+        else:
+            current += char
+    pieces.append(current)
+    cleaned = (_trim_brackets(re.sub(r"\s+", " ", p).strip(" .;:[]")) for p in pieces)
+    return [p for p in cleaned if p]
+
+
+def _is_venue(piece: str) -> bool:
+    if re.match(r"^(see|accessed|available|retrieved|visited)\b", piece, re.IGNORECASE):
+        return False
+    return bool(re.search(r"[A-Za-z]{2}", piece))
+
+
+def _place_venue(venue: str, fields: dict[str, str]) -> None:
+    venue = re.sub(r"^in:?\s+", "", venue, flags=re.IGNORECASE).strip()
+    venue = re.sub(r"\s*\(\s*\)", "", venue)
+    if _HOWPUBLISHED.match(venue):
+        fields["howpublished"] = venue.rstrip(":")
+    elif _JOURNAL.search(venue) and not re.match(r"(Proceedings|Findings)", venue):
+        fields["journal"] = venue
+    elif _PROCEEDINGS.search(venue):
+        fields["booktitle"] = venue
+    elif re.search(r"\b(Press|Publishing|Publishers|Center|Centre|Institute|University)\b", venue):
+        fields["publisher"] = venue
+    else:
+        fields["journal"] = venue

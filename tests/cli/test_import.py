@@ -1,0 +1,60 @@
+"""`refs import` end to end: summary, exit codes, stdin, and the shipped store's rebuild."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import RunCli
+
+ROOT = Path(__file__).resolve().parents[2]
+CLEAN = "- [LIMA: Less Is More for Alignment](https://arxiv.org/abs/2305.11206) (2023)\n"
+
+
+def test_clean_document_exits_0_and_summarises_on_stderr(run_cli: RunCli, tmp_path: Path) -> None:
+    doc = tmp_path / "list.md"
+    doc.write_text(CLEAN)
+    store = tmp_path / "references.bib"
+    result = run_cli("--store", str(store), "import", str(doc))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert f"{doc}: found 1, new 1, updated 0, flagged 0" in result.stderr
+    assert "sources = {" in store.read_text()
+
+
+def test_flagged_occurrence_exits_1(run_cli: RunCli, tmp_path: Path) -> None:
+    doc = tmp_path / "list.md"
+    doc.write_text("[1] Ada Lovelace. **Notes**.\n\n[1] Charles Babbage. **Notes**. 1843.\n")
+    result = run_cli("--store", str(tmp_path / "r.bib"), "import", str(doc))
+    assert result.exit_code == 1
+    assert "label-reused" in result.stderr
+
+
+def test_standard_input(run_cli: RunCli, tmp_path: Path) -> None:
+    store = tmp_path / "r.bib"
+    result = run_cli("--store", str(store), "import", "-", input=CLEAN)
+    assert result.exit_code == 0, result.stderr
+    assert "<stdin>:1" in store.read_text()
+
+
+def test_unreadable_path_is_exit_2_and_nothing_written(run_cli: RunCli, tmp_path: Path) -> None:
+    doc = tmp_path / "list.md"
+    doc.write_text(CLEAN)
+    store = tmp_path / "r.bib"
+    result = run_cli("--store", str(store), "import", str(doc), str(tmp_path / "missing.md"))
+    assert result.exit_code == 2
+    assert "missing.md: cannot read" in result.stderr
+    assert not store.exists()
+
+
+def test_shipped_store_is_what_make_data_builds(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    monkeypatch.chdir(tmp_path)
+    seeds = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "sources").glob("*.txt"))
+    result = run_cli("--store", "references.bib", "import", *seeds)
+    assert result.exit_code == 1  # the seeds have flagged occurrences
+    assert (tmp_path / "references.bib").read_bytes() == (ROOT / "references.bib").read_bytes()

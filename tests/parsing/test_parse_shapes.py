@@ -1,0 +1,396 @@
+"""Each reference shape of survey READMEs, one named case each, on lines written for these tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from refs.parsing import Record, Shape, parse_document
+
+
+@dataclass(frozen=True)
+class Case:
+    """A document and what its single reference occurrence must read as."""
+
+    text: str
+    line: int
+    fields: dict[str, str]
+    label: str | None = None
+    shape: Shape = Shape.CITATION
+    entry_type: str | None = None
+    flags: tuple[str, ...] = ()
+    absent: tuple[str, ...] = field(default=())
+
+
+def _only(text: str) -> Record:
+    result = parse_document(text, "README.md")
+    assert len(result.records) == 1, [r.raw for r in result.records]
+    return result.records[0]
+
+
+CASES = [
+    pytest.param(
+        Case(
+            "## References\n\n"
+            '<a id="ref7">[7]</a> Mara Quill, Tobias Fenwick, and Ines Achterberg. '
+            "**Sparse Routers for Modular Reasoning**. In EMNLP, 2022. "
+            "[Paper](https://arxiv.org/abs/2210.04411v2)\n",
+            3,
+            {
+                "title": "Sparse Routers for Modular Reasoning",
+                "author": "Quill, Mara and Fenwick, Tobias and Achterberg, Ines",
+                "booktitle": "EMNLP",
+                "year": "2022",
+                "eprint": "2210.04411",
+                "archiveprefix": "arXiv",
+                "url": "https://arxiv.org/abs/2210.04411v2",
+            },
+            label="7",
+            entry_type="inproceedings",
+        ),
+        id="anchor-numbered-bold-title",
+    ),
+    pytest.param(
+        Case(
+            "Intro text.\n\n[12] Lena Brandt, Oskar Veil, Priya\nNandakumar, et al. **Quiet tokens:"
+            " pruning attention\nheads without retraining**. arXiv preprint\narXiv:2304.01234,"
+            " 2023. [Paper](https://arxiv.org/abs/2304.01234)\n",
+            3,
+            {
+                "title": "Quiet tokens: pruning attention heads without retraining",
+                "author": "Brandt, Lena and Veil, Oskar and Nandakumar, Priya and others",
+                "journal": "arXiv preprint arXiv:2304.01234",
+                "year": "2023",
+                "eprint": "2304.01234",
+            },
+            label="12",
+            entry_type="article",
+        ),
+        id="bracket-numbered-multiline-et-al",
+    ),
+    pytest.param(
+        Case(
+            "1. Hugo Marchetti and Sun-Hee Park. **Lattice Prompts**. ICLR 2023.\n",
+            1,
+            {"title": "Lattice Prompts", "author": "Marchetti, Hugo and Park, Sun-Hee"},
+            label="1",
+        ),
+        id="dot-numbered",
+    ),
+    pytest.param(
+        Case(
+            "4) Ada Okafor, Ben Lutz. **Counting with Mirrors**. NeurIPS, 2021.\n",
+            1,
+            {"title": "Counting with Mirrors", "year": "2021", "booktitle": "NeurIPS"},
+            label="4",
+        ),
+        id="paren-numbered",
+    ),
+    pytest.param(
+        Case(
+            "[4] Mara Quill and Tobias Fenwick. Sparse routers revisited. Journal of Imaginary "
+            "Learning, 12(3):45\u201367, 2021.\n",
+            1,
+            {
+                "title": "Sparse routers revisited",
+                "journal": "Journal of Imaginary Learning",
+                "volume": "12",
+                "number": "3",
+                "pages": "45--67",
+                "year": "2021",
+            },
+            label="4",
+            entry_type="article",
+        ),
+        id="numbered-plain-sentences-volume-pages",
+    ),
+    pytest.param(
+        Case(
+            "[9] Ouyang, Wei and Brandt, Lena. 2023b. **Heron: Tuning without Labels.** "
+            "[[pdf](https://openreview.net/pdf?id=AbC123xyz)] [GitHub](https://github.com/x/heron)"
+            " `https://heron.example.org/demo`\n",
+            1,
+            {
+                "title": "Heron: Tuning without Labels",
+                "author": "Ouyang, Wei and Brandt, Lena",
+                "year": "2023",
+                "url": "https://openreview.net/pdf?id=AbC123xyz",
+                "refs-links": "https://github.com/x/heron https://heron.example.org/demo",
+            },
+            label="9",
+        ),
+        id="trailing-links-and-code-span-url",
+    ),
+    pytest.param(
+        Case(
+            "1. **Sparse Lanterns for Retrieval.** *Noor Haddad, Felix Brun, Kaito Mori.* ACL 2021."
+            " [[pdf](https://aclanthology.org/2021.acl-long.77.pdf)] [[project](https://x.io/sl)]\n",
+            1,
+            {
+                "title": "Sparse Lanterns for Retrieval",
+                "author": "Haddad, Noor and Brun, Felix and Mori, Kaito",
+                "booktitle": "ACL",
+                "year": "2021",
+                "url": "https://aclanthology.org/2021.acl-long.77.pdf",
+            },
+            label="1",
+        ),
+        id="thunlp-style",
+    ),
+    pytest.param(
+        Case(
+            "2. **Echo Chambers in Prompt Space.** arXiv 2023.5. *Rhea Voss, Tomas Lindqvist.* "
+            "[[pdf](https://arxiv.org/pdf/2305.09999.pdf)]\n",
+            1,
+            {
+                "title": "Echo Chambers in Prompt Space",
+                "author": "Voss, Rhea and Lindqvist, Tomas",
+                "year": "2023",
+                "eprint": "2305.09999",
+            },
+            label="2",
+        ),
+        id="thunlp-any-order-yyyy-m",
+    ),
+    pytest.param(
+        Case(
+            "## Papers\n\n- [Gradient Lanterns: Probing Depth in Small Models]"
+            "(https://arxiv.org/abs/2301.00042) - a short note, 2023\n",
+            3,
+            {"title": "Gradient Lanterns: Probing Depth in Small Models", "year": "2023"},
+            shape=Shape.LINK,
+        ),
+        id="link-entry-bullet-note",
+    ),
+    pytest.param(
+        Case(
+            "* [**Mirror Decoding**](https://aclanthology.org/2022.emnlp-main.12/) :fire: \u2705\n"
+            "  * nested note about it\n",
+            1,
+            {"title": "Mirror Decoding", "year": "2022"},
+            shape=Shape.LINK,
+        ),
+        id="bold-link-entry-emoji-nested-bullets",
+    ),
+    pytest.param(
+        Case(
+            "3. [Tiny Critics Are Enough](https://openreview.net/forum?id=Zz9Yy8Xx), "
+            "NeurIPS 2022\n",
+            1,
+            {"title": "Tiny Critics Are Enough", "year": "2022"},
+            label="3",
+            shape=Shape.LINK,
+        ),
+        id="numbered-link-entry-venue",
+    ),
+    pytest.param(
+        Case(
+            "- Orbit Tuning https://arxiv.org/abs/2112.05555\n",
+            1,
+            {"title": "Orbit Tuning", "year": "2021", "eprint": "2112.05555"},
+            shape=Shape.BARE_URL,
+        ),
+        id="bare-paper-url-bullet",
+    ),
+    pytest.param(
+        Case(
+            "| Title | Venue | Date |\n|---|---|---|\n"
+            "| Lantern Heads: Sparse Attention at Scale | ICML 2023 "
+            "| [2302.11111](https://arxiv.org/abs/2302.11111) |\n",
+            3,
+            {
+                "title": "Lantern Heads: Sparse Attention at Scale",
+                "booktitle": "ICML",
+                "year": "2023",
+                "eprint": "2302.11111",
+            },
+            shape=Shape.TABLE_ROW,
+        ),
+        id="pipe-table-title-cell",
+    ),
+    pytest.param(
+        Case(
+            "| Paper | Date |\n| --- | --- |\n"
+            "| [Folded Experts for Cheap Inference](https://example.org/folded.pdf) | 2024.02 |\n",
+            3,
+            {"title": "Folded Experts for Cheap Inference", "year": "2024"},
+            shape=Shape.TABLE_ROW,
+        ),
+        id="pipe-table-linked-title-date",
+    ),
+    pytest.param(
+        Case(
+            "<table>\n<tr><th>Name</th><th>Paper</th><th>Year</th></tr>\n<tr>\n"
+            "  <td>Heron</td>\n"
+            '  <td><a href="https://arxiv.org/abs/2306.07777">Heron: Labels Optional</a></td>\n'
+            "  <td>2023</td>\n</tr>\n</table>\n",
+            5,
+            {"title": "Heron: Labels Optional", "year": "2023", "eprint": "2306.07777"},
+            shape=Shape.TABLE_ROW,
+        ),
+        id="html-table-row",
+    ),
+    pytest.param(
+        Case(
+            "We build on\n[Quiet Tokens: Pruning Attention Heads](https://arxiv.org/abs/2304.01234)"
+            " and more.\n",
+            2,
+            {"title": "Quiet Tokens: Pruning Attention Heads", "year": "2023"},
+            shape=Shape.PROSE_LINK,
+        ),
+        id="prose-link-to-paper",
+    ),
+    pytest.param(
+        Case(
+            "[2] Andreas KÃ¶pf and Dimitri von RÃ¼tte. **Open conversationsâ€“aligned "
+            "instruction-\ntuned models**. In Proceedings of the 61st Annual Meeting (Volume 1: "
+            "Long Papers), pages 11\u201320, 2023.\n",
+            1,
+            {
+                "title": "Open conversations\u2013aligned instruction-tuned models",
+                "author": "Köpf, Andreas and von Rütte, Dimitri",
+                "booktitle": "Proceedings of the 61st Annual Meeting (Volume 1: Long Papers)",
+                "pages": "11--20",
+            },
+            label="2",
+        ),
+        id="mojibake-and-compound-hyphen",
+    ),
+    pytest.param(
+        Case(
+            "[5] Jonas Ekberg. **Steady Gradients**. Advances in Neural Information Processing "
+            "Systems, 35:27730\u201327744, 2022.\n",
+            1,
+            {
+                "booktitle": "Advances in Neural Information Processing Systems",
+                "volume": "35",
+                "pages": "27730--27744",
+                "year": "2022",
+            },
+            label="5",
+        ),
+        id="venue-neurips-volume-pages",
+    ),
+    pytest.param(
+        Case(
+            "[6] Jonas Ekberg. **Steady Gradients**. arXiv preprint arXiv:2201.00001, 2022. "
+            "[Paper](https://arxiv.org/abs/2109.00002)\n",
+            1,
+            {"eprint": "2201.00001"},
+            label="6",
+            flags=("id-mismatch",),
+        ),
+        id="printed-id-differs-from-link",
+    ),
+    pytest.param(
+        Case(
+            "- Ekberg, J. **Steady Gradients II**. Nature Physics. "
+            "[doi](https://doi.org/10.1038/S41567-022-01234-5)\n",
+            1,
+            {"doi": "10.1038/s41567-022-01234-5", "journal": "Nature Physics"},
+            flags=("no-year",),
+        ),
+        id="doi-link",
+    ),
+    pytest.param(
+        Case(
+            "- [alpaca-lite](https://github.com/example/alpaca-lite) small instruction data\n",
+            1,
+            {"title": "alpaca-lite"},
+            shape=Shape.LINK,
+            entry_type="software",
+        ),
+        id="repository-is-software",
+    ),
+    pytest.param(
+        Case(
+            "[14] Iris Tan. **Blogs Are Papers Too**, 2023. [Blog](https://iris.example.com/b)\n",
+            1,
+            {"title": "Blogs Are Papers Too", "url": "https://iris.example.com/b"},
+            label="14",
+            entry_type="online",
+        ),
+        id="blog-is-online",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_shape_reads_as_one_record(case: Case) -> None:
+    record = _only(case.text)
+    assert record.source.line == case.line
+    assert record.source.label == case.label
+    assert record.shape is case.shape
+    for name, value in case.fields.items():
+        assert record.fields.get(name) == value, name
+    if case.entry_type:
+        assert record.entry_type == case.entry_type
+    for flag in case.flags:
+        assert flag in record.flags
+    assert record.raw in case.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("# LIMA: Less Is More (2023)\n", id="heading"),
+        pytest.param(
+            "[![arXiv](https://img.shields.io/badge/arXiv-2305-b31b1b.svg)]"
+            "(https://arxiv.org/abs/2305.11206)\n",
+            id="badge",
+        ),
+        pytest.param("![overview](assets/overview.png)\n", id="image"),
+        pytest.param("- [Datasets](#datasets)\n  - [Models](#models)\n", id="table-of-contents"),
+        pytest.param(
+            "| Model | Paper |\n|---|---|\n| Heron [3] | [paper](https://arxiv.org/abs/2306.1) |\n",
+            id="catalog-pipe-table",
+        ),
+        pytest.param(
+            '<table>\n<tr><th>Name</th><th>Paper</th></tr>\n<tr><td>Heron [<a href="#ref3">3</a>]'
+            '</td><td><a href="https://arxiv.org/abs/2306.07777">paper</a></td></tr>\n</table>\n',
+            id="catalog-html-table",
+        ),
+        pytest.param("1. Collect prompts from users (2023)\n2. Rank them\n", id="task-list"),
+        pytest.param("* **[16 Oct, 2024]** We added new papers.\n", id="news-bullet"),
+        pytest.param(
+            "See [the paper](https://arxiv.org/abs/2305.11206) for details.\n",
+            id="short-prose-link",
+        ),
+        pytest.param("- Licenses: [MIT](https://github.com/x/y/LICENSE)\n", id="non-paper-note"),
+    ],
+)
+def test_not_a_reference(text: str) -> None:
+    assert parse_document(text, "README.md").records == ()
+
+
+def test_embedded_bibtex_is_passed_on_with_entry_lines() -> None:
+    text = (
+        "Cite us:\n```bibtex\n@article{quill2022sparse,\n  title={Sparse},\n}\n\n"
+        "@misc{x, title={Y}}\n```\n"
+    )
+    result = parse_document(text, "README.md")
+    assert result.records == ()
+    assert [(b.line, b.text.splitlines()[0]) for b in result.bibtex] == [
+        (3, "@article{quill2022sparse,"),
+        (7, "@misc{x, title={Y}}"),
+    ]
+
+
+def test_reused_label_keeps_both_and_flags_both() -> None:
+    text = "[3] A. Bee. **One**. 2020.\n\n[3] C. Dee. **Two**. 2021.\n"
+    result = parse_document(text, "README.md")
+    assert [r.source.line for r in result.records] == [1, 3]
+    assert all("label-reused" in r.flags for r in result.records)
+    assert {p.code for p in result.problems} == {"label-reused"}
+
+
+def test_unreadable_entry_is_kept_raw_and_flagged() -> None:
+    record = _only("[8] ???\n")
+    assert record.raw == "[8] ???"
+    assert "unparsed" in record.flags
+
+
+def test_title_acronyms_are_brace_protected() -> None:
+    record = _only("[1] Ann Lee. **LIMA: Less Is More with GPT-4 and LLaMA**. 2023.\n")
+    assert record.fields["title"] == "{LIMA}: Less Is More with {GPT-4} and {LLaMA}"
