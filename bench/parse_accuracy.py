@@ -1,9 +1,15 @@
-"""Field accuracy of `refs.parsing` on the hand-labelled seed occurrences (bench/labels/*.yaml).
+"""Field accuracy of `refs.parsing` on hand-labelled occurrences, seeds and held-out side by side.
 
-Run: ``.venv/bin/python bench/parse_accuracy.py [-v]``. Prints per-field accuracy (title exact
-after white-space/case/quote normalisation and a trailing period; year; arXiv id; DOI; venue
-normalised), micro author F1 on family names, coverage and spurious occurrences. Exits 1 when
-the bar (title, year, arXiv >= 0.98, author F1 >= 0.95, full coverage) is missed.
+Two labelled sets: the seeds (``bench/labels/*.yaml`` over ``sources/``), on which the parser's
+rules were tuned, so their figures are a best case; and the held-out documents
+(``bench/heldout/labels/*.yaml`` over ``bench/heldout/``), written in README shapes the seeds do
+not cover, which estimate how the parser does on documents it has not seen.
+
+Run: ``.venv/bin/python bench/parse_accuracy.py [--set seeds|heldout|both] [-v]``. Prints, per
+set, per-field accuracy (title exact after white-space/case/quote normalisation and a trailing
+period; year; arXiv id; DOI; venue normalised), micro author F1 on family names, coverage and
+spurious occurrences. Exits 1 when the seeds miss the bar (title, year, arXiv >= 0.98, author
+F1 >= 0.95, full coverage); the held-out figures are reported, not gated.
 """
 
 from __future__ import annotations
@@ -26,6 +32,10 @@ from refs.parsing import Record, parse_document
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "bench" / "labels"
 SOURCES = ROOT / "sources"
+HELDOUT_LABELS = ROOT / "bench" / "heldout" / "labels"
+HELDOUT = ROOT / "bench" / "heldout"
+#: Each set: its label files' folder and the folder holding the documents they describe.
+SETS = {"seeds": (LABELS, SOURCES), "heldout": (HELDOUT_LABELS, HELDOUT)}
 FIELDS = ("title", "year", "arxiv", "doi", "venue")
 BAR = {"title": 0.98, "year": 0.98, "arxiv": 0.98, "author_f1": 0.95}
 
@@ -45,14 +55,16 @@ def norm_title(value: str | None) -> str | None:
 
 
 def norm_venue(value: str | None) -> str | None:
-    """Any arXiv venue is "arxiv"; otherwise case, punctuation and a leading "In" do not count."""
+    """Any arXiv venue is "arxiv"; otherwise case, punctuation, years and a leading "In" do not
+    count (the year is scored on its own: "ICML 2022" and "ICML" are the same venue)."""
     if not value:
         return None
     folded = _fold(value)
     if "arxiv" in folded:
         return "arxiv"
     folded = re.sub(r"^in\s+", "", folded)
-    return re.sub(r"[^\w]+", " ", folded).strip()
+    folded = re.sub(r"(?<!\d)(?:19|20)\d{2}(?!\d)", " ", folded)
+    return re.sub(r"[^\w]+", " ", folded).strip() or None
 
 
 def family(name: str) -> str:
@@ -105,11 +117,11 @@ def _same(name: str, want: Any, got: Any) -> bool:
     return bool(want == got)
 
 
-def score_file(label_file: Path, score: Score) -> None:
-    """Add one labelled seed to ``score``."""
+def score_file(label_file: Path, score: Score, sources: Path = SOURCES) -> None:
+    """Add one labelled document (read from ``sources``) to ``score``."""
     labels = yaml.safe_load(label_file.read_text(encoding="utf-8"))
     name = labels["file"]
-    result = parse_document((SOURCES / name).read_text(encoding="utf-8"), name)
+    result = parse_document((sources / name).read_text(encoding="utf-8"), name)
     by_line = {record.source.line: record for record in result.records}
     labelled_lines = {occ["line"] for occ in labels["occurrences"]}
     score.spurious += [
@@ -164,42 +176,83 @@ def _speed() -> float:
     return elapsed
 
 
-def main() -> int:
-    """Print the accuracy table; exit 1 when the bar is missed."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
-    args = parser.parse_args()
+def score_set(name: str) -> Score:
+    """Score every labelled document of one set (``seeds`` or ``heldout``)."""
+    labels, sources = SETS[name]
     score = Score()
-    for label_file in sorted(LABELS.glob("*.yaml")):
-        score_file(label_file, score)
+    for label_file in sorted(labels.glob("*.yaml")):
+        score_file(label_file, score, sources)
+    return score
+
+
+def figures(score: Score) -> dict[str, float]:
+    """Field accuracies (over found occurrences), author P/R/F1 and coverage of one set."""
     found = max(score.found, 1)
     precision = score.tp / max(score.tp + score.fp, 1)
     recall = score.tp / max(score.tp + score.fn, 1)
     f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-    rows = {key: score.right[key] / found for key in FIELDS}
-    print(f"{'field':<12} accuracy")
-    for key, value in rows.items():
-        print(f"{key:<12} {value:.3f}")
-    print(f"{'author F1':<12} {f1:.3f}  (P {precision:.3f}, R {recall:.3f})")
-    print(
-        f"coverage     {score.found}/{score.labelled} occurrences, "
-        f"{score.bibtex_found}/{score.bibtex_labelled} embedded BibTeX entries"
-    )
-    print(f"spurious     {len(score.spurious)}")
-    for line in score.spurious:
-        print(f"  + {line}")
-    for line in score.missing:
-        print(f"  - missing {line}")
-    if args.verbose:
-        for line in score.errors:
-            print(f"  ! {line}")
-    print(f"speed        {_speed():.2f} s for a generated 5,000-reference document")
-    ok = (
-        all(rows[k] >= BAR[k] for k in ("title", "year", "arxiv"))
-        and f1 >= BAR["author_f1"]
+    out = {key: score.right[key] / found for key in FIELDS}
+    out.update(author_p=precision, author_r=recall, author_f1=f1)
+    out["coverage"] = score.found / max(score.labelled, 1)
+    return out
+
+
+def meets_bar(score: Score) -> bool:
+    """Title, year, arXiv >= 0.98, author F1 >= 0.95 and every labelled occurrence found."""
+    got = figures(score)
+    return (
+        all(got[k] >= BAR[k] for k in ("title", "year", "arxiv"))
+        and got["author_f1"] >= BAR["author_f1"]
         and score.found == score.labelled
     )
-    return 0 if ok else 1
+
+
+def _pair(first: float, second: float) -> str:
+    return f"{first:.3f} / {second:.3f}"
+
+
+def main() -> int:
+    """Print the accuracy table (one column per set); exit 1 when the seeds miss the bar."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
+    parser.add_argument(
+        "--set",
+        choices=("seeds", "heldout", "both"),
+        default="both",
+        help="which labelled set to score (default: both, side by side)",
+    )
+    parser.add_argument("--no-speed", action="store_true", help="skip the 5,000-reference timing")
+    args = parser.parse_args()
+    names = ["seeds", "heldout"] if args.set == "both" else [args.set]
+    scores = {name: score_set(name) for name in names}
+    table = {name: figures(score) for name, score in scores.items()}
+    print(f"{'field':<12}" + "".join(f"{name:>18}" for name in names))
+    for key in FIELDS:
+        print(f"{key:<12}" + "".join(f"{table[n][key]:>18.3f}" for n in names))
+    print(f"{'author F1':<12}" + "".join(f"{table[n]['author_f1']:>18.3f}" for n in names))
+    print(
+        f"{'  P / R':<12}"
+        + "".join(f"{_pair(table[n]['author_p'], table[n]['author_r']):>18}" for n in names)
+    )
+    print(
+        f"{'coverage':<12}" + "".join(f"{f'{s.found}/{s.labelled}':>18}" for s in scores.values())
+    )
+    print(
+        f"{'bibtex':<12}"
+        + "".join(f"{f'{s.bibtex_found}/{s.bibtex_labelled}':>18}" for s in scores.values())
+    )
+    print(f"{'spurious':<12}" + "".join(f"{len(s.spurious):>18}" for s in scores.values()))
+    for name, score in scores.items():
+        for line in score.spurious:
+            print(f"  [{name}] + {line}")
+        for line in score.missing:
+            print(f"  [{name}] - missing {line}")
+        if args.verbose:
+            for line in score.errors:
+                print(f"  [{name}] ! {line}")
+    if not args.no_speed:
+        print(f"speed        {_speed():.2f} s for a generated 5,000-reference document")
+    return 0 if "seeds" not in scores or meets_bar(scores["seeds"]) else 1
 
 
 if __name__ == "__main__":

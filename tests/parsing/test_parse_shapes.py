@@ -303,6 +303,253 @@ CASES = [
         ),
         id="repository-is-software",
     ),
+    # General fixes found by the held-out documents (bench/heldout/), one case each.
+    pytest.param(
+        Case(
+            "<ol>\n"
+            '  <li id="ref-3">\n'
+            "    Mara Quill and Tobias Fenwick.\n"
+            "    <b>Sparse Routers for Modular Reasoning</b>. <i>Journal of Imaginary "
+            "Learning</i>, 4(2):11&ndash;19, 2021.\n"
+            "  </li>\n</ol>\n",
+            2,
+            {
+                "title": "Sparse Routers for Modular Reasoning",
+                "author": "Quill, Mara and Fenwick, Tobias",
+                "journal": "Journal of Imaginary Learning",
+                "pages": "11--19",
+                "year": "2021",
+            },
+            label="3",
+        ),
+        id="html-list-item-with-id-bold-title-entities",
+    ),
+    pytest.param(
+        Case(
+            "<p>Earlier work such as\n"
+            '<a href="https://arxiv.org/abs/2304.01234">Quiet Tokens: Pruning Attention Heads</a>'
+            " showed this.</p>\n",
+            2,
+            {"title": "Quiet Tokens: Pruning Attention Heads", "year": "2023"},
+            shape=Shape.PROSE_LINK,
+        ),
+        id="html-prose-link-to-paper",
+    ),
+    pytest.param(
+        Case(
+            "<ul>\n<li>Lena Brandt, Oskar Veil.<br>\n<b>Quiet Tokens</b><br>\n<i>TACL</i> 2023 "
+            '| <a href="https://arxiv.org/abs/2304.01234">arXiv</a></li>\n</ul>\n',
+            2,
+            {
+                "title": "Quiet Tokens",
+                "author": "Brandt, Lena and Veil, Oskar",
+                "journal": "TACL",
+                "year": "2023",
+            },
+            entry_type="article",
+        ),
+        id="html-br-separates-parts",
+    ),
+    pytest.param(
+        Case(
+            "1. **Echo Chambers in Prompt Space.** ![](https://img.shields.io/badge/AAAI-2024-orange)"
+            " *Rhea Voss, Tomas Lindqvist.* [[pdf](https://arxiv.org/abs/2305.09999)]\n",
+            1,
+            {"booktitle": "AAAI", "year": "2024", "eprint": "2305.09999"},
+            label="1",
+        ),
+        id="venue-badge-is-read",
+    ),
+    pytest.param(
+        Case(
+            "| Title | Authors | Venue | Links |\n|---|---|---|---|\n"
+            "| **Lantern Heads** ⭐ | Noor Haddad, Felix Brun | ICLR 2021 (Oral) "
+            "| [arXiv](https://arxiv.org/abs/2101.00042) |\n",
+            3,
+            {
+                "title": "Lantern Heads",
+                "author": "Haddad, Noor and Brun, Felix",
+                "booktitle": "ICLR",
+                "note": "Oral",
+                "year": "2021",
+            },
+            shape=Shape.TABLE_ROW,
+        ),
+        id="pipe-table-authors-column-star-and-oral-note",
+    ),
+    pytest.param(
+        Case(
+            "| Paper | Venue |\n|---|---|\n"
+            "| [Folded Experts](https://arxiv.org/abs/2402.00001)<br>Kaito Mori, Rhea Voss "
+            "| ICML 2024 |\n",
+            3,
+            {"title": "Folded Experts", "author": "Mori, Kaito and Voss, Rhea", "year": "2024"},
+            shape=Shape.TABLE_ROW,
+        ),
+        id="table-title-cell-then-authors-after-br",
+    ),
+    pytest.param(
+        Case(
+            "[6] Ada Okafor. Counting with mirrors. In Proceedings of the 2020 Conference on "
+            "Imaginary Methods, pages 1\u20139, 2020.\n",
+            1,
+            {"booktitle": "Proceedings of the 2020 Conference on Imaginary Methods"},
+            label="6",
+        ),
+        id="year-inside-venue-name-stays",
+    ),
+    pytest.param(
+        Case(
+            "[7] Quill, M. Folded strings and mirrors. Adv. Theor. Imag. Phys. 2, 231\u2013252 "
+            "(1998). arXiv:hep-th/9801001.\n",
+            1,
+            {
+                "author": "Quill, M.",
+                "title": "Folded strings and mirrors",
+                "journal": "Adv. Theor. Imag. Phys",
+                "volume": "2",
+                "pages": "231--252",
+                "year": "1998",
+                "eprint": "hep-th/9801001",
+            },
+            label="7",
+        ),
+        id="inverted-initial-single-author-abbreviated-journal-nature-volume",
+    ),
+    pytest.param(
+        Case(
+            "[8] Quill, M., Fenwick, T., Achterberg, I. Sparse routing. Nature 521, 436\u2013444 "
+            "(2015).\n",
+            1,
+            {
+                "author": "Quill, M. and Fenwick, T. and Achterberg, I.",
+                "title": "Sparse routing",
+                "journal": "Nature",
+                "volume": "521",
+                "year": "2015",
+            },
+            label="8",
+        ),
+        id="inverted-initials-authors-last-initial-ends-list",
+    ),
+    pytest.param(
+        Case(
+            "[9] Quill M, Fenwick T, Achterberg IB. Sparse routers revisited. J Imag Learn. "
+            "2020;21(4):1\u201367.\n",
+            1,
+            {
+                "author": "Quill, M and Fenwick, T and Achterberg, IB",
+                "title": "Sparse routers revisited",
+                "year": "2020",
+            },
+            label="9",
+        ),
+        id="vancouver-authors",
+    ),
+    pytest.param(
+        Case(
+            "[10] Łukasz Brandt, Øystein Veil, and Ines Achterberg. Quiet tokens. In NeurIPS, "
+            "2021.\n",
+            1,
+            {
+                "author": "Brandt, Łukasz and Veil, Øystein and Achterberg, Ines",
+                "title": "Quiet tokens",
+            },
+            label="10",
+        ),
+        id="names-capitalised-outside-ascii",
+    ),
+    pytest.param(
+        Case(
+            "[11] Quill, M., von Hallen, D., Fenwick, T., ... & Achterberg, I. (2022). "
+            "Sparse routers at scale. Advances in Neural Information Processing Systems, 35, "
+            "100-120.\n",
+            1,
+            {
+                "author": "Quill, M. and von Hallen, D. and Fenwick, T. and Achterberg, I. "
+                "and others",
+                "title": "Sparse routers at scale",
+                "booktitle": "Advances in Neural Information Processing Systems",
+                "volume": "35",
+                "pages": "100--120",
+                "year": "2022",
+            },
+            label="11",
+        ),
+        id="apa-particle-and-ellipsis-authors",
+    ),
+    pytest.param(
+        Case(
+            "[12] ImaginaryLab. Lantern-1 Technical Report. arXiv preprint arXiv:2401.00001, "
+            "2024.\n",
+            1,
+            {"author": "ImaginaryLab", "title": "Lantern-1 Technical Report", "year": "2024"},
+            label="12",
+        ),
+        id="one-word-organisation-author",
+    ),
+    pytest.param(
+        Case(
+            "[13] Ada Okafor and Ben Lutz. Mirrors or lanterns? Counting with sparse routers. "
+            "In Proceedings of EMNLP, pages 79\u201386, 2002.\n",
+            1,
+            {
+                "title": "Mirrors or lanterns? Counting with sparse routers",
+                "booktitle": "Proceedings of EMNLP",
+            },
+            label="13",
+        ),
+        id="question-opening-a-title",
+    ),
+    pytest.param(
+        Case(
+            "[14] Lantern Team. Lantern: a family of models. Technical report, Imaginary Labs, "
+            "December 2023. arXiv:2312.00001.\n",
+            1,
+            {"author": "{Lantern Team}", "institution": "Imaginary Labs", "year": "2023"},
+            label="14",
+        ),
+        id="technical-report-institution",
+    ),
+    pytest.param(
+        Case(
+            "- [Sparse Routers: A Survey](https://arxiv.org/abs/2212.00001) (ACL 2023) - "
+            "Mara Quill, Tobias Fenwick, et al. \u2b50\n",
+            1,
+            {
+                "title": "Sparse Routers: A Survey",
+                "author": "Quill, Mara and Fenwick, Tobias and others",
+                "booktitle": "ACL",
+                "year": "2023",
+            },
+            shape=Shape.LINK,
+        ),
+        id="link-entry-venue-then-authors-after-dash",
+    ),
+    pytest.param(
+        Case(
+            "- [Quiet Tokens: A Survey](https://aclanthology.org/2023.findings-acl.1/) \u2014 "
+            "Lena Brandt, Oskar Veil. Findings of ACL 2023.\n",
+            1,
+            {
+                "author": "Brandt, Lena and Veil, Oskar",
+                "booktitle": "Findings of ACL",
+                "year": "2023",
+            },
+            shape=Shape.LINK,
+        ),
+        id="link-entry-long-venue-name",
+    ),
+    pytest.param(
+        Case(
+            "- [**Lanterns at Scale**](https://arxiv.org/abs/2303.00001), Rhea Voss, Kaito Mori, "
+            "et al., 2023.\n",
+            1,
+            {"author": "Voss, Rhea and Mori, Kaito and others", "year": "2023"},
+            shape=Shape.LINK,
+        ),
+        id="link-entry-authors-then-year",
+    ),
     pytest.param(
         Case(
             "[14] Iris Tan. **Blogs Are Papers Too**, 2023. [Blog](https://iris.example.com/b)\n",

@@ -75,6 +75,8 @@ def _split_depth0(text: str, pattern: re.Pattern[str]) -> list[str]:
 def _split_commas(text: str) -> list[str]:
     if "," not in text:
         return [text]
+    if "{" not in text and "}" not in text:
+        return [part.strip() for part in text.split(",")]  # every comma is at depth 0
     parts: list[str] = []
     depth = 0
     start = 0

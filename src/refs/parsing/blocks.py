@@ -54,15 +54,22 @@ _LABEL = re.compile(
 )
 #: An ``<a id="ref3">`` anchor opening an entry without a printed ``[N]``.
 _ANCHOR = re.compile(r"^(?P<indent>\s*)<a\s+(?:id|name)=[\"']?[A-Za-z_-]*(?P<label>\d+)[\"']?\s*>")
-#: ``- ``, ``* ``, ``+ ``, ``<li>``, optionally followed by a number: ``- 3) ``.
-_BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+]|<li>)(?:\s+(?P<label>\d{1,3})[.)])?(?:\s+|$)")
+#: ``- ``, ``* ``, ``+ ``, optionally followed by a number: ``- 3) ``.
+_BULLET = re.compile(r"^(?P<indent>\s*)[-*+](?:\s+(?P<label>\d{1,3})[.)])?(?:\s+|$)")
+#: An HTML list item, its text on the same line or the next: ``<li>``, ``<li id="ref-3">``.
+#: An ``id`` ending in a number labels the item, as an ``<a id>`` anchor does.
+_HTML_ITEM = re.compile(
+    r"^(?P<indent>\s*)<li(?:\s+[^>]*?(?:id|name)=[\"']?[A-Za-z_-]*(?P<label>\d{1,4})[\"']?)?"
+    r"(?:\s[^>]*)?>\s*",
+    re.IGNORECASE,
+)
 #: ``3. `` or ``3) ``.
 _ORDERED = re.compile(r"^(?P<indent>\s*)(?P<label>\d{1,4})[.)](?:\s+|$)")
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 def _item_start(line: str) -> re.Match[str] | None:
-    for pattern in (_LABEL, _ANCHOR, _BULLET, _ORDERED):
+    for pattern in (_LABEL, _ANCHOR, _HTML_ITEM, _BULLET, _ORDERED):
         match = pattern.match(line)
         if match:
             return match

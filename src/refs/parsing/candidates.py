@@ -18,6 +18,7 @@ from refs.parsing.citation import is_title_like
 from refs.parsing.identifiers import find_identifiers, is_paper_url
 from refs.parsing.markup import (
     extract_links,
+    html_to_markdown,
     is_generic_link_text,
     squash,
     strip_emphasis,
@@ -34,8 +35,9 @@ from refs.parsing.venue import find_year
 class Candidate:
     """A reference occurrence before it is read: shape, start line, label, text.
 
-    ``body`` is the Markdown to read (list marker removed); for table rows the title cell,
-    with the venue, date and other cells in ``venue``, ``date`` and ``others``. ``is_listed``
+    ``body`` is the Markdown to read (list marker removed, HTML emphasis and ``<br>`` read as
+    Markdown); for table rows the title cell, with the venue, date, author and other cells in
+    ``venue``, ``date``, ``authors`` and ``others``. ``is_listed``
     is True for entries of a ``[N]`` / ``<a id>`` reference list, whose labels must be unique.
     """
 
@@ -48,6 +50,7 @@ class Candidate:
     date: str = ""
     others: tuple[str, ...] = ()
     is_listed: bool = False
+    authors: str = ""
 
 
 #: Status marks, dates and bold dates that may come before an entry's link: ``[2023-07]``.
@@ -86,7 +89,15 @@ def _bibtex_entries(file: str, block: Block) -> Iterator[EmbeddedBibtex]:
 def _table_candidates(block: Block) -> Iterator[Candidate]:
     for row in paper_rows(read_table(block)):
         yield Candidate(
-            Shape.TABLE_ROW, row.line, None, row.raw, row.title, row.venue, row.date, row.others
+            Shape.TABLE_ROW,
+            row.line,
+            None,
+            row.raw,
+            row.title,
+            row.venue,
+            row.date,
+            row.others,
+            authors=row.authors,
         )
 
 
@@ -100,9 +111,11 @@ def _body(block: Block) -> str:
 
 
 def _text_candidates(block: Block) -> Iterator[Candidate]:
-    body = _body(block)
+    body = html_to_markdown(_body(block))
     is_labelled = block.kind is BlockKind.ITEM and (
-        block.marker.endswith(("]", "</a>")) or block.marker.startswith("<a")
+        block.marker.endswith(("]", "</a>"))
+        or block.marker.startswith("<a")
+        or (block.marker.lower().startswith("<li") and block.label is not None)
     )
     shape = _shape_of(block, body, is_labelled)
     if shape is not None:
@@ -173,11 +186,21 @@ def _is_title_only(block: Block, plain: str, has_links: bool) -> bool:
     return bool(sum(w[0].isupper() for w in words) >= 0.75 * len(words))
 
 
+#: A link in running text, Markdown ``[text](url)`` or HTML ``<a href="url">text</a>``.
+_PROSE_LINK = re.compile(
+    r"\[(?P<md>[^\[\]]+)\]\((?P<md_url>https?://[^)\s]+)\)"
+    r"|<a\s[^>]*?href=[\"'](?P<html_url>https?://[^\"'\s]+)[\"'][^>]*>(?P<html>.*?)</a>",
+    re.IGNORECASE,
+)
+
+
 def _prose_links(block: Block) -> Iterator[Candidate]:
     """Links in running text whose text is a title and whose target is a paper."""
     for offset, line in enumerate(block.lines):
-        for match in re.finditer(r"\[([^\[\]]+)\]\((https?://[^)\s]+)\)", line):
-            text, url = squash(strip_emphasis(match.group(1))), match.group(2)
+        for match in _PROSE_LINK.finditer(line):
+            label = match.group("md") if match.group("md") is not None else match.group("html")
+            text = squash(strip_emphasis(strip_html(label)))
+            url = match.group("md_url") or match.group("html_url")
             if len(text.split()) >= 3 and is_paper_url(url) and not is_generic_link_text(text):
                 yield Candidate(
                     Shape.PROSE_LINK, block.line + offset, None, match.group(0), match.group(0)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from refs.parsing.names import looks_like_authors, strip_end
-from refs.parsing.venue import find_year
+from refs.parsing.venue import find_year, is_venue_name
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _ITALIC = re.compile(
@@ -113,21 +113,66 @@ def _apa(text: str) -> Parts | None:
     return Parts(match.group("authors"), title, tail, match.group("year"))
 
 
+_NAME = r"[^\W\d_][\w'\u2019-]+"
+_INITIALS = r"[A-Z]\.(?:\s?-?[A-Z]\.)*"
+#: One author in the orders that end in initials: ``LeCun, Y.``, ``von Rütte, D.``, ``Liu PJ``.
+_INVERTED_NAME = rf"(?:[a-z]{{1,3}}\s){{0,2}}{_NAME}(?:\s{_NAME})?,\s{_INITIALS}"
+_VANCOUVER_NAME = rf"{_NAME}(?:\s{_NAME})?\s[A-Z]{{1,3}}"
+_SEPARATOR = r"(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s|,?\s(?:\.\.\.|\u2026)\s(?:&\s)?)"
+_ET_AL_END = r"(?:,?\s+et\s+al\.?)?"
+#: An author list in initials orders, which the sentence splitter cannot end: the period of the
+#: last initial (``Hinton, G. Deep learning.``) is also the end of the list.
+_INITIALS_AUTHORS = (
+    re.compile(
+        rf"^(?P<authors>{_INVERTED_NAME}(?:{_SEPARATOR}{_INVERTED_NAME})*{_ET_AL_END})\.?\s+"
+        r"(?=[^\W\d_\(]|[\"“])"
+    ),
+    re.compile(
+        # Two names at least: "Tom B. Brown, …" opens with a given name and an initial.
+        rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})+{_ET_AL_END})\.\s+"
+        r"(?=[^\W\d_]|[\"“])"
+    ),
+)
+#: One word, a mononym or an organisation: ``OpenAI. GPT-4 Technical Report. arXiv, 2023.``
+_SINGLE_NAME = re.compile(r"[^\W\d_][\w&.-]*[^\W_]")
+
+
 def _sentences(text: str) -> Parts | None:
+    for pattern in _INITIALS_AUTHORS:
+        if (lead := pattern.match(text)) and looks_like_authors(lead.group("authors")):
+            return _after_authors(lead.group("authors"), _sentences_of(text[lead.end() :]))
     sentences = _sentences_of(text)
     if not sentences:
         return None
-    year = None
     if len(sentences) >= 2 and looks_like_authors(sentences[0]):
-        authors, rest = sentences[0], sentences[1:]
-        if rest and (found := re.fullmatch(r"\(?((?:19|20)\d{2})[a-z]?\)?", rest[0])):
-            year, rest = found.group(1), rest[1:]
-        title = rest[0] if rest else ""
-        return Parts(authors, title, ". ".join(rest[1:]), year)
+        return _after_authors(sentences[0], sentences[1:])
+    if (
+        len(sentences) >= 3
+        and _SINGLE_NAME.fullmatch(sentences[0])
+        and len(sentences[1].split()) >= 2
+        and not find_year(sentences[1])
+    ):
+        return _after_authors(sentences[0], sentences[1:])
     title, rest = sentences[0], sentences[1:]
     if rest and looks_like_authors(rest[0]):
         return Parts(rest[0], title, ". ".join(rest[1:]))
     return Parts("", title, ". ".join(rest))
+
+
+def _after_authors(authors: str, rest: list[str]) -> Parts:
+    """Year (ACL style puts it after the authors), title, then the tail."""
+    year = None
+    if rest and (found := re.fullmatch(r"\(?((?:19|20)\d{2})[a-z]?\)?", rest[0])):
+        year, rest = found.group(1), rest[1:]
+    if len(rest) >= 3 and rest[0].endswith(("?", "!")) and not _reads_as_venue(rest[1]):
+        # "Thumbs up? Sentiment classification …": a question opening a longer title.
+        rest = [f"{rest[0]} {rest[1]}", *rest[2:]]
+    title = rest[0] if rest else ""
+    return Parts(authors, title, ". ".join(rest[1:]), year)
+
+
+def _reads_as_venue(sentence: str) -> bool:
+    return bool(re.search(r"\d", sentence) or is_venue_name(sentence))
 
 
 _ABBREVIATION = re.compile(

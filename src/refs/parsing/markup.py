@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import ftfy
 from pylatexenc.latex2text import LatexNodes2Text
@@ -156,8 +157,31 @@ def is_generic_link_text(text: str) -> bool:
     return all(word in GENERIC_LINK_TEXTS for word in words.split())
 
 
-_BADGE = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\(\s*<?([^)\s>]+)>?[^)]*\)")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>")
+_BADGE = re.compile(r"\[!\[[^\]]*\]\(([^)]*)\)\]\(\s*<?([^)\s>]+)>?[^)]*\)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)]*)\)|<img\b[^>]*?(?:src=[\"']([^\"']*)[\"'])?[^>]*>")
+#: A static shields.io badge printing a venue and its year: ``…/badge/NeurIPS-2022-blue``.
+_VENUE_BADGE = re.compile(
+    r"img\.shields\.io/badge/(?P<label>[A-Za-z][\w.%&+]*?)-(?P<year>(?:19|20)\d{2})-[\w#]+",
+    re.IGNORECASE,
+)
+
+
+def badge_text(url: str) -> str:
+    """What a venue badge says (``NeurIPS 2022``); empty for other badges and images.
+
+    Survey lists often print a paper's venue only as a badge; other badges (stars, licences,
+    keywords) say nothing about the work.
+
+    >>> badge_text("https://img.shields.io/badge/AAAI-2024-orange"), badge_text("x/CoT-blue")
+    ('AAAI 2024', '')
+    """
+    match = _VENUE_BADGE.search(url)
+    if match is None:
+        return ""
+    label = match.group("label").replace("%20", " ").replace("_", " ")
+    return f"{label} {match.group('year')}"
+
+
 _HTML_LINK = re.compile(r"<a\s[^>]*?href=[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.IGNORECASE | re.S)
 _MD_LINK = re.compile(
     r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s>]+(?:\([^()\s]*\))?)>?(?:\s+\"[^\"]*\")?\s*\)"
@@ -187,8 +211,13 @@ def extract_links(text: str) -> tuple[str, tuple[Link, ...]]:
     # Replacements keep the length of what they replace, so that positions found by later
     # passes still order the links as the document printed them.
     def badge(m: re.Match[str]) -> str:
-        take(m.group(1), "", m.start())
-        return _pad("", m)
+        take(m.group(2), "", m.start())
+        said = badge_text(m.group(1))
+        return _pad(f" {said} " if said else "", m)
+
+    def image(m: re.Match[str]) -> str:
+        said = badge_text(m.group(1) or m.group(2) or "")
+        return _pad(f" {said} " if said else "", m)
 
     def html_link(m: re.Match[str]) -> str:
         label = re.sub(r"<[^>]+>", "", m.group(2)).strip()
@@ -207,7 +236,7 @@ def extract_links(text: str) -> tuple[str, tuple[Link, ...]]:
         return _pad(content, m)
 
     text = _BADGE.sub(badge, text)
-    text = _IMAGE.sub(lambda m: _pad("", m), text)
+    text = _IMAGE.sub(image, text)
     text = _HTML_LINK.sub(html_link, text)
     text = _MD_LINK.sub(md_link, text)
     text = _CODE_SPAN.sub(code, text)
@@ -249,15 +278,41 @@ _EMOJI_CODE = re.compile(r":[a-z0-9_+-]+:")
 def strip_html(text: str) -> str:
     """Remove HTML tags and decode the few entities READMEs use."""
     text = _TAG.sub(" ", text)
-    for entity, char in (
-        ("&amp;", "&"),
-        ("&lt;", "<"),
-        ("&gt;", ">"),
-        ("&nbsp;", " "),
-        ("&quot;", '"'),
-    ):
-        text = text.replace(entity, char)
+    if "&" in text:
+        # Every named and numeric entity: &ndash; &reg; &middot; &#8211; (not only &amp;).
+        text = html.unescape(text).replace("\xa0", " ")
     return text
+
+
+_HTML_EMPHASIS = (
+    (re.compile(r"<(b|strong)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL), "**"),
+    (re.compile(r"<(i|em|cite)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL), "*"),
+)
+_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+
+
+def html_to_markdown(text: str) -> str:
+    """HTML emphasis as Markdown emphasis, and ``<br>`` as the end of a sentence.
+
+    An HTML reference list marks its title with ``<b>`` or ``<em>`` where Markdown uses ``**``;
+    a ``<br>`` between authors, title and venue ends a part as a period does.
+
+    >>> html_to_markdown("A. Lee.<br><b>Quiet Tokens</b><br><i>TACL</i> 2023")
+    'A. Lee. **Quiet Tokens**. *TACL* 2023'
+    """
+    for pattern, mark in _HTML_EMPHASIS:
+        text = pattern.sub(partial(_emphasise, mark=mark), text)
+
+    def sentence_end(m: re.Match[str]) -> str:
+        return " " if text[: m.start()].rstrip()[-1:] in ".,;:!?" else ". "
+
+    return _BREAK.sub(sentence_end, text)
+
+
+def _emphasise(match: re.Match[str], mark: str) -> str:
+    inner = match.group(2)
+    stripped = inner.strip()
+    return f"{mark}{stripped}{mark}" if stripped else inner
 
 
 def strip_symbols(text: str) -> str:
@@ -267,8 +322,15 @@ def strip_symbols(text: str) -> str:
 
 
 def _is_pictograph(char: str) -> bool:
+    """Emoji and status marks: ✅ 🔥 ⭐ ⬆ ⏳ (not letters, digits or the dashes of a title)."""
     code = ord(char)
-    return 0x2600 <= code <= 0x27BF or 0x1F000 <= code <= 0x1FAFF or code in (0xFE0F, 0x200D)
+    return (
+        0x2600 <= code <= 0x27BF
+        or 0x2B00 <= code <= 0x2BFF
+        or 0x231A <= code <= 0x23FF
+        or 0x1F000 <= code <= 0x1FAFF
+        or code in (0xFE0F, 0x200D)
+    )
 
 
 def strip_emphasis(text: str) -> str:

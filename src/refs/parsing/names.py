@@ -27,7 +27,10 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.?(?:-[A-Z]\.?)?\s*){1,4}$")
 _VANCOUVER = re.compile(
     r"^(?P<last>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+(?P<first>[A-Z]{1,3})$"
 )
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'\u2019.-]*|[A-Z]\.|[a-z]+)$", re.UNICODE)
+#: A word of a name: capitalised in any script (``Łukasz``, ``Ørsted``), an initial, or a particle.
+_NAME_WORD = re.compile(r"^(?:[^\W\d_a-z][\w'\u2019.-]*|[a-z]+)$", re.UNICODE)
+#: APA's ellipsis for authors left out: ``Mishkin, P., ... & Lowe, R.``.
+_ELLIPSIS = re.compile(r",?\s*(?:\.\.\.|\u2026)\s*(?:&|and)?\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +85,8 @@ def parse_authors(text: str) -> AuthorList:
     'Dubois, Yann and Liang, Percy and others'
     """
     text = _clean(text)
-    has_others = bool(_ET_AL.search(text))
-    text = _clean(_ET_AL.sub("", text))
+    has_others = bool(_ET_AL.search(text) or _ELLIPSIS.search(text))
+    text = _clean(_ET_AL.sub("", _ELLIPSIS.sub(", ", text)))
     if not text:
         return AuthorList((), has_others)
     chunks = [c.strip() for c in re.split(r"\s+and\s+", text) if c.strip()]
@@ -152,7 +155,7 @@ def looks_like_authors(text: str) -> bool:
     >>> looks_like_authors("Tom B. Brown, Benjamin Mann, et al."), looks_like_authors("ACL 2021")
     (True, False)
     """
-    text = _clean(text)
+    text = _clean(_ELLIPSIS.sub(", ", text))
     if not text or re.search(r"\d|[:?!\"“”]", text):
         return False
     has_others = bool(_ET_AL.search(text))
@@ -164,7 +167,10 @@ def looks_like_authors(text: str) -> bool:
         words = piece.split()
         if not 1 <= len(words) <= 5:
             return False
-        if not all(_NAME_WORD.match(w) and (w not in _PARTICLES or i) for i, w in enumerate(words)):
+        if not all(_NAME_WORD.match(w) for w in words):
+            return False
+        if words[0] in _PARTICLES and (len(words) == 1 or not words[1][0].isupper()):
+            # "von Rütte" opens an inverted family name; a lone "de" or "la" is no name.
             return False
         if sum(w[0].islower() for w in words) > 1:
             return False

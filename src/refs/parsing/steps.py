@@ -32,7 +32,7 @@ from refs.parsing.markup import (
 from refs.parsing.names import looks_like_authors, parse_authors
 from refs.parsing.record import Record, Shape
 from refs.parsing.title import clean_title, protect_title
-from refs.parsing.venue import find_year, parse_tail
+from refs.parsing.venue import find_year, is_venue_name, parse_tail
 
 _LEADING_DATE = re.compile(
     r"^\s*(?:\*\*)?\[\s*((?:19|20)\d{2})(?:[-./]\d{1,2}){0,2}\s*\](?:\*\*)?[\s:,-]*|^\s*\[\s*\d{1,3}\s*\]\s*"
@@ -113,7 +113,8 @@ def split_parts(draft: Draft) -> Draft:
     elif shape is Shape.TABLE_ROW:
         venue = draft.cells[0] if draft.cells else ""
         date = draft.cells[1] if len(draft.cells) > 1 else ""
-        parts = Parts(title=text, tail=venue)
+        authors = squash(strip_emphasis(strip_html(repair_text(draft.candidate.authors))))
+        parts = Parts(authors=authors, title=text, tail=venue)
         date_year = date_year or find_year(date)
     else:
         parts = Parts(title=text.strip(" :-\u2013—,"))
@@ -131,20 +132,34 @@ def _link_entry(draft: Draft, text: str) -> Parts:
     at = rest.find(plain_title)
     rest = rest[at + len(plain_title) :] if at >= 0 else rest
     authors, year, venue = "", None, ""
-    for sentence in re.split(r"(?<=[a-z)]{2})\.\s+", rest.strip(" .,;:-\u2013—")):
-        by = re.match(r"^\s*by\s+(.+?)\s*(?:[,;]|$)", sentence)
-        if by and not authors:
-            authors = by.group(1)
-        elif not authors and looks_like_authors(sentence):
-            authors = sentence
-            continue
-        for piece in re.split(r"[,;|]|\s[-\u2013—]\s", sentence):
-            bare = piece.strip(' .()[]*“”"')
-            if re.fullmatch(r"(19|20)\d{2}(?:[-./]\d{1,2}){0,2}", bare):
-                year = year or bare[:4]
-            elif len(bare.split()) <= 3 and find_year(bare) and re.match(r"[A-Z]", bare):
-                year, venue = year or find_year(bare), venue or bare
+    rest = rest.strip(" .,;:-\u2013—")
+    # "(ACL 2023) - A. Author, …": a parenthesised venue right after the title stands alone.
+    opening = re.match(r"\([^()]*\)", rest)
+    sentences = re.split(r"(?<=[a-z)]{2})\.\s+", rest[opening.end() :] if opening else rest)
+    if opening:
+        sentences.insert(0, opening.group(0))
+    for sentence in sentences:
+        for printed in re.split(r"\s[-\u2013—]\s", sentence):
+            segment = printed.strip(" .,;:-\u2013—")
+            by = re.match(r"^\s*by\s+(.+?)\s*(?:[,;]|$)", segment)
+            if by and not authors:
+                authors, segment = by.group(1), segment[by.end() :]
+            # "A. Author, B. Author, et al., 2023": the names, then the year they end with.
+            names = re.sub(r"[,\s(]+(?:19|20)\d{2}\)?$", "", segment)
+            if not authors and looks_like_authors(names):
+                authors, segment = names, segment[len(names) :]
+            for piece in re.split(r"[,;|]|\s[-\u2013—]\s", segment):
+                bare = piece.strip(' .()[]*“”"')
+                if re.fullmatch(r"(19|20)\d{2}(?:[-./]\d{1,2}){0,2}", bare):
+                    year = year or bare[:4]
+                elif find_year(bare) and re.match(r"[A-Z]", bare) and _is_venue_note(bare):
+                    year, venue = year or find_year(bare), venue or bare
     return Parts(authors=authors, title=title, tail=venue, year=year)
+
+
+def _is_venue_note(text: str) -> bool:
+    """``NeurIPS 2022`` or ``Findings of ACL 2023`` after a link: short, or a known venue."""
+    return len(text.split()) <= 3 or is_venue_name(text)
 
 
 def read_authors(draft: Draft) -> Draft:

@@ -12,12 +12,15 @@ from dataclasses import dataclass
 
 from refs.parsing.blocks import Block, BlockKind
 from refs.parsing.identifiers import is_paper_url
-from refs.parsing.markup import extract_links, squash, strip_html
+from refs.parsing.markup import extract_links, squash, strip_emphasis, strip_html
+from refs.parsing.names import looks_like_authors
 
 _TITLE_HEADER = re.compile(r"\b(title|paper|papers|publication|article)\b", re.IGNORECASE)
 _NAME_HEADER = re.compile(r"\b(name|work|method|model)s?\b", re.IGNORECASE)
 _VENUE_HEADER = re.compile(r"\b(pub|venue|conference|conf|journal|published|proceedings)\b", re.I)
 _DATE_HEADER = re.compile(r"\b(date|year|time|month)\b", re.IGNORECASE)
+_AUTHOR_HEADER = re.compile(r"\b(authors?|by)\b", re.IGNORECASE)
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 #: A cell citing a numbered reference: the mark of a catalog table.
 _CITES_NUMBER = re.compile(
     r"\[\s*\d{1,4}(?:\s*[,\u2013-]\s*\d{1,4})*\s*\](?!\()|href=[\"']#|\\cite|\\tnote"
@@ -35,7 +38,11 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class PaperRow:
-    """A row that is a paper: the line of its title cell, and its cells by role."""
+    """A row that is a paper: the line of its title cell, and its cells by role.
+
+    ``authors`` is the row's author cell, or the line of its title cell that names the authors
+    (``**Title**<br>A. Author, B. Author``).
+    """
 
     line: int
     raw: str
@@ -43,6 +50,7 @@ class PaperRow:
     venue: str
     date: str
     others: tuple[str, ...]
+    authors: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +121,9 @@ def paper_rows(table: Table) -> list[PaperRow]:
     named = _column(table.header, _NAME_HEADER)
     venue = _column(table.header, _VENUE_HEADER)
     date = _column(table.header, _DATE_HEADER)
+    author = _column(table.header, _AUTHOR_HEADER)
+    if author in (titled, named):
+        author = None
     out = []
     for row in table.rows:
         column = _title_column(row, titled, named)
@@ -125,11 +136,28 @@ def paper_rows(table: Table) -> list[PaperRow]:
         def cell(index: int | None, row: Row = row) -> str:
             return row.cells[index] if index is not None and index < len(row.cells) else ""
 
-        others = tuple(c for i, c in enumerate(row.cells) if i not in (column, venue, date))
+        title, notes = _title_lines(cell(column))
+        authors = cell(author)
+        if not authors and notes and looks_like_authors(_plain(notes[0])):
+            authors, notes = notes[0], notes[1:]
+        roles = (column, venue, date, author)
+        others = (*notes, *(c for i, c in enumerate(row.cells) if i not in roles))
         out.append(
-            PaperRow(row.lines[column], row.raw, cell(column), cell(venue), cell(date), others)
+            PaperRow(row.lines[column], row.raw, title, cell(venue), cell(date), others, authors)
         )
     return out
+
+
+def _title_lines(cell: str) -> tuple[str, tuple[str, ...]]:
+    """A title cell's first line is the title; lines after a ``<br>`` are authors or notes."""
+    lines = [line.strip() for line in _BREAK.split(cell) if line.strip()]
+    if len(lines) <= 1:
+        return cell, ()
+    return lines[0], tuple(lines[1:])
+
+
+def _plain(text: str) -> str:
+    return squash(strip_emphasis(strip_html(text)))
 
 
 def _title_column(row: Row, titled: int | None, named: int | None) -> int | None:

@@ -5,10 +5,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from refs.parsing.markup import strip_emphasis
+
 _YEAR = re.compile(r"(?<![\d.:/-])((?:19|20)\d{2})(?:[a-z]\b)?(?:\.\d{1,2}\b)?(?![\d])")
 _VOL_PAGES = re.compile(
     r"\b(?P<volume>\d{1,4})\s*(?:\((?P<number>[\w-]+)\))?\s*:\s*(?P<first>\d+)"
     r"(?:\s*[-\u2013—]+\s*(?P<last>\d+))?"
+)
+#: How a paper was presented, printed after its venue: ``ICLR 2021 (Oral)``.
+_PRESENTATION = re.compile(
+    r"\(\s*(oral|spotlight|poster|highlight|long|short|best[^)]*|outstanding[^)]*|[^)]*award)"
+    r"\s*\)",
+    re.IGNORECASE,
+)
+#: A word of an abbreviated journal name: ``Adv.``, ``Theor.``, ``Phys.`` (ISO 4 style).
+_ABBREVIATED = re.compile(r"^[A-Z][a-z]{1,6}$")
+#: "Technical report, Institution": the piece after it is the institution.
+_REPORT = re.compile(r"^(?:technical|tech\.?)\s+report$", re.IGNORECASE)
+#: Nature and APA style, volume then pages after the journal: ``Nature 521, 436–444``,
+#: ``Advances in Neural Information Processing Systems, 35, 27730-27744``.
+_VOL_COMMA_PAGES = re.compile(
+    r"(?<=[A-Za-z.]),?\s+(?P<volume>\d{1,4}),\s*(?P<first>\d+)\s*[-\u2013—]+\s*(?P<last>\d+)\b"
 )
 _PAGES = re.compile(r"\b(?:pages|pp?\.)\s*(?P<first>\d+)(?:\s*[-\u2013—]+\s*(?P<last>\d+))?", re.I)
 _VOLUME = re.compile(r"(?<!\()\b(?:vol(?:ume)?\.?)\s*(\d+)", re.IGNORECASE)
@@ -57,24 +74,53 @@ def parse_tail(text: str) -> Tail:
     ('Advances in Neural Information Processing Systems', '35', '27--44')
     """
     fields: dict[str, str] = {}
-    text = re.sub(r"\s+", " ", text).strip(" .,;")
+    text = re.sub(r"\s+", " ", strip_emphasis(text)).strip(" .,;")
     year = find_year(text)
     text = _take_numbers(text, fields)
-    notes: list[str] = []
+    notes = [m.group(1) for m in _PRESENTATION.finditer(text)]
+    text = _PRESENTATION.sub(" ", text)
     venue: str | None = None
-    for piece in _pieces(text):
+    institution: str | None = None
+    pieces = _pieces(text)
+    for n, piece in enumerate(pieces):
         if re.fullmatch(r"\(?(?:19|20)\d{2}[a-z]?(?:\.\d{1,2})?\)?", piece):
             continue
-        name = _trim_brackets(re.sub(r"\s+", " ", _YEAR.sub(" ", piece)).strip(" .,;:'"))
+        name = _trim_brackets(_without_edge_years(piece).strip(" .,;:'"))
         if venue is None and _is_venue(piece) and name:
             venue = name
+        elif (
+            venue
+            and institution is None
+            and _REPORT.match(venue)
+            and n > 0
+            and pieces[n - 1] == venue
+            and name
+            and not find_year(piece)
+        ):
+            institution = name
         elif re.search(r"[A-Za-z]{3}", piece):
             notes.append(piece + ")" * (piece.count("(") - piece.count(")")))
     if venue:
         _place_venue(venue, fields)
+    if institution:
+        fields["institution"] = institution
     if notes:
         fields["note"] = "; ".join(notes)
     return Tail(fields, year)
+
+
+def _without_edge_years(piece: str) -> str:
+    """A venue without the year printed before or after it; a year inside its name stays.
+
+    >>> _without_edge_years("ICML 2022"), _without_edge_years("Proceedings of the 2020 Conference")
+    ('ICML', 'Proceedings of the 2020 Conference')
+    """
+    words = re.sub(r"\s+", " ", piece).strip().split(" ")
+    while words and _YEAR.fullmatch(words[-1].strip("().,;:")):
+        words.pop()
+    while words and _YEAR.fullmatch(words[0].strip("().,;:")):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _trim_brackets(text: str) -> str:
@@ -95,6 +141,10 @@ def _take_numbers(text: str, fields: dict[str, str]) -> str:
             fields["number"] = match.group("number")
         fields["pages"] = _pages(match.group("first"), match.group("last"))
         return text[: match.start()] + " " + text[match.end() :]
+    if match := _VOL_COMMA_PAGES.search(text):
+        fields["volume"] = match.group("volume")
+        fields["pages"] = _pages(match.group("first"), match.group("last"))
+        return text[: match.start()] + "," + text[match.end() :]
     if match := _PAGES.search(text):
         fields["pages"] = _pages(match.group("first"), match.group("last"))
         text = text[: match.start()] + " " + text[match.end() :]
@@ -119,7 +169,7 @@ def _pieces(text: str) -> list[str]:
     for i, char in enumerate(text):
         depth += char in "(["
         depth -= char in ")]"
-        boundary = char == "," or (char == "." and text[i + 1 : i + 2] in (" ", ""))
+        boundary = char in ",|" or (char == "." and text[i + 1 : i + 2] in (" ", ""))
         if depth <= 0 and boundary and not re.search(r"\b(?:[A-Z]|Proc|Vol|no|pp)$", current):
             pieces.append(current)
             current = ""
@@ -127,7 +177,28 @@ def _pieces(text: str) -> list[str]:
             current += char
     pieces.append(current)
     cleaned = (_trim_brackets(re.sub(r"\s+", " ", p).strip(" .;:[]")) for p in pieces)
-    return [p for p in cleaned if p]
+    return _join_abbreviations([p for p in cleaned if p])
+
+
+def _join_abbreviations(pieces: list[str]) -> list[str]:
+    """Rejoin an abbreviated journal name that sentence ends cut up: ``Adv. Theor. Math. Phys``."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _ABBREVIATED.match(out[-1].split(". ")[-1]) and _ABBREVIATED.match(piece):
+            out[-1] = f"{out[-1]}. {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def is_venue_name(text: str) -> bool:
+    """True when ``text`` opens with a conference, workshop or journal name.
+
+    >>> is_venue_name("Findings of ACL 2023"), is_venue_name("A trend starts from X (ACL 2022)")
+    (True, False)
+    """
+    text = re.sub(r"^in:?\s+", "", text.strip(), flags=re.IGNORECASE)
+    return bool(_PROCEEDINGS.match(text) or _JOURNAL.match(text))
 
 
 def _is_venue(piece: str) -> bool:
