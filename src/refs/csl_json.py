@@ -129,6 +129,15 @@ def entries_to_csl(
         return [entry_to_csl(entry, strings) for entry in entries]
 
 
+def iter_csl(
+    entries: Iterable[Entry], strings: Mapping[str, str] | None = None
+) -> Iterator[CslItem]:
+    """Every entry as a CSL-JSON item, one at a time: for writers that stream them out."""
+    with _collector_paused():
+        for entry in entries:
+            yield entry_to_csl(entry, strings)
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while building many small, acyclic containers.

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import IO
 
 from refs.bibtex import Macro
-from refs.csl_json import entry_to_csl
+from refs.csl_json import iter_csl
 from refs.model import Entry
 
 
@@ -18,14 +18,14 @@ def write_csl_json(entries: Sequence[Entry], macros: Sequence[Macro], out: IO[by
     warnings: list[str] = []
     seen: dict[str, int] = {}
     out.write(b"[")
-    for number, entry in enumerate(entries):
-        item = entry_to_csl(entry, strings)
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    for number, (entry, item) in enumerate(zip(entries, iter_csl(entries, strings), strict=True)):
         folded = entry.key.casefold()
         seen[folded] = seen.get(folded, 0) + 1
         if seen[folded] > 1:
             item["id"] = f"{entry.key}~{seen[folded]}"
             warnings.append(f"repeated key {entry.key!r} exported with id {item['id']!r}")
         out.write(b"\n" if number == 0 else b",\n")
-        out.write(json.dumps(item, ensure_ascii=False).encode("utf-8", "surrogateescape"))
+        out.write(encode(item).encode("utf-8", "surrogateescape"))
     out.write(b"\n]\n" if entries else b"]\n")
     return warnings

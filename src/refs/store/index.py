@@ -16,10 +16,12 @@ from typing import Any
 from refs.bibtex import Block, BlockKind, ParsedBib
 from refs.errors import Problem, Severity
 from refs.model import Entry, SourceLocation
-from refs.store.files import atomic_write
+from refs.store.files import atomic_output
 
 #: Bump when the cached layout changes.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
+#: Blocks per marshal record: bounds the extra memory of writing or reading the index.
+_CHUNK = 4096
 #: How many indexes to keep (one per store content seen recently).
 KEEP = 8
 
@@ -58,56 +60,70 @@ def _entry_from_row(row: tuple[Any, ...]) -> Entry:
     )
 
 
-def save_index(cache_dir: Path, digest: str, parsed: ParsedBib) -> None:
-    """Cache ``parsed`` for the content ``digest``; a cache that cannot be written is skipped."""
-    blocks = tuple(
-        (
-            b.kind.value,
-            b.start,
-            b.end,
-            b.line,
-            None if b.entry is None else _entry_row(b.entry),
-            b.name,
-            b.value,
-            b.is_expression,
-        )
-        for b in parsed.blocks
+def _block_row(block: Block) -> tuple[Any, ...]:
+    entry = None if block.entry is None else _entry_row(block.entry)
+    return (
+        block.kind.value,
+        block.start,
+        block.end,
+        block.line,
+        entry,
+        block.name,
+        block.value,
+        block.is_expression,
     )
-    problems = tuple((p.line, p.code, p.message, p.severity.value) for p in parsed.problems)
+
+
+def _block_from_row(row: tuple[Any, ...]) -> Block:
+    kind, start, end, line, entry, name, value, is_expression = row
+    return Block(
+        _KINDS[kind],
+        start,
+        end,
+        line,
+        None if entry is None else _entry_from_row(entry),
+        name,
+        value,
+        is_expression,
+    )
+
+
+def save_index(cache_dir: Path, digest: str, parsed: ParsedBib) -> None:
+    """Cache ``parsed`` for the content ``digest``; a cache that cannot be written is skipped.
+
+    Written in chunks, so that caching a 100k-entry store never holds a second copy of it.
+    """
     path = _index_path(cache_dir, digest)
+    blocks = parsed.blocks
+    problems = tuple((p.line, p.code, p.message, p.severity.value) for p in parsed.problems)
     # a read-only or full cache directory must never fail the command
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, marshal.dumps((INDEX_FORMAT, blocks, problems)))
+        with atomic_output(path) as handle:
+            marshal.dump((INDEX_FORMAT, len(blocks), problems), handle)
+            for start in range(0, len(blocks), _CHUNK):
+                chunk = tuple(_block_row(b) for b in blocks[start : start + _CHUNK])
+                marshal.dump(chunk, handle)
         _prune(path.parent)
 
 
 def load_index(cache_dir: Path, digest: str, file: str) -> ParsedBib | None:
     """The cached parse of the content ``digest``, or None when there is none (or it is bad)."""
     path = _index_path(cache_dir, digest)
+    blocks: list[Block] = []
     try:
-        raw = path.read_bytes()
-        version, blocks, problems = marshal.loads(raw)
+        with path.open("rb") as handle:
+            version, count, problems = marshal.load(handle)
+            if version != INDEX_FORMAT:
+                return None
+            while len(blocks) < count:
+                blocks.extend(_block_from_row(row) for row in marshal.load(handle))
     except (OSError, ValueError, EOFError, TypeError):
-        return None
-    if version != INDEX_FORMAT:
         return None
     with contextlib.suppress(OSError):
         path.touch()
     return ParsedBib(
-        tuple(
-            Block(
-                _KINDS[kind],
-                start,
-                end,
-                line,
-                None if entry is None else _entry_from_row(entry),
-                name,
-                value,
-                is_expression,
-            )
-            for kind, start, end, line, entry, name, value, is_expression in blocks
-        ),
+        tuple(blocks),
         tuple(
             Problem(file, line, code, message, Severity(severity))
             for line, code, message, severity in problems
