@@ -16,7 +16,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from refs.latex import split_protected, to_unicode
-from refs.model import Entry, Identifiers, Person, parse_names
+from refs.model import Entry, Identifiers, Person, split_name_list
 from refs.model.names import parse_name
 
 #: One CSL-JSON item, ready for ``json.dumps``.
@@ -117,7 +117,6 @@ _YEARS = re.compile(r"(\d{1,4})(?:\s*(?:/|-{1,3}|\u2013)\s*(\d{1,4}))?")
 _ISO_DATE = re.compile(r"(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:T[\d:.+\-Z]*)?")
 _URL_ESCAPE = re.compile(r"\\([_%&#$~])")
 _DOI_RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi:\s*", re.IGNORECASE)
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _LINK = re.compile(r"^(?:\\url\s*)?\{?\s*(https?://[^\s{}]+)\s*\}?$")
 
 
@@ -280,26 +279,9 @@ def _csl_names(value: str) -> list[dict[str, str] | None]:
     """A BibTeX name list -> one CSL name per name; None for the ``others`` of "et al.".
 
     Authors repeat across entries far more than author lists do, so names are converted and
-    cached one by one. Without braces the list splits at `` and `` exactly as `parse_names`
-    splits it; a list with braces is split by `parse_names` itself.
+    cached one by one; the list is split as `parse_names` splits it.
     """
-    if "{" in value:
-        return [_csl_person(person) for person in parse_names(value)]
-    return [_csl_name_of(piece) for piece in _split_and(value.strip())]
-
-
-def _split_and(value: str) -> list[str]:
-    """Split at `` and `` as `parse_names` does (any case, any whitespace), fast when plain."""
-    if (
-        "\n" in value
-        or "\t" in value
-        or "\r" in value
-        or "\xa0" in value
-        or "  " in value
-        or value.lower().count(" and ") != value.count(" and ")
-    ):
-        return _AND.split(value)
-    return value.split(" and ")
+    return [_csl_name_of(piece) for piece in split_name_list(value)]
 
 
 @lru_cache(maxsize=131072)

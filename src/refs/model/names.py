@@ -181,6 +181,22 @@ def parse_name(text: str) -> Person:
     )
 
 
+def split_name_list(value: str) -> list[str]:
+    """A BibTeX name list -> the text of each name, split at `` and `` outside braces.
+
+    >>> split_name_list("Zhou, C. and {Barnes and Noble} AND others")
+    ['Zhou, C.', '{Barnes and Noble}', 'others']
+    """
+    value = value.strip()
+    if not value:
+        return []
+    # the common case, without a regex: no braces, single spaces, lower-case "and"
+    plain = "{" not in value and "  " not in value and value.isprintable()
+    if plain and value.lower().count(" and ") == value.count(" and "):
+        return [part for part in value.split(" and ") if part.strip()]
+    return [part for part in _split_depth0(value, _AND) if part.strip()]
+
+
 @lru_cache(maxsize=65536)
 def parse_names(value: str) -> tuple[Person, ...]:
     """A BibTeX name list (``A and B and others``) -> one `Person` per name.
@@ -188,7 +204,4 @@ def parse_names(value: str) -> tuple[Person, ...]:
     >>> [p.last for p in parse_names("Zhou, Chunting and Liu, Pengfei and others")]
     ['Zhou', 'Liu', 'others']
     """
-    value = value.strip()
-    if not value:
-        return ()
-    return tuple(parse_name(part) for part in _split_depth0(value, _AND) if part.strip())
+    return tuple(parse_name(part) for part in split_name_list(value))
