@@ -32,3 +32,6 @@ data:
 bench:
 	$(PYTHON) bench/store.py
 	$(PYTHON) bench/parse_accuracy.py
+	$(PYTHON) bench/dedupe_accuracy.py
+	$(PYTHON) bench/dedupe_speed.py
+	$(PYTHON) bench/csl_fidelity.py

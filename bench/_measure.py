@@ -26,7 +26,13 @@ exec(setup, namespace)
 start = time.perf_counter()
 exec(work, namespace)
 seconds = time.perf_counter() - start
-peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+# VmHWM is this process's own high-water mark; ru_maxrss would also count the RSS of the
+# (large) bench process this child was forked from, which Linux carries across exec
+try:
+    with open("/proc/self/status") as status:
+        peak_kib = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024}))
 """
 

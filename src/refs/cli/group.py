@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
 from refs import __version__
+from refs.cli.cmd_dedupe import dedupe_command
 from refs.cli.cmd_export import export_command
 from refs.cli.cmd_import import import_command
+from refs.cli.cmd_render import render_command
 from refs.cli.options import DEFAULT_STORE, Settings, default_cache_dir
 from refs.cli.status import ExitStatus
 from refs.errors import RefsError
@@ -24,10 +30,20 @@ class RefsGroup(click.Group):
         except RefsError as error:
             click.echo(f"Error: {error}", err=True)
             ctx.exit(ExitStatus.FAILURE)
+        except BrokenPipeError:  # the reader stopped reading (`refs render … | head`): fine
+            _silence_stdout()
+            ctx.exit(ExitStatus.OK)
         except OSError as error:  # a file we were asked to write or read, e.g. -o in a bad dir
             where = f"{error.filename}: " if error.filename else ""
             click.echo(f"Error: {where}{error.strerror or error}", err=True)
             ctx.exit(ExitStatus.FAILURE)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 @click.group(cls=RefsGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,5 +66,7 @@ def main(ctx: click.Context, store: Path) -> None:
     ctx.obj = Settings(store=store, cache_dir=default_cache_dir())
 
 
+main.add_command(dedupe_command)
 main.add_command(export_command)
 main.add_command(import_command)
+main.add_command(render_command)

@@ -1,4 +1,4 @@
-"""One plain function per command: paths and objects in, results out; no click, no printing."""
+"""`refs import`: documents and .bib files into the store, in one locked write."""
 
 from __future__ import annotations
 
@@ -8,43 +8,8 @@ from pathlib import Path
 from typing import IO
 
 from refs.errors import Problem, UnreadableInput
-from refs.export import exporter_for
 from refs.importing import DocumentReport, import_document
-from refs.store import atomic_output, edit_store, load_store
-
-
-@dataclass(frozen=True, slots=True)
-class ExportResult:
-    """What `export` did: how many entries, in which format, and what to tell the user."""
-
-    count: int
-    format: str
-    problems: tuple[Problem, ...]
-    warnings: tuple[str, ...]
-
-
-def export(
-    store_path: Path,
-    fmt: str | None,
-    output: Path | None,
-    stdout: IO[bytes],
-    cache_dir: Path | None = None,
-) -> ExportResult:
-    """Write the whole store in ``fmt`` (or the format ``output``'s suffix names) to ``output``,
-    atomically, or to ``stdout``. The store's problems are returned, not raised: a store with
-    malformed blocks or repeated keys still exports every entry."""
-    exporter = exporter_for(fmt, output)
-    if not store_path.exists():
-        msg = f"no store at {store_path}: give --store FILE, set REFS_STORE, or run refs import"
-        raise UnreadableInput(msg)
-    store = load_store(store_path, cache_dir)
-    entries = store.entries()
-    if output is None:
-        warnings = exporter.write(entries, store.macros, stdout)
-    else:
-        with atomic_output(output) as handle:
-            warnings = exporter.write(entries, store.macros, handle)
-    return ExportResult(len(entries), exporter.name, store.problems, tuple(warnings))
+from refs.store import edit_store
 
 
 @dataclass(frozen=True, slots=True)

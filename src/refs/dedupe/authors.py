@@ -1,0 +1,72 @@
+"""Do two author lists name the same people? Family names plus initials, in any order.
+
+Tolerant of what differs between copies of one reference: initials for given names, dropped
+or added authors (``and others``), family and given names swapped (``Zhou Chunting``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from refs.dedupe.fingerprint import fold_name
+from refs.model import Entry
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One author, folded: family name (with its von part) and the first given name or initial."""
+
+    family: str
+    given: str
+
+    def agrees_with(self, other: Name) -> bool:
+        """Same family and compatible initials, or the two parts swapped.
+
+        >>> Name("zhou", "chunting").agrees_with(Name("zhou", "c"))
+        True
+        >>> Name("chunting", "zhou").agrees_with(Name("zhou", "chunting"))
+        True
+        """
+        if self.family == other.family:
+            return not self.given or not other.given or self.given[0] == other.given[0]
+        return bool(self.given) and self.family == other.given and self.given == other.family
+
+
+def author_names(entry: Entry) -> tuple[Name, ...]:
+    """The entry's authors (or editors when it has none) as folded names; ``others`` dropped."""
+    persons = entry.names("author") or entry.names("editor")
+    names = []
+    for person in persons:
+        if person.is_others:
+            continue
+        if person.is_literal:
+            names.append(Name(fold_name(person.last), ""))
+            continue
+        family = fold_name(f"{person.von} {person.last}")
+        given = person.first.split()
+        if family:
+            names.append(Name(family, fold_name(given[0]) if given else ""))
+    return tuple(names)
+
+
+def author_overlap(left: tuple[Name, ...], right: tuple[Name, ...]) -> float | None:
+    """The share of the shorter list found in the longer one; None when a list is empty.
+
+    The shorter list is the measure because copies drop authors ("A, B and others") far more
+    often than they invent them.
+
+    >>> author_overlap((Name("zhou", "c"), Name("liu", "p")), (Name("liu", "pengfei"),))
+    1.0
+    """
+    if not left or not right:
+        return None
+    short, long = (left, right) if len(left) <= len(right) else (right, left)
+    unused = list(long)
+    matched = 0
+    for name in short:
+        for index, candidate in enumerate(unused):
+            if name.agrees_with(candidate):
+                matched += 1
+                del unused[index]
+                break
+    return matched / len(short)

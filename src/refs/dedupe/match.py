@@ -1,0 +1,130 @@
+"""Pairwise evidence: `Match(score, rule, similarities, vetoes)` says why two entries are (or
+are not) one work.
+
+Rules, strongest first:
+
+- ``identifier``: an equal normalised identifier (arXiv id without version, the arXiv DOI
+  10.48550/arXiv.X counted as arXiv X, DOI, ACL Anthology id, OpenReview id); score 1.
+- ``title-authors-year``: similar normalised titles (rapidfuzz ratio), agreeing authors,
+  years at most one apart; score = title similarity x author factor x year factor.
+- ``title-year``: the same, when one side lists no authors; only an informative title can
+  carry it ("Introduction" cannot).
+
+A veto (vetoes.py) stops any rule. Scores are comparable with ``--threshold``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from rapidfuzz.fuzz import ratio
+
+from refs.dedupe.authors import author_names, author_overlap
+from refs.dedupe.fingerprint import Fingerprint, fingerprint, is_informative, strong_identifiers
+from refs.dedupe.vetoes import Ids, vetoes
+from refs.model import Entry
+
+IDENTIFIER = "identifier"
+TITLE_AUTHORS_YEAR = "title-authors-year"
+TITLE_YEAR = "title-year"
+#: Below this title similarity (0-100) an equal identifier is suspect: a person decides.
+IDENTIFIER_TITLE_FLOOR = 60.0
+#: Below this title similarity (0-100) titles do not name one work.
+TITLE_FLOOR = 85.0
+
+#: Author factor by overlap of the shorter list: all, at least half, some, unknown.
+_ALL_AUTHORS = 1.0
+_MOST_AUTHORS = 0.96
+_SOME_AUTHORS = 0.8
+_NO_AUTHORS_INFORMATIVE = 0.95
+_NO_AUTHORS_GENERIC = 0.7
+#: A generic title weighs less even when the authors agree.
+_GENERIC_TITLE = 0.85
+#: Year factor for a one-year gap (preprint vs venue) or an unknown year.
+_YEAR_APART = 0.97
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The evidence for one pair: a score in [0, 1], the rule that gave it, the similarities
+    measured (``title`` 0-100, ``authors`` 0-1 or absent, ``year_gap``), the identifiers both
+    share, and every veto found."""
+
+    score: float
+    rule: str
+    similarities: Mapping[str, float] = field(default_factory=dict)
+    shared: tuple[str, ...] = ()
+    vetoes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "similarities", MappingProxyType(dict(self.similarities)))
+
+    def is_confident(self, threshold: float) -> bool:
+        """True when this pair alone is enough to merge."""
+        return not self.vetoes and self.score >= threshold
+
+
+def _shared_ids(ids: tuple[Ids, Ids]) -> tuple[str, ...]:
+    right = set(ids[1])
+    return tuple(f"{kind}:{value}" for kind, value in ids[0] if (kind, value) in right)
+
+
+def _author_factor(overlap: float | None, informative: bool) -> float:
+    if overlap is None:
+        return _NO_AUTHORS_INFORMATIVE if informative else _NO_AUTHORS_GENERIC
+    factor = _ALL_AUTHORS if overlap >= 1 else _MOST_AUTHORS if overlap >= 0.5 else _SOME_AUTHORS
+    return factor if informative else factor * _GENERIC_TITLE
+
+
+def compare(
+    a: Fingerprint,
+    b: Fingerprint,
+    x: Entry,
+    y: Entry,
+    *,
+    ids: tuple[Ids, Ids],
+    authors: tuple[float | None, bool],
+    title_similarity: float | None = None,
+) -> Match:
+    """The evidence that ``x`` and ``y`` are one work.
+
+    ``ids`` are both entries' `strong_identifiers`; ``authors`` is (overlap, both have
+    authors) from `author_overlap`; ``title_similarity`` may be passed when the caller has
+    computed it already.
+    """
+    overlap, both_named = authors
+    similarity = ratio(a.title, b.title) if title_similarity is None else title_similarity
+    if not (a.title and b.title):
+        similarity = 0.0
+    found = vetoes(a, b, x, y, ids)
+    if both_named and overlap == 0:
+        found.append("disjoint-authors")
+    similarities: dict[str, float] = {"title": round(similarity, 1)}
+    if overlap is not None:
+        similarities["authors"] = round(overlap, 2)
+    gap = None if a.year is None or b.year is None else abs(a.year - b.year)
+    if gap is not None:
+        similarities["year_gap"] = gap
+    shared = _shared_ids(ids)
+    if shared:
+        if a.title and b.title and similarity < IDENTIFIER_TITLE_FLOOR:
+            found.append("different-titles")
+        return Match(1.0, IDENTIFIER, similarities, shared, tuple(found))
+    informative = is_informative(a.title) and is_informative(b.title)
+    year_factor = 1.0 if gap == 0 else _YEAR_APART
+    score = similarity / 100 * _author_factor(overlap, informative) * year_factor
+    rule = TITLE_YEAR if overlap is None else TITLE_AUTHORS_YEAR
+    if similarity < TITLE_FLOOR:
+        score = min(score, similarity / 100 * 0.5)
+    return Match(round(score, 4), rule, similarities, (), tuple(found))
+
+
+def compare_entries(x: Entry, y: Entry) -> Match:
+    """`compare` for two entries on their own (tests, one-off questions)."""
+    names_x, names_y = author_names(x), author_names(y)
+    overlap = author_overlap(names_x, names_y)
+    both = bool(names_x and names_y)
+    ids = (strong_identifiers(x), strong_identifiers(y))
+    return compare(fingerprint(x), fingerprint(y), x, y, ids=ids, authors=(overlap, both))

@@ -1,0 +1,15 @@
+"""What every workflow that reads the store checks first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from refs.errors import UnreadableInput
+
+
+def require_store(store_path: Path) -> None:
+    """Raise `UnreadableInput` when there is no store to read (a typo in ``--store``, say):
+    commands that only read must not silently work on an empty store."""
+    if not store_path.exists():
+        msg = f"no store at {store_path}: give --store FILE, set REFS_STORE, or run refs import"
+        raise UnreadableInput(msg)

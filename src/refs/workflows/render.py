@@ -1,0 +1,77 @@
+"""`refs render`: the store's reference section in a CSL style."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from refs.errors import Problem
+from refs.export.csl_json import csl_items
+from refs.render import DEFAULT_LOCALE, Format, render_bibliography, resolve_style
+from refs.store import atomic_output, load_store
+from refs.workflows.common import require_store
+
+
+@dataclass(frozen=True, slots=True)
+class RenderResult:
+    """What `render` wrote: how many entries, in which style, and what to tell the user."""
+
+    count: int
+    style: str
+    missing_keys: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    warnings: tuple[str, ...]
+
+
+def render(
+    store_path: Path,
+    style_name: str,
+    stdout: IO[bytes],
+    *,
+    locale: str = DEFAULT_LOCALE,
+    fmt: Format = "text",
+    keys: Sequence[str] = (),
+    output: Path | None = None,
+    cache_dir: Path | None = None,
+) -> RenderResult:
+    """Render the store (or the entries ``keys`` names) in a CSL style to ``output`` or stdout.
+
+    Entries are the CSL-JSON items `refs export --format csl-json` writes, in its order, each
+    registered and cited once; the style then sorts its bibliography. Style and locale are
+    checked before the store is read.
+    """
+    style = resolve_style(style_name)
+    require_store(store_path)
+    store = load_store(store_path, cache_dir)
+    export_warnings: list[str] = []
+    items = list(csl_items(store.entries(), store.macros, export_warnings))
+    missing: tuple[str, ...] = ()
+    if keys:
+        items, missing = _select_items(items, keys)
+    bibliography = render_bibliography(items, style, locale, fmt)
+    data = bibliography.text.encode("utf-8", "surrogateescape")
+    if output is None:
+        stdout.write(data)
+        stdout.flush()
+    else:
+        with atomic_output(output) as handle:
+            handle.write(data)
+    return RenderResult(
+        len(bibliography.entries),
+        style.id,
+        missing,
+        store.problems,
+        (*export_warnings, *(f"citeproc: {w}" for w in bibliography.warnings)),
+    )
+
+
+def _select_items(
+    items: list[dict[str, object]], keys: Sequence[str]
+) -> tuple[list[dict[str, object]], tuple[str, ...]]:
+    """The items whose id is one of ``keys`` (any case), in store order, and the keys not found."""
+    wanted = {key.casefold() for key in keys}
+    chosen = [item for item in items if str(item["id"]).casefold() in wanted]
+    found = {str(item["id"]).casefold() for item in chosen}
+    return chosen, tuple(key for key in keys if key.casefold() not in found)

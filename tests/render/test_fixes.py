@@ -1,0 +1,165 @@
+"""Each gap closed between citeproc-py and citeproc-js, shown on the smallest input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from refs.render import render_bibliography, resolve_style
+from refs.render.citeproc import process
+from refs.render.disambiguation import suffix_letters, year_suffixes
+from refs.render.punctuation import QUOTE_END, finish
+
+ZHOU = {"family": "Zhou", "given": "Chunting"}
+
+
+def item(
+    key: str, title: str, year: int = 2023, extra: dict[str, Any] | None = None, **fields: Any
+) -> dict[str, Any]:
+    return {
+        "id": key,
+        "type": "article-journal",
+        "title": title,
+        "author": [ZHOU],
+        "issued": {"date-parts": [[year]]},
+        **fields,
+        **(extra or {}),
+    }
+
+
+def lines(style: str, items: list[dict[str, Any]]) -> list[str]:
+    return render_bibliography(items, resolve_style(style)).text.splitlines()
+
+
+def test_year_suffixes_tell_same_author_same_year_apart() -> None:
+    rendered = lines("acl", [item("b", "Beta"), item("a", "Alpha"), item("c", "Gamma", 2022)])
+    assert rendered == [
+        "Chunting Zhou. 2022. Gamma.",
+        "Chunting Zhou. 2023a. Alpha.",
+        "Chunting Zhou. 2023b. Beta.",
+    ]
+
+
+def test_year_suffixes_only_where_the_style_asks() -> None:
+    rendered = lines("ieee", [item("b", "Beta"), item("a", "Alpha")])
+    assert all("2023a" not in line for line in rendered)
+
+
+def test_add_names_disambiguates_before_a_year_suffix() -> None:
+    other = {"family": "Wu", "given": "Bo"}
+    items = [
+        item("a", "Alpha", author=[ZHOU, other, {"family": "Li", "given": "A"}]),
+        item("b", "Beta", author=[ZHOU, {"family": "Ma", "given": "B"}, other]),
+    ]
+    assert not any("2023a" in line for line in lines("apa", items))
+
+
+@pytest.mark.parametrize(
+    ("numbers", "letters"),
+    [((1, 2, 26), "a b z"), ((27, 28, 52, 53), "aa ab az ba")],
+)
+def test_suffix_letters(numbers: tuple[int, ...], letters: str) -> None:
+    assert [suffix_letters(n) for n in numbers] == letters.split()
+
+
+def test_year_suffixes_group_by_rendered_citation() -> None:
+    assert year_suffixes([("a", "(Li, 2023)", ()), ("b", "(Li,  2023)", ())]) == {
+        "a": "a",
+        "b": "b",
+    }
+    assert year_suffixes([("a", "(Li, 2023)", ("Li", "A")), ("b", "(Li, 2023)", ("Li", "B"))]) == {}
+
+
+def test_punctuation_moves_inside_quotes_in_american_english() -> None:
+    entry = lines("ieee", [item("a", "Falcon-40B", extra={"container-title": "Nature"})])[0]
+    assert "“Falcon-40B,” <i>" not in entry
+    assert "“Falcon-40B,” Nature" in entry
+
+
+@pytest.mark.parametrize(
+    ("text", "piq", "expected"),
+    [
+        pytest.param(f"“Title”{QUOTE_END}, 2023", True, "“Title,” 2023", id="comma-moves"),
+        pytest.param(f"“Title”{QUOTE_END}.", True, "“Title.”", id="period-moves"),
+        pytest.param(f"“Why?”{QUOTE_END}.", True, "“Why?”", id="question-keeps-its-own"),
+        pytest.param(f"“Title”{QUOTE_END}, 2023", False, "“Title”, 2023", id="british-stays"),
+        pytest.param("Free you!.", False, "Free you!", id="no-period-after-exclamation"),
+        pytest.param("“A” is fine.", True, "“A” is fine.", id="data-quotes-untouched"),
+        pytest.param("E. <i>et al.</i>. Title", False, "E. <i>et al.</i> Title", id="et-al-period"),
+    ],
+)
+def test_finish(text: str, piq: bool, expected: str) -> None:
+    assert finish(text, punctuation_in_quote=piq) == expected
+
+
+@pytest.mark.parametrize("style", ["ieee", "nature", "nlm-citation-sequence"])
+def test_second_field_align_sets_the_number_apart(style: str) -> None:
+    entry = lines(style, [item("a", "Alpha")])[0]
+    assert entry.split(" ", 1)[0] in {"[1]", "1.", "1"}
+    assert "]C." not in entry
+    assert not entry.startswith("1Zhou")
+
+
+def test_a_substituted_title_is_printed_once() -> None:
+    anonymous = {
+        "id": "x",
+        "type": "report",
+        "title": "Deepmind Gopher",
+        "issued": {"date-parts": [[2021]]},
+    }
+    entry = lines("apa", [anonymous])[0]
+    assert entry.count("Deepmind Gopher") == 1
+
+
+def test_capitalize_first_leaves_a_mixed_case_word() -> None:
+    preprint = item("a", "Alpha", type="article", number="arXiv:2306.01116", publisher="arXiv")
+    preprint.pop("issued")
+    assert "(arXiv:2306.01116)" in lines("apa", [preprint])[0]
+
+
+TITLE_CASE = b"""<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>t</title><id>t</id><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title" text-case="title"/></layout></citation>
+</style>"""
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param("state-of-the-art models", "State-of-the-Art Models", id="hyphenated"),
+        pytest.param("a survey of the field", "A Survey of the Field", id="stop-words"),
+        pytest.param("lima: less is more", "Lima: Less Is More", id="after-colon"),
+        pytest.param("the iPhone and GPT-4", "The iPhone and GPT-4", id="mixed-case-kept"),
+        pytest.param(
+            '<span class="nocase">word2vec</span> explained',
+            "word2vec Explained",
+            id="nocase-kept",
+        ),
+    ],
+)
+def test_title_case(title: str, expected: str) -> None:
+    processed = process(
+        [{"id": "a", "title": title, "type": "book"}], TITLE_CASE, "en-US", bibliography=False
+    )
+    assert processed.citations == (expected,)
+
+
+def test_a_style_without_bibliography_is_refused() -> None:
+    from refs.render import NoBibliography  # noqa: PLC0415 - the name under test
+
+    with pytest.raises(NoBibliography, match="no bibliography"):
+        render_bibliography([item("a", "Alpha")], resolve_style("chicago-notes"))
+
+
+def test_citeproc_warnings_are_collected_not_raised() -> None:
+    # The test run turns warnings into errors: rendering must not leak any.
+    odd = item("a", "Alpha", extra={"custom": {"x": 1}, "unknown-variable": "y"})
+    assert lines("apa", [odd])
+
+
+def test_initialize_false_keeps_given_names() -> None:
+    people = [{"family": "Efros", "given": "Alexei A"}, {"family": "Mann", "given": "Benjamin"}]
+    entry = lines("chicago", [item("a", "Alpha", author=people)])[0]
+    assert entry.startswith("Efros, Alexei A., and Benjamin Mann. 2023.")
