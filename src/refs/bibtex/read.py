@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from refs.bibtex.blocks import Block, BlockKind, ParsedBib
 from refs.bibtex.meta import IDS_FIELD, SOURCES_FIELD, parse_ids, parse_sources
@@ -192,7 +193,10 @@ class _Reader:
             if pos >= len(data) or data[pos] not in (0x2C, closer):
                 msg = f"entry {key!r}: expected ',' after field {name!r}"
                 raise _Malformed(msg)
-        entry = Entry(key, entry_type, fields, parts.sources, parts.ids, frozenset(macros))
+        # a read-only view of a dict nobody else holds: Entry keeps it without a copy
+        entry = Entry(
+            key, entry_type, MappingProxyType(fields), parts.sources, parts.ids, frozenset(macros)
+        )
         return Block(BlockKind.ENTRY, at, pos + 1, line, entry=entry)
 
     def field_name(self, raw: bytes) -> str:
