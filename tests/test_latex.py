@@ -113,3 +113,16 @@ def test_split_protected(value: str, expected: list[tuple[str, bool]]) -> None:
 
 def test_segments_are_frozen_values() -> None:
     assert split_protected("{BERT}") == (Segment("BERT", is_protected=True),)
+
+
+def test_long_values_keep_what_the_quick_reader_does_not_know() -> None:
+    """An abstract full of maths is decoded without pylatexenc: common LaTeX decoded,
+    the rest kept verbatim (pylatexenc would cost milliseconds per abstract)."""
+    abstract = "We show K{\\\"o}pf's bound $\\frac{a}{b} \\leq \\mathcal{O}(n)$. " + "x " * 300
+    decoded = to_unicode(abstract)
+    assert decoded.startswith("We show Köpf's bound $\\frac{a}{b} \\leq \\mathcal{O}(n)$.")
+
+
+def test_pylatexenc_says_nothing_on_stderr(capfd: pytest.CaptureFixture[str]) -> None:
+    assert to_unicode("$\\frac{1}{2}$ of {\\'e}") == "1/2 of é"
+    assert capfd.readouterr().err == ""

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -17,6 +18,7 @@ from functools import lru_cache
 from pylatexenc import latex2text, latexwalker
 
 _SPACES = re.compile(r"\s+")
+_MATH = re.compile(r"(\$\$.*?\$\$|(?<!\\)\$.*?(?<!\\)\$)", re.DOTALL)
 _URL = re.compile(r"\\url\s*\{([^{}]*)\}")
 _HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 #: LaTeX reads a bare % as a comment and & as a table cell; in a BibTeX value they are text.
@@ -112,6 +114,9 @@ def _symbols() -> Mapping[str, str]:
 
 @lru_cache(maxsize=1)
 def _pylatexenc() -> latex2text.LatexNodes2Text:
+    # pylatexenc logs every macro it cannot expand ("\\frac failed its substitution") to
+    # stderr; for us that is expected input, and stderr belongs to refs's own findings.
+    logging.getLogger("pylatexenc").setLevel(logging.CRITICAL)
     # Math as text keeps it readable: $O(n^2)$ -> O(n^2), $\alpha$ -> α.
     return latex2text.LatexNodes2Text(math_mode="text")
 
@@ -157,10 +162,26 @@ def _decode_with_pylatexenc(text: str) -> str:
         return text.replace("{", "").replace("}", "")
 
 
+def _read_token_leniently(match: re.Match[str]) -> str:
+    try:
+        return _read_token(match)
+    except _NeedsPylatexenc:
+        return match.group()
+
+
 def _decode_latex(text: str) -> str:
     try:
         return _TOKEN.sub(_read_token, text)
     except _NeedsPylatexenc:
+        if len(text) > _CACHE_LIMIT:
+            # An abstract full of maths would cost pylatexenc milliseconds (minutes on a
+            # large store): maths stays as written, the common LaTeX around it is decoded and
+            # what the quick reader does not know is kept.
+            pieces = _MATH.split(text)
+            return "".join(
+                piece if i % 2 else _TOKEN.sub(_read_token_leniently, piece)
+                for i, piece in enumerate(pieces)
+            )
         return _decode_with_pylatexenc(text)
 
 
