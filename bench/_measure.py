@@ -75,3 +75,29 @@ def bench_file(name: str, out_dir: Path) -> Path:
         with gzip.open(source) as handle:
             target.write_bytes(handle.read())
     return target
+
+
+#: Entries taken from each bench file for the 100k mix (jgrey-personal whole).
+MIX = {
+    "acl-anthology": 30_000,
+    "aps-pre": 30_000,
+    "ml-conferences": 23_421,
+    "jgrey-personal": 16_579,
+}
+
+
+def mix_file(out_dir: Path, divisor: int = 1) -> Path:
+    """The first ``count // divisor`` entries of each bench file (with what lies between
+    them), concatenated: ``mix-100k.bib``, or ``mix-10k.bib`` with ``divisor=10``."""
+    from refs.bibtex import BlockKind, read_bib  # noqa: PLC0415 - only the benches need it
+
+    target = out_dir / f"mix-{100 // divisor}k.bib"
+    if target.exists():
+        return target
+    pieces = []
+    for name, count in MIX.items():
+        data = bench_file(name, out_dir).read_bytes()
+        entries = [b for b in read_bib(data).blocks if b.kind is BlockKind.ENTRY]
+        pieces.append(data[: entries[count // divisor - 1].end] + b"\n\n")
+    target.write_bytes(b"".join(pieces))
+    return target

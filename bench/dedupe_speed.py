@@ -21,9 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _measure import Figure, bench_file, measure
-from refs.bibtex import BlockKind, read_bib
-from store import MIX, make_100k
+from _measure import Figure, bench_file, measure, mix_file
 
 _CLI_SETUP = (
     "import os, shutil, sys\nfrom refs.cli import main\n"
@@ -47,20 +45,6 @@ seconds = time.perf_counter() - start
 peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024}))
 """
-
-
-def make_10k(out_dir: Path) -> Path:
-    """A tenth of the 100k mix: the first entries of each bench file."""
-    target = out_dir / "mix-10k.bib"
-    if target.exists():
-        return target
-    pieces = []
-    for name, count in MIX.items():
-        data = bench_file(name, out_dir).read_bytes()
-        entries = [b for b in read_bib(data).blocks if b.kind is BlockKind.ENTRY]
-        pieces.append(data[: entries[count // 10 - 1].end] + b"\n\n")
-    target.write_bytes(b"".join(pieces))
-    return target
 
 
 def install_tidy(out_dir: Path) -> tuple[Path | None, str]:
@@ -123,8 +107,8 @@ def main() -> None:
     parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.prepare:
-        make_10k(args.prepare)
-        make_100k(args.prepare)
+        mix_file(args.prepare, 10)
+        mix_file(args.prepare)
         return
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)

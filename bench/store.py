@@ -12,16 +12,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from _measure import Figure, bench_file, measure
-from refs.bibtex import BlockKind, read_bib
-
-#: Entries taken from each bench file for the 100k concatenation (jgrey-personal whole).
-MIX = {
-    "acl-anthology": 30_000,
-    "aps-pre": 30_000,
-    "ml-conferences": 23_421,
-    "jgrey-personal": 16_579,
-}
+from _measure import Figure, bench_file, measure, mix_file
 
 _REFS = "from pathlib import Path\nfrom refs.store import load_store, save_store\n"
 _EDIT_SETUP = _REFS + (
@@ -36,20 +27,6 @@ _EXPORT_SETUP = (
     "sys.argv = ['refs', '--store', {path!r}, 'export', '--format', 'csl-json', '-o', out]\n"
 )
 _EXPORT = "try:\n    main()\nexcept SystemExit as done:\n    assert not done.code, done.code"
-
-
-def make_100k(out_dir: Path) -> Path:
-    """The first N entries of each bench file (with what lies between them), concatenated."""
-    target = out_dir / "mix-100k.bib"
-    if target.exists():
-        return target
-    pieces = []
-    for name, count in MIX.items():
-        data = bench_file(name, out_dir).read_bytes()
-        entries = [b for b in read_bib(data).blocks if b.kind is BlockKind.ENTRY]
-        pieces.append(data[: entries[count - 1].end] + b"\n\n")
-    target.write_bytes(b"".join(pieces))
-    return target
 
 
 def rows(path: Path, cache: Path, repeat: int) -> list[tuple[str, Figure]]:
@@ -81,7 +58,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        for path in (bench_file("acl-anthology", out), make_100k(out)):
+        for path in (bench_file("acl-anthology", out), mix_file(out)):
             print(f"\n{path.name}: {path.stat().st_size / 2**20:.1f} MiB")
             print(f"{'measurement':40} {'seconds':>8} {'peak MiB':>9} {'time x':>7} {'mem x':>6}")
             figures = rows(path, out / f"cache-{path.stem}", args.repeat)

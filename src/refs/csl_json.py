@@ -8,13 +8,12 @@
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from functools import lru_cache
 from types import MappingProxyType
 
+from refs.allocation import collector_paused
 from refs.latex import split_protected, to_unicode
 from refs.model import Entry, Identifiers, Person, split_name_list
 from refs.model.names import parse_name
@@ -124,7 +123,7 @@ def entries_to_csl(
     entries: Iterable[Entry], strings: Mapping[str, str] | None = None
 ) -> list[CslItem]:
     """Every entry as a CSL-JSON item, in the order given."""
-    with _collector_paused():
+    with collector_paused():
         return [entry_to_csl(entry, strings) for entry in entries]
 
 
@@ -132,25 +131,9 @@ def iter_csl(
     entries: Iterable[Entry], strings: Mapping[str, str] | None = None
 ) -> Iterator[CslItem]:
     """Every entry as a CSL-JSON item, one at a time: for writers that stream them out."""
-    with _collector_paused():
+    with collector_paused():
         for entry in entries:
             yield entry_to_csl(entry, strings)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while building many small, acyclic containers.
-
-    A store of 88k entries becomes about a million new dicts and lists; the collector would
-    rescan the whole heap several times meanwhile, a third of the conversion time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def entry_to_csl(entry: Entry, strings: Mapping[str, str] | None = None) -> CslItem:

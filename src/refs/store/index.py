@@ -8,15 +8,14 @@ file's bytes (so an edit by any tool invalidates it) plus the index format and P
 from __future__ import annotations
 
 import contextlib
-import gc
 import marshal
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType
 from typing import IO, Any
 
+from refs.allocation import collector_paused
 from refs.bibtex import Block, BlockKind, ParsedBib
 from refs.errors import Problem, Severity
 from refs.model import Entry, SourceLocation
@@ -82,18 +81,6 @@ def _read_record(handle: IO[bytes]) -> Any:
     return marshal.loads(data)
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building ~250k small objects trips the cycle collector over and over; none are cycles."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _block_row(block: Block) -> tuple[Any, ...]:
     entry = None if block.entry is None else _entry_row(block.entry)
     return (
@@ -145,7 +132,7 @@ def load_index(cache_dir: Path, digest: str, file: str) -> ParsedBib | None:
     path = _index_path(cache_dir, digest)
     blocks: list[Block] = []
     try:
-        with path.open("rb") as handle, _collector_paused():
+        with path.open("rb") as handle, collector_paused():
             version, count, problems = _read_record(handle)
             if version != INDEX_FORMAT:
                 return None
