@@ -24,10 +24,11 @@ imports:
 test:
 	$(PYTHON) -m pytest
 
-# Rebuild the shipped references.bib from sources/ (import exits 1 because the seeds have flags).
+# Rebuild the shipped references.bib and catalog.yaml from sources/ (import exits 1 because the
+# seeds have flags).
 data:
-	rm -f references.bib
-	$(BIN)refs --store references.bib import sources/*.txt; test $$? -le 1
+	rm -f references.bib catalog.yaml
+	$(BIN)refs --store references.bib --catalog catalog.yaml import sources/*.txt; test $$? -le 1
 
 bench:
 	$(PYTHON) bench/store.py
@@ -35,3 +36,4 @@ bench:
 	$(PYTHON) bench/dedupe_accuracy.py
 	$(PYTHON) bench/dedupe_speed.py
 	$(PYTHON) bench/csl_fidelity.py
+	$(PYTHON) bench/catalog_accuracy.py

@@ -14,6 +14,7 @@ installed once with npm into bench/.out/csl-oracle when ../shared is read-only.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import html
 import json
 import os
@@ -35,6 +36,7 @@ from refs.render.styles import style_ids
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_ORACLE = ROOT.parent / "shared" / "tools" / "csl-oracle"
 LOCAL_ORACLE = ROOT / "bench" / ".out" / "csl-oracle"
+CACHE = ROOT / "bench" / ".out" / "oracle-cache"
 
 #: The 50 most-used styles (Zotero's style-usage ranking, plus the venues of this field).
 STYLES = (
@@ -147,6 +149,20 @@ def oracle_dir() -> Path:
 
 
 def oracle(directory: Path, style: Path, items: Path, fmt: str) -> list[dict[str, str]]:
+    """citeproc-js's bibliography, cached by style, items and format (it never changes)."""
+    digest = hashlib.sha256(style.read_bytes() + items.read_bytes() + fmt.encode()).hexdigest()
+    cached = CACHE / f"{digest[:32]}.json"
+    if cached.is_file():
+        entries: list[dict[str, str]] = json.loads(cached.read_text(encoding="utf-8"))
+        return entries
+    entries = run_oracle(directory, style, items, fmt)["bibliography"]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    cached.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    return entries
+
+
+def run_oracle(directory: Path, style: Path, items: Path, fmt: str) -> dict[str, Any]:
+    """oracle.js's whole answer: ``bibliography`` and ``citations`` (one cluster per item)."""
     env = {**os.environ, "PYTHON": sys.executable}
     result = subprocess.run(
         [
@@ -164,8 +180,8 @@ def oracle(directory: Path, style: Path, items: Path, fmt: str) -> list[dict[str
         check=True,
         env=env,
     )
-    entries: list[dict[str, str]] = json.loads(result.stdout)["bibliography"]
-    return entries
+    answer: dict[str, Any] = json.loads(result.stdout)
+    return answer
 
 
 def _norm(text: str) -> str:

@@ -22,6 +22,8 @@ def isolated_cache(
     cache = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     monkeypatch.delenv("REFS_STORE", raising=False)
+    # import and dedupe --apply write ./catalog.yaml by default: never the repository's own
+    monkeypatch.setenv("REFS_CATALOG", str(cache / "catalog.yaml"))
     return cache / "refs"
 
 

@@ -93,14 +93,15 @@ def test_store_after_the_command_wins(run_cli: RunCli, store: Path, tmp_path: Pa
     assert [i["id"] for i in json.loads(result.stdout)] == ["only"]
 
 
-def test_bibtex_export_reads_back_to_the_same_entries(
+def test_keep_meta_export_reads_back_with_keys_sources_and_ids(
     run_cli: RunCli, store: Path, tmp_path: Path
 ) -> None:
     from refs.store import load_store  # noqa: PLC0415
 
     out = tmp_path / "out.bib"
-    run_cli("--store", str(store), "export", "-o", str(out))
-    assert load_store(out).entries() == load_store(store).entries()
+    run_cli("--store", str(store), "export", "--keep-meta", "-o", str(out))
+    meta = [(e.key, e.sources, e.ids) for e in load_store(out).entries()]
+    assert meta == [(e.key, e.sources, e.ids) for e in load_store(store).entries()]
 
 
 @pytest.mark.parametrize(
@@ -132,7 +133,162 @@ def test_unknown_format_is_a_usage_error(run_cli: RunCli, store: Path) -> None:
     assert "docx" in result.stderr
 
 
+PAPER_STORE = (
+    b"@inproceedings{zhou2023lima, author={Zhou, Chunting and others},\n"
+    b"  title={LIMA: Less Is More for Alignment}, booktitle={NeurIPS}, year=2023,\n"
+    b"  sources={README.md:3#12}, ids={zhou2023}, refs-flags={no-venue@README.md:3}}\n"
+    b"@misc{wang2023, author={Wang, Yizhong}, title={Self-Instruct}, year=2023,\n"
+    b"  eprint={2212.10560}, archiveprefix={arXiv}}\n"
+    b"@misc{other2020, title={Unrelated}, year=2020}\n"
+)
+
+
+@pytest.fixture
+def paper_store(tmp_path: Path) -> Path:
+    path = tmp_path / "paper-store.bib"
+    path.write_bytes(PAPER_STORE)
+    return path
+
+
+def exported_keys(bib: str) -> list[str]:
+    return [line[line.index("{") + 1 : -1] for line in bib.splitlines() if line.startswith("@")]
+
+
+def test_bibtex_is_clean_for_paper_writing_by_default(run_cli: RunCli, paper_store: Path) -> None:
+    result = run_cli("--store", str(paper_store), "export")
+    assert result.exit_code == 0
+    assert "sources" not in result.stdout
+    assert "refs-flags" not in result.stdout
+    assert "ids" not in result.stdout
+    assert "title = {{LIMA}: Less Is More for Alignment}" in result.stdout
+    assert "journal = {arXiv preprint arXiv:2212.10560}" in result.stdout
+
+
+def test_keep_meta_keeps_the_stores_own_fields(run_cli: RunCli, paper_store: Path) -> None:
+    result = run_cli("--store", str(paper_store), "export", "--keep-meta")
+    assert "sources = {README.md:3#12}" in result.stdout
+    assert "ids = {zhou2023}" in result.stdout
+    assert "refs-flags = {no-venue@README.md:3}" in result.stdout
+
+
+def test_arxiv_eprint_option(run_cli: RunCli, paper_store: Path) -> None:
+    result = run_cli("--store", str(paper_store), "export", "--arxiv", "eprint")
+    assert "@misc{wang2023," in result.stdout
+    assert "journal" not in result.stdout
+
+
+def test_biblatex_keeps_ids_and_writes_dates(run_cli: RunCli, paper_store: Path) -> None:
+    result = run_cli("--store", str(paper_store), "export", "--format", "biblatex")
+    assert result.exit_code == 0
+    assert "ids = {zhou2023}" in result.stdout
+    assert "date = {2023}" in result.stdout
+    assert "eprinttype = {arxiv}" in result.stdout
+    assert "sources" not in result.stdout
+
+
+def test_keys_select_in_store_order(run_cli: RunCli, paper_store: Path) -> None:
+    result = run_cli("--store", str(paper_store), "export", "--keys", "wang2023, zhou2023lima")
+    assert result.exit_code == 0
+    assert exported_keys(result.stdout) == ["zhou2023lima", "wang2023"]
+    assert "exported 2 entries" in result.stderr
+
+
+def test_a_retired_key_resolves_and_is_reported(run_cli: RunCli, paper_store: Path) -> None:
+    result = run_cli("--store", str(paper_store), "export", "--keys", "zhou2023,WANG2023")
+    assert result.exit_code == 0
+    assert exported_keys(result.stdout) == ["zhou2023lima", "wang2023"]
+    assert "resolved: zhou2023 -> zhou2023lima" in result.stderr
+    assert "resolved: WANG2023 -> wang2023" in result.stderr
+
+
+def test_a_missing_key_is_exit_1_and_the_rest_is_written(
+    run_cli: RunCli, paper_store: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "paper.bib"
+    result = run_cli(
+        "--store", str(paper_store), "export", "--keys", "wang2023,nobody", "-o", str(out)
+    )
+    assert result.exit_code == 1
+    assert "no entry with key: nobody" in result.stderr
+    assert exported_keys(out.read_text()) == ["wang2023"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        pytest.param("paper.aux", "\\relax\n\\citation{zhou2023,wang2023}\n", id="aux"),
+        pytest.param("paper.tex", "\\citep[p.~3]{zhou2023}, \\citet{wang2023}", id="tex"),
+        pytest.param("paper.md", "As @wang2023 shows [@zhou2023, p. 3].", id="markdown"),
+    ],
+)
+def test_cited_in(run_cli: RunCli, paper_store: Path, tmp_path: Path, name: str, text: str) -> None:
+    paper = tmp_path / name
+    paper.write_text(text, encoding="utf-8")
+    result = run_cli("--store", str(paper_store), "export", "--cited-in", str(paper))
+    assert result.exit_code == 0, result.stderr
+    assert exported_keys(result.stdout) == ["zhou2023lima", "wang2023"]
+    assert "resolved: zhou2023 -> zhou2023lima" in result.stderr
+
+
+def test_cited_in_several_files_and_nocite_star(
+    run_cli: RunCli, paper_store: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "a.tex").write_text("\\cite{wang2023}", encoding="utf-8")
+    (tmp_path / "b.tex").write_text("\\nocite{*}", encoding="utf-8")
+    args = ("--cited-in", str(tmp_path / "a.tex"), "--cited-in", str(tmp_path / "b.tex"))
+    result = run_cli("--store", str(paper_store), "export", *args)
+    assert exported_keys(result.stdout) == ["zhou2023lima", "wang2023", "other2020"]
+
+
+def test_cited_in_a_missing_key_is_exit_1(
+    run_cli: RunCli, paper_store: Path, tmp_path: Path
+) -> None:
+    paper = tmp_path / "paper.aux"
+    paper.write_text("\\citation{wang2023}\\citation{ghost2021}", encoding="utf-8")
+    result = run_cli("--store", str(paper_store), "export", "--cited-in", str(paper))
+    assert result.exit_code == 1
+    assert "no entry with key: ghost2021" in result.stderr
+
+
+def test_a_document_without_citations_is_a_warning(
+    run_cli: RunCli, paper_store: Path, tmp_path: Path
+) -> None:
+    paper = tmp_path / "paper.tex"
+    paper.write_text("no citations here", encoding="utf-8")
+    result = run_cli("--store", str(paper_store), "export", "--cited-in", str(paper))
+    assert result.exit_code == 0
+    assert "no citations found" in result.stderr
+    assert result.stdout == ""
+
+
+def test_cited_in_a_file_that_does_not_exist_is_a_usage_error(
+    run_cli: RunCli, paper_store: Path, tmp_path: Path
+) -> None:
+    missing = str(tmp_path / "none.aux")
+    result = run_cli("--store", str(paper_store), "export", "--cited-in", missing)
+    assert result.exit_code == 2
+
+
 def test_version(run_cli: RunCli) -> None:
     result = run_cli("--version")
     assert result.exit_code == 0
     assert result.stdout.startswith("refs, version ")
+
+
+def test_export_a_catalog_section(run_cli: RunCli) -> None:
+    root = Path(__file__).resolve().parents[2]
+    result = run_cli(
+        "--store",
+        str(root / "references.bib"),
+        "--catalog",
+        str(root / "catalog.yaml"),
+        "export",
+        "--section",
+        "Datasets",
+        "--format",
+        "csl-json",
+    )
+    assert result.exit_code == 0, result.stderr
+    ids = [item["id"] for item in json.loads(result.stdout)]
+    assert 0 < len(ids) < 117
+    assert len(ids) == len(set(ids))

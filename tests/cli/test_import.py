@@ -55,6 +55,7 @@ def test_shipped_store_is_what_make_data_builds(
     shutil.copytree(ROOT / "sources", tmp_path / "sources")
     monkeypatch.chdir(tmp_path)
     seeds = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "sources").glob("*.txt"))
-    result = run_cli("--store", "references.bib", "import", *seeds)
+    result = run_cli("--store", "references.bib", "--catalog", "catalog.yaml", "import", *seeds)
     assert result.exit_code == 1  # the seeds have flagged occurrences
     assert (tmp_path / "references.bib").read_bytes() == (ROOT / "references.bib").read_bytes()
+    assert (tmp_path / "catalog.yaml").read_bytes() == (ROOT / "catalog.yaml").read_bytes()

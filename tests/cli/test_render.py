@@ -111,3 +111,37 @@ def test_the_shipped_store_renders_in_acl(run_cli: RunCli, monkeypatch: pytest.M
     lines = result.stdout.splitlines()
     assert len(lines) > 100
     assert all(line.strip() for line in lines)
+
+
+def test_render_a_catalog_section(run_cli: RunCli) -> None:
+    """`--section` renders what that section of the README cites, and only that."""
+    root = Path(__file__).resolve().parents[2]
+    catalog = root / "catalog.yaml"
+    result = run_cli(
+        "--store",
+        str(root / "references.bib"),
+        "--catalog",
+        str(catalog),
+        "render",
+        "--style",
+        "ieee",
+        "--section",
+        "Multi-modality Instruction Tuning",
+    )
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert 0 < len(lines) < 117
+    assert any("Instructpix2pix" in line for line in lines)
+    unknown = run_cli(
+        "--store",
+        str(root / "references.bib"),
+        "--catalog",
+        str(catalog),
+        "render",
+        "--style",
+        "ieee",
+        "--section",
+        "Nowhere at all",
+    )
+    assert unknown.exit_code == 2
+    assert "no catalog section" in unknown.stderr

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from refs.render.citeproc import RenderedEntry, process
+from refs.render.engine import RenderedEntry, process
 from refs.render.formats import to_html_entry
 
 SUITE = Path(__file__).resolve().parents[2].parent / "shared" / "csl-test-suite" / "humans"

@@ -7,9 +7,11 @@ from typing import Any
 import pytest
 
 from refs.render import render_bibliography, resolve_style
-from refs.render.citeproc import process
 from refs.render.disambiguation import suffix_letters, year_suffixes
+from refs.render.engine import process
+from refs.render.engine.names import initials
 from refs.render.punctuation import QUOTE_END, finish
+from refs.render.textcase import title_case
 
 ZHOU = {"family": "Zhou", "given": "Chunting"}
 
@@ -163,3 +165,73 @@ def test_initialize_false_keeps_given_names() -> None:
     people = [{"family": "Efros", "given": "Alexei A"}, {"family": "Mann", "given": "Benjamin"}]
     entry = lines("chicago", [item("a", "Alpha", author=people)])[0]
     assert entry.startswith("Efros, Alexei A., and Benjamin Mann. 2023.")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param("dialogue through tuning", "Dialogue through Tuning", id="js-stop-words"),
+        pytest.param("tuning with (almost) no labor", "Tuning with (Almost) No Labor", id="paren"),
+        pytest.param("conversations–democratizing", "Conversations–Democratizing", id="en-dash"),
+        pytest.param("what it is built on", "What It Is Built On", id="last-stop-word"),
+    ],
+)
+def test_title_case_as_citeproc_js(title: str, expected: str) -> None:
+    assert title_case(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [("Qi jie", "Q. jie"), ("yue", " yue"), ("Jean-Paul", "J.-P."), ("Ada", "A.")],
+)
+def test_initials_keep_lowercase_parts_without_stray_marks(given: str, expected: str) -> None:
+    assert initials(given, ". ", hyphen=True).rstrip() == expected.rstrip()
+
+
+def test_lowercase_given_name_in_a_style() -> None:
+    entry = lines("nature", [item("a", "Alpha", author=[{"family": "Zhang", "given": "yue"}])])
+    assert entry[0].startswith("1. Zhang, yue")
+
+
+def test_exclamation_keeps_a_following_comma_inside_the_quote() -> None:
+    assert finish(f"“Free you!”{QUOTE_END}, 2023", punctuation_in_quote=True) == (
+        "“Free you!,” 2023"
+    )
+
+
+def test_sorting_ignores_accents_and_puts_empty_keys_last() -> None:
+    people = [("kung", "Kung"), ("kopf", "Köpf")]
+    items = [item(key, key, author=[{"family": family, "given": "A"}]) for key, family in people]
+    items.append({"id": "anon", "type": "article-journal", "title": "Zeta"})
+    rendered = lines("acl", items)
+    assert [line.split(".")[0] for line in rendered[:2]] == ["A Köpf", "A Kung"]
+
+
+def test_sort_key_names_are_inverted_as_citeproc_js_does() -> None:
+    first = {"family": "Hendrycks", "given": "Dan"}
+    items = [
+        item("b", "Beta", 2021, author=[first, {"family": "Kadavath", "given": "Saurav"}]),
+        item("a", "Alpha", 2020, author=[first, {"family": "Basart", "given": "Steven"}]),
+    ]
+    rendered = lines("chicago-author-date", items)
+    assert "Basart" in rendered[0]
+
+
+def test_year_suffix_for_titles_that_differ_only_in_decoration() -> None:
+    alike = {"issued": {"date-parts": [[2022]]}}
+    items = [
+        {"id": "a", "type": "paper-conference", "title": "Same", "container-title": "ACL", **alike},
+        {"id": "b", "type": "document", "title": "Same", **alike},
+    ]
+    rendered = lines("apa", items)
+    assert ["(2022a)" in rendered[0], "(2022b)" in rendered[1]] == [True, True]
+
+
+def test_subsequent_author_substitute() -> None:
+    rendered = lines("mla", [item("a", "Alpha"), item("b", "Beta")])
+    assert rendered[1].startswith("———.")
+
+
+def test_dates_in_sort_macros_sort_by_their_sort_form() -> None:
+    rendered = lines("acl", [item("b", "Beta", 2023), item("c", "Gamma", 2022)])
+    assert rendered[0].endswith("Gamma.")

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, store_option
+from refs.cli.options import Settings, catalog_option, store_option
 from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
 from refs.dedupe import DEFAULT_THRESHOLD, as_dict, describe
@@ -40,6 +40,7 @@ from refs.dedupe import DEFAULT_THRESHOLD, as_dict, describe
     help="Record that two entries are different works (kept in <store>.not-duplicates).",
 )
 @store_option
+@catalog_option
 @click.pass_obj
 def dedupe_command(  # noqa: PLR0917 - click passes one argument per option
     settings: Settings,
@@ -53,7 +54,8 @@ def dedupe_command(  # noqa: PLR0917 - click passes one argument per option
 
     A dry run by default; --apply merges each confident cluster into one entry (the published
     version wins, every identifier and source is kept, retired keys go to `ids`). Exit 1 when
-    conflicts need a person; they are never merged.
+    conflicts need a person; they are never merged. After --apply the catalog (--catalog)
+    cites the new keys.
 
     Example: refs dedupe --not-duplicate honovich2022unnatural mishra2022unnatural
     """
@@ -64,6 +66,7 @@ def dedupe_command(  # noqa: PLR0917 - click passes one argument per option
         not_duplicate=not_duplicate,
         map_path=map_path,
         cache_dir=settings.cache_dir,
+        catalog_path=settings.catalog,
     )
     report_problems(result.problems)
     if as_json:

@@ -1,4 +1,4 @@
-"""`refs export`: write the store as BibTeX or CSL-JSON."""
+"""`refs export`: write the store, or what a paper cites, as BibTeX, BibLaTeX or CSL-JSON."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, store_option
+from refs.cli.options import Settings, catalog_option, store_option
 from refs.cli.report import report_problems
-from refs.export import EXPORTERS
+from refs.cli.status import ExitStatus
+from refs.export import EXPORTERS, ArxivForm, ExportOptions
 
 
 @click.command("export")
@@ -19,7 +20,7 @@ from refs.export import EXPORTERS
     "fmt",
     type=click.Choice(sorted(EXPORTERS)),
     default=None,
-    help="Output format (default: from the -o suffix, else bibtex).",
+    help="Output format (default: from the -o suffix, .bib or .json, else bibtex).",
 )
 @click.option(
     "-o",
@@ -27,17 +28,76 @@ from refs.export import EXPORTERS
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write here (atomically) instead of stdout.",
 )
+@click.option("--keys", metavar="K,…", help="Only these keys (comma-separated; retired keys too).")
+@click.option(
+    "--cited-in",
+    "cited_in",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Only the keys this .aux, .tex or Markdown file cites (repeatable).",
+)
+@click.option(
+    "--keep-meta",
+    is_flag=True,
+    help="BibTeX/BibLaTeX: keep sources, ids and refs-* fields (left out by default).",
+)
+@click.option(
+    "--unicode",
+    "keep_unicode",
+    is_flag=True,
+    help="BibTeX/BibLaTeX: keep non-ASCII as UTF-8 (for biber) instead of LaTeX accents.",
+)
+@click.option(
+    "--arxiv",
+    type=click.Choice([form.value for form in ArxivForm]),
+    default=ArxivForm.JOURNAL.value,
+    show_default=True,
+    help="BibTeX: arXiv-only preprints as journal = {arXiv preprint arXiv:ID} or as eprint.",
+)
+@click.option(
+    "--section",
+    metavar="S",
+    help="Only what this catalog section cites (a heading or table of the README).",
+)
 @store_option
+@catalog_option
 @click.pass_obj
-def export_command(settings: Settings, fmt: str | None, output: Path | None) -> None:
-    """Write the whole store for paper writing or other tools.
+def export_command(  # noqa: PLR0917 - click passes one argument per option
+    settings: Settings,
+    fmt: str | None,
+    output: Path | None,
+    keys: str | None,
+    cited_in: tuple[Path, ...],
+    keep_meta: bool,
+    keep_unicode: bool,
+    arxiv: str,
+    section: str | None,
+) -> None:
+    """Write the store, or what a paper cites, for LaTeX or other tools.
 
-    Example: refs export --format csl-json -o refs.json
+    Example: refs export --keys zhou2023lima,touvron2023llama -o paper.bib
     """
-    stdout = sys.stdout.buffer
-    result = workflows.export(settings.store, fmt, output, stdout, settings.cache_dir)
+    wanted = [key.strip() for key in (keys or "").split(",") if key.strip()]
+    options = ExportOptions(keep_meta=keep_meta, unicode=keep_unicode, arxiv=ArxivForm(arxiv))
+    result = workflows.export(
+        settings.store,
+        fmt,
+        output,
+        sys.stdout.buffer,
+        settings.cache_dir,
+        options=options,
+        keys=wanted,
+        cited_in=cited_in,
+        section=section,
+        catalog_path=settings.catalog,
+    )
     report_problems(result.problems)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
+    for old, new in result.resolved.items():
+        click.echo(f"resolved: {old} -> {new}", err=True)
     where = f" to {output}" if output else ""
     click.echo(f"exported {result.count} entries as {result.format}{where}", err=True)
+    if result.missing:
+        click.echo(f"Error: no entry with key: {', '.join(result.missing)}", err=True)
+        click.get_current_context().exit(ExitStatus.FINDINGS)

@@ -9,7 +9,7 @@ from typing import get_args
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, store_option
+from refs.cli.options import Settings, catalog_option, store_option
 from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
 from refs.render import DEFAULT_LOCALE, Format, list_styles
@@ -41,6 +41,11 @@ from refs.render import DEFAULT_LOCALE, Format, list_styles
 )
 @click.option("--keys", metavar="K,…", help="Only these store keys, comma-separated.")
 @click.option(
+    "--section",
+    metavar="S",
+    help="Only what this catalog section cites (a heading or table of the README).",
+)
+@click.option(
     "--list-styles",
     "list_query",
     is_flag=False,
@@ -50,6 +55,7 @@ from refs.render import DEFAULT_LOCALE, Format, list_styles
     help="List the styles (and aliases) whose id or title contains QUERY, then exit.",
 )
 @store_option
+@catalog_option
 @click.pass_obj
 def render_command(
     settings: Settings,
@@ -59,6 +65,7 @@ def render_command(
     fmt: Format,
     output: Path | None,
     keys: str | None,
+    section: str | None,
     list_query: str | None,
 ) -> None:
     """Print the store's reference section in a CSL style, every entry in export order.
@@ -80,6 +87,8 @@ def render_command(
         locale=locale,
         fmt=fmt,
         keys=wanted,
+        section=section,
+        catalog_path=settings.catalog,
         output=output,
         cache_dir=settings.cache_dir,
     )

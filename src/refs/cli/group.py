@@ -12,11 +12,12 @@ from typing import Any
 import click
 
 from refs import __version__
+from refs.cli.cmd_check import check_command
 from refs.cli.cmd_dedupe import dedupe_command
 from refs.cli.cmd_export import export_command
 from refs.cli.cmd_import import import_command
 from refs.cli.cmd_render import render_command
-from refs.cli.options import DEFAULT_STORE, Settings, default_cache_dir
+from refs.cli.options import DEFAULT_CATALOG, DEFAULT_STORE, Settings, default_cache_dir
 from refs.cli.status import ExitStatus
 from refs.errors import RefsError
 
@@ -56,16 +57,25 @@ def _silence_stdout() -> None:
     show_default=True,
     help="The BibTeX store; also $REFS_STORE. May also be given after the command name.",
 )
+@click.option(
+    "--catalog",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="REFS_CATALOG",
+    default=str(DEFAULT_CATALOG),
+    show_default=True,
+    help="The catalog of the documents' tables; also $REFS_CATALOG. May follow the command.",
+)
 @click.pass_context
-def main(ctx: click.Context, store: Path) -> None:
+def main(ctx: click.Context, store: Path, catalog: Path) -> None:
     """refs: survey READMEs -> a lossless BibTeX store, rendered in any CSL style.
 
     Example: refs --store references.bib export --format csl-json -o refs.json
     """
-    # a --store after the command name is parsed later and overrides this one
-    ctx.obj = Settings(store=store, cache_dir=default_cache_dir())
+    # a --store / --catalog after the command name is parsed later and overrides this one
+    ctx.obj = Settings(store=store, cache_dir=default_cache_dir(), catalog=catalog)
 
 
+main.add_command(check_command)
 main.add_command(dedupe_command)
 main.add_command(export_command)
 main.add_command(import_command)

@@ -1,4 +1,5 @@
-"""Options shared by every command: ``--store`` works before or after the command name."""
+"""Options shared by every command: ``--store`` and ``--catalog`` work before or after the
+command name."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 DEFAULT_STORE = Path("references.bib")
+DEFAULT_CATALOG = Path("catalog.yaml")
 
 
 @dataclass
@@ -21,6 +23,7 @@ class Settings:
 
     store: Path = DEFAULT_STORE
     cache_dir: Path | None = None
+    catalog: Path = DEFAULT_CATALOG
 
 
 def default_cache_dir() -> Path:
@@ -43,4 +46,21 @@ def store_option(func: F) -> F:
         expose_value=False,
         is_eager=True,
         help="The BibTeX store (default ./references.bib, or $REFS_STORE).",
+    )(func)
+
+
+def _set_catalog(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.ensure_object(Settings).catalog = value
+
+
+def catalog_option(func: F) -> F:
+    """``--catalog FILE``: given after the command name it wins over the group's."""
+    return click.option(
+        "--catalog",
+        type=click.Path(dir_okay=False, path_type=Path),
+        callback=_set_catalog,
+        expose_value=False,
+        is_eager=True,
+        help="The catalog (default ./catalog.yaml, or $REFS_CATALOG).",
     )(func)

@@ -1,7 +1,8 @@
 """Exporters: a format name, the file suffixes that select it, and a writer.
 
 ``EXPORTERS`` is the registry (a constant built at import); `exporter_for` picks one by
-``--format`` or by the output file's suffix.
+``--format`` or by the output file's suffix. BibTeX and BibLaTeX are cleaned for paper writing
+(`ExportOptions`); CSL-JSON always carries everything, provenance in ``custom``.
 """
 
 from __future__ import annotations
@@ -13,11 +14,25 @@ from typing import IO
 
 from refs.bibtex import Macro
 from refs.errors import RefsError
-from refs.export import bibtex, csl_json
+from refs.export import biblatex, bibtex, csl_json
+from refs.export.options import ArxivForm, ExportOptions
+from refs.export.subset import EVERY_KEY, Selection, select_entries
 from refs.model import Entry
 
-#: entries, @string macros, binary output -> warnings to show the user
-Writer = Callable[[Sequence[Entry], Sequence[Macro], IO[bytes]], list[str]]
+__all__ = [
+    "EVERY_KEY",
+    "EXPORTERS",
+    "ArxivForm",
+    "ExportOptions",
+    "Exporter",
+    "Selection",
+    "UnknownFormat",
+    "exporter_for",
+    "select_entries",
+]
+
+#: entries, @string macros, binary output, options -> warnings to show the user
+Writer = Callable[[Sequence[Entry], Sequence[Macro], IO[bytes], ExportOptions], list[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +44,17 @@ class Exporter:
     write: Writer
 
 
+def _csl_json(
+    entries: Sequence[Entry], macros: Sequence[Macro], out: IO[bytes], _options: ExportOptions
+) -> list[str]:
+    return csl_json.write_csl_json(entries, macros, out)
+
+
+#: BibLaTeX has no suffix of its own (biber reads .bib): ask for it with --format.
 EXPORTERS: dict[str, Exporter] = {
     "bibtex": Exporter("bibtex", (".bib",), bibtex.write_bibtex),
-    "csl-json": Exporter("csl-json", (".json",), csl_json.write_csl_json),
+    "biblatex": Exporter("biblatex", (), biblatex.write_biblatex),
+    "csl-json": Exporter("csl-json", (".json",), _csl_json),
 }
 
 

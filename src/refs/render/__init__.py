@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from refs.render.citeproc import (
+from refs.render.engine import (
     NoBibliography,
     RenderedEntry,
     RenderError,

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Literal
 
-from refs.render.citeproc import RenderedEntry
+from refs.render.engine import RenderedEntry
 
 #: The ``--format`` choices.
 Format = Literal["text", "markdown", "html"]

@@ -40,7 +40,8 @@ def finish(text: str, *, punctuation_in_quote: bool) -> str:
 
 def _move_inside(match: re.Match[str]) -> str:
     inner, close, tags, punct = match.group("inner", "close", "tags", "punct")
-    # "Why?" followed by "." or "," keeps only its own mark, as citeproc-js does.
-    if inner in {".", "!", "?"}:
+    # "Why?" followed by "." keeps only its own mark; a comma still moves in ("you!,"),
+    # as citeproc-js does.
+    if inner in {".", "!", "?"} and (punct == "." or inner == "."):
         return f"{inner}{close}{tags}"
     return f"{inner}{punct}{close}{tags}"

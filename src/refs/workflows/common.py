@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from refs.catalog import keys_in_section, load_catalog
 from refs.errors import UnreadableInput
 
 
@@ -13,3 +14,11 @@ def require_store(store_path: Path) -> None:
     if not store_path.exists():
         msg = f"no store at {store_path}: give --store FILE, set REFS_STORE, or run refs import"
         raise UnreadableInput(msg)
+
+
+def section_keys(catalog_path: Path | None, section: str) -> list[str]:
+    """The keys a catalog section cites (``--section``); the catalog must exist."""
+    if catalog_path is None or not catalog_path.exists():
+        msg = f"--section needs the catalog; none at {catalog_path} (run refs import)"
+        raise UnreadableInput(msg)
+    return keys_in_section(load_catalog(catalog_path), section)

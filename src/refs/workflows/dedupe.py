@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from refs.catalog import load_catalog, rename_keys, save_catalog
 from refs.dedupe import (
     DEFAULT_THRESHOLD,
     DedupeReport,
@@ -50,6 +51,14 @@ def _record_decisions(path: Path, pairs: Sequence[tuple[str, str]]) -> Distinct:
     return merged
 
 
+def _rename_in_catalog(path: Path, renames: dict[str, str]) -> None:
+    """Pass the catalog's keys through ``renames``, atomically, under the catalog's lock."""
+    if not path.exists():
+        return
+    with locked(path):
+        save_catalog(path, rename_keys(load_catalog(path), renames))
+
+
 def dedupe(
     store_path: Path,
     *,
@@ -58,13 +67,16 @@ def dedupe(
     not_duplicate: Sequence[tuple[str, str]] = (),
     map_path: Path | None = None,
     cache_dir: Path | None = None,
+    catalog_path: Path | None = None,
 ) -> DedupeResult:
     """Find duplicate clusters and conflicts; with ``apply``, merge the clusters (conflicts are
     never merged) in one locked, atomic write of the store. Never reads the catalog.
 
     ``not_duplicate`` pairs are first recorded in the decisions file beside the store, and
     every recorded decision is respected. ``map_path`` receives the rename map (JSON for a
-    ``.json`` suffix, else TSV); in a dry run, the map an apply would make.
+    ``.json`` suffix, else TSV); in a dry run, the map an apply would make. After an apply,
+    the catalog at ``catalog_path``, when it exists, cites the new keys (the dry run never
+    reads it).
     """
     require_store(store_path)
     decisions = decisions_path(store_path)
@@ -77,6 +89,9 @@ def dedupe(
         with edit_store(store_path, cache_dir) as store:
             report = find_duplicates(store.entries(), threshold, distinct)
             renames = apply_merges(store, report)
+        # after the store is saved: a failed save must not leave the catalog citing new keys
+        if catalog_path is not None and renames:
+            _rename_in_catalog(catalog_path, renames)
     else:
         store = load_store(store_path, cache_dir)
         report = find_duplicates(store.entries(), threshold, distinct)

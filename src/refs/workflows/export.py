@@ -1,25 +1,52 @@
-"""`refs export`: the whole store in one format, to a file or stdout."""
+"""`refs export`: the store, or the entries a paper cites, in one format, to a file or stdout."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from refs.errors import Problem
-from refs.export import exporter_for
+from refs.citekeys import cited_keys, kind_of
+from refs.errors import Problem, UnreadableInput
+from refs.export import ExportOptions, exporter_for, select_entries
 from refs.store import atomic_output, load_store
-from refs.workflows.common import require_store
+from refs.workflows.common import require_store, section_keys
 
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
-    """What `export` did: how many entries, in which format, and what to tell the user."""
+    """What `export` did: how many entries, in which format, and what to tell the user.
+
+    ``resolved`` maps each requested key found under another spelling (a retired key, another
+    case) to the store key written; ``missing`` lists the requested keys not in the store.
+    """
 
     count: int
     format: str
     problems: tuple[Problem, ...]
     warnings: tuple[str, ...]
+    resolved: dict[str, str] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+
+
+def read_cited_keys(paths: Sequence[Path]) -> tuple[list[str], list[str]]:
+    """The keys cited in ``paths`` (.aux, .tex, Markdown), in order, and a warning for each
+    document that cites nothing. An unreadable document raises `UnreadableInput`."""
+    keys: list[str] = []
+    warnings: list[str] = []
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError as error:
+            msg = f"{path}: {error.strerror or error}"
+            raise UnreadableInput(msg) from error
+        kind = kind_of(path, text)
+        found = cited_keys(text, kind)
+        if not found:
+            warnings.append(f"{path}: no citations found (read as {kind})")
+        keys += found
+    return keys, warnings
 
 
 def export(
@@ -28,17 +55,40 @@ def export(
     output: Path | None,
     stdout: IO[bytes],
     cache_dir: Path | None = None,
+    *,
+    options: ExportOptions | None = None,
+    keys: Sequence[str] = (),
+    cited_in: Sequence[Path] = (),
+    section: str | None = None,
+    catalog_path: Path | None = None,
 ) -> ExportResult:
-    """Write the whole store in ``fmt`` (or the format ``output``'s suffix names) to ``output``,
-    atomically, or to ``stdout``. The store's problems are returned, not raised: a store with
-    malformed blocks or repeated keys still exports every entry."""
+    """Write the store in ``fmt`` (or the format ``output``'s suffix names) to ``output``,
+    atomically, or to ``stdout``. With ``keys`` or ``cited_in`` only those entries are
+    written; keys not found are returned, and what was found is written all the same.
+    With ``section``, the entries that catalog section cites (read from ``catalog_path``).
+
+    The store's problems are returned, not raised: a store with malformed blocks or repeated
+    keys still exports every entry.
+    """
     exporter = exporter_for(fmt, output)
+    requested, warnings = read_cited_keys(cited_in)
+    requested = [*keys, *requested]
+    if section is not None:
+        requested += section_keys(catalog_path, section)
     require_store(store_path)
     store = load_store(store_path, cache_dir)
     entries = store.entries()
+    resolved: dict[str, str] = {}
+    missing: tuple[str, ...] = ()
+    if keys or cited_in or section is not None:
+        selection = select_entries(entries, requested)
+        entries, resolved, missing = selection.entries, selection.resolved, selection.missing
+    options = options or ExportOptions()
     if output is None:
-        warnings = exporter.write(entries, store.macros, stdout)
+        warnings += exporter.write(entries, store.macros, stdout, options)
     else:
         with atomic_output(output) as handle:
-            warnings = exporter.write(entries, store.macros, handle)
-    return ExportResult(len(entries), exporter.name, store.problems, tuple(warnings))
+            warnings += exporter.write(entries, store.macros, handle, options)
+    return ExportResult(
+        len(entries), exporter.name, store.problems, tuple(warnings), resolved, missing
+    )

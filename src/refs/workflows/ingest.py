@@ -7,9 +7,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from refs.catalog import (
+    Catalog,
+    document_digest,
+    extract_items,
+    load_catalog,
+    save_catalog,
+    with_document,
+)
 from refs.errors import Problem, UnreadableInput
 from refs.importing import DocumentReport, import_document
-from refs.store import edit_store
+from refs.importing.documents import is_bibtex
+from refs.model import Entry
+from refs.store import edit_store, locked
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +28,8 @@ class ImportResult:
 
     reports: tuple[DocumentReport, ...]
     problems: tuple[Problem, ...]
+    #: Catalog rows read from the imported documents (0 when no catalog was asked for).
+    catalog_items: int = 0
 
     @property
     def flagged(self) -> int:
@@ -46,9 +58,14 @@ def import_documents(
     documents: Sequence[tuple[str, bytes]],
     cache_dir: Path | None = None,
     progress: Callable[[int], None] | None = None,
+    catalog_path: Path | None = None,
 ) -> ImportResult:
     """Import documents (name as it is recorded, bytes) into the store, then save it once,
-    holding the store's lock throughout. ``progress`` is told each document's size when done."""
+    holding the store's lock throughout. ``progress`` is told each document's size when done.
+
+    With ``catalog_path``, the catalog tables of the (non-BibTeX) documents replace theirs in
+    the catalog, resolved against the store as saved; the catalog is written after the store.
+    """
     reports = []
     problems: list[Problem] = []
     with edit_store(store_path, cache_dir) as store:
@@ -59,4 +76,26 @@ def import_documents(
             problems.extend(found)
             if progress is not None:
                 progress(len(data))
-    return ImportResult(tuple(reports), tuple(problems))
+        entries = store.entries()
+    items = 0
+    if catalog_path is not None:
+        items = _update_catalog(catalog_path, documents, entries)
+    return ImportResult(tuple(reports), tuple(problems), items)
+
+
+def _update_catalog(
+    path: Path, documents: Sequence[tuple[str, bytes]], entries: Sequence[Entry]
+) -> int:
+    """Replace each document's items and hash in the catalog at ``path``; the rows read."""
+    with locked(path):
+        catalog = load_catalog(path) if path.exists() else Catalog()
+        count = 0
+        for name, data in documents:
+            text = data.decode("utf-8-sig", "replace")
+            if is_bibtex(text):
+                continue
+            items = extract_items(name, text, entries)
+            count += len(items)
+            catalog = with_document(catalog, name, document_digest(data), items)
+        save_catalog(path, catalog)
+    return count

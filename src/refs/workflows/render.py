@@ -11,7 +11,7 @@ from refs.errors import Problem
 from refs.export.csl_json import csl_items
 from refs.render import DEFAULT_LOCALE, Format, render_bibliography, resolve_style
 from refs.store import atomic_output, load_store
-from refs.workflows.common import require_store
+from refs.workflows.common import require_store, section_keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,22 +33,27 @@ def render(
     locale: str = DEFAULT_LOCALE,
     fmt: Format = "text",
     keys: Sequence[str] = (),
+    section: str | None = None,
+    catalog_path: Path | None = None,
     output: Path | None = None,
     cache_dir: Path | None = None,
 ) -> RenderResult:
-    """Render the store (or the entries ``keys`` names) in a CSL style to ``output`` or stdout.
+    """Render the store (or the entries ``keys`` names, or those the catalog ``section``
+    cites) in a CSL style to ``output`` or stdout.
 
     Entries are the CSL-JSON items `refs export --format csl-json` writes, in its order, each
     registered and cited once; the style then sorts its bibliography. Style and locale are
     checked before the store is read.
     """
     style = resolve_style(style_name)
+    if section is not None:
+        keys = [*keys, *section_keys(catalog_path, section)]
     require_store(store_path)
     store = load_store(store_path, cache_dir)
     export_warnings: list[str] = []
     items = list(csl_items(store.entries(), store.macros, export_warnings))
     missing: tuple[str, ...] = ()
-    if keys:
+    if keys or section is not None:
         items, missing = _select_items(items, keys)
     bibliography = render_bibliography(items, style, locale, fmt)
     data = bibliography.text.encode("utf-8", "surrogateescape")

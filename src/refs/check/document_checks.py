@@ -1,0 +1,74 @@
+"""Checks of the documents themselves: missing, changed since import, broken in-page anchors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from refs.check.findings import CheckContext, Finding
+from refs.errors import Severity
+
+#: An in-page link to a numbered anchor: ``href="#ref3"``, ``](#ref3)``.
+_ANCHOR_LINK = re.compile(r"(?:href=[\"']|\]\()#([A-Za-z_-]*\d+)[\"')]")
+_TARGET = re.compile(r"\b(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE)
+
+
+def _slugs(text: str) -> set[str]:
+    """GitHub's anchors for the headings, near enough: a repeated one gets ``-1``, ``-2``…"""
+    seen: dict[str, int] = {}
+    out: set[str] = set()
+    for heading in _HEADING.findall(text):
+        slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        count = seen.get(slug, 0)
+        seen[slug] = count + 1
+        out.add(f"{slug}-{count}" if count else slug)
+    return out
+
+
+def missing_documents(context: CheckContext) -> Iterator[Finding]:
+    """A document the catalog or the sources name that cannot be read here."""
+    for file, text in context.documents.items():
+        if text is None:
+            yield Finding(
+                file,
+                0,
+                Severity.WARNING,
+                "missing-document",
+                f"{file} cannot be read, so its anchors were not checked",
+                "run refs check where the documents are (paths as given to refs import)",
+            )
+
+
+def stale_documents(context: CheckContext) -> Iterator[Finding]:
+    """A document that changed since its catalog was read."""
+    for file, digest in context.catalog.documents.items():
+        now = context.digests.get(file)
+        if now is not None and digest and now != digest:
+            yield Finding(
+                file,
+                0,
+                Severity.WARNING,
+                "stale-catalog",
+                f"{file} changed since it was imported; its catalog rows may be out of date",
+                f"refs import {file}",
+            )
+
+
+def broken_anchors(context: CheckContext) -> Iterator[Finding]:
+    """An in-page link ``#ref3`` to a numbered anchor the document does not define."""
+    for file, text in context.documents.items():
+        if text is None:
+            continue
+        targets = set(_TARGET.findall(text)) | _slugs(text)
+        for number, line in enumerate(text.split("\n"), start=1):
+            for fragment in _ANCHOR_LINK.findall(line):
+                if fragment not in targets:
+                    yield Finding(
+                        file,
+                        number,
+                        Severity.ERROR,
+                        "broken-anchor",
+                        f"link to #{fragment}, but nothing in {file} has id={fragment!r}",
+                        f'add <a id="{fragment}"></a> to the entry it means, or fix the link',
+                    )

@@ -1,0 +1,235 @@
+"""The render engine: CSL-JSON items + a style -> citations and bibliography entries (HTML).
+
+citeproc-py 0.11.1 (imported through `refs.render.citeproc`, the only module that imports it)
+with its element classes replaced where it differs from citeproc-js, the CSL reference
+processor: text case (`text`), names (`names`), substitutes and subsequent-author-substitute
+(`substitute`), second-field-align and sorting (`layout`), year suffixes (`suffixes`). Each
+replacement names the gap it closes; `tests/render/` has a test for each.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from refs.errors import RefsError
+from refs.render.citeproc import (
+    NAMES,
+    VARIABLES,
+    Citation,
+    CitationItem,
+    CiteProcJSON,
+    Locator,
+)
+from refs.render.engine.errors import NoBibliography, RenderError
+from refs.render.engine.layout import Layout
+from refs.render.engine.style import (
+    Registry,
+    available_locales,
+    known_locale,
+    load_style,
+    punctuation_in_quote,
+)
+from refs.render.engine.suffixes import add_year_suffixes
+from refs.render.punctuation import finish
+
+#: CSL-JSON keys citeproc-py accepts on an item (others would make it warn, and are unused).
+_ITEM_KEYS = frozenset(VARIABLES) | {"id", "type", "shortTitle", "title_short", "language"}
+#: Keys of one CSL-JSON name citeproc-py accepts.
+_NAME_KEYS = frozenset({"family", "given", "dropping-particle", "non-dropping-particle", "suffix"})
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedEntry:
+    """One bibliography entry as HTML; ``margin`` is the number a second-field-align style
+    sets apart (``[1]``), else None."""
+
+    id: str
+    html: str
+    margin: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A rendered bibliography and what citeproc-py warned about meanwhile."""
+
+    entries: tuple[RenderedEntry, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """Rendered citation clusters (HTML) and bibliography entries."""
+
+    citations: tuple[str, ...]
+    entries: tuple[RenderedEntry, ...]
+    warnings: tuple[str, ...]
+
+
+def render_entries(items: Sequence[Mapping[str, Any]], style_path: Path, locale: str) -> Rendered:
+    """Register every item in order, cite each once, and render the style's bibliography.
+
+    Entries come in the style's bibliography order; an entry the style renders empty is left
+    out (as citeproc-js does). Raises `NoBibliography` for a citation-only style.
+    """
+    processed = process(items, style_path, locale)
+    return Rendered(processed.entries, processed.warnings)
+
+
+def process(
+    items: Sequence[Mapping[str, Any]],
+    style: Path | bytes,
+    locale: str | None,
+    clusters: Sequence[Sequence[Mapping[str, Any]]] | None = None,
+    *,
+    bibliography: bool = True,
+    citations: bool | None = None,
+) -> Processed:
+    """Cite ``clusters`` (default: each item once, in order) and render citations and entries.
+
+    ``style`` is a .csl path or the style's XML; ``locale`` None means the style's default.
+    Each cluster is a list of cite dicts (``{"id": …, "locator": …, "label": …}``).
+    ``bibliography`` False renders the citations only; ``citations`` (default: when there is
+    no bibliography) renders the citation clusters too.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        # citeproc-py reports problems of styles and data as warnings: collect them for the
+        # caller (stderr), never let them escape as errors or noise.
+        warnings.simplefilter("always")
+        cite = not bibliography if citations is None else citations
+        result = _process(
+            items, style, locale, clusters, bibliography=bibliography, with_citations=cite
+        )
+    said = dict.fromkeys(str(w.message).splitlines()[0] for w in caught)
+    return Processed(result[0], result[1], tuple(said))
+
+
+def _process(
+    items: Sequence[Mapping[str, Any]],
+    style: Path | bytes,
+    locale: str | None,
+    clusters: Sequence[Sequence[Mapping[str, Any]]] | None,
+    *,
+    bibliography: bool,
+    with_citations: bool,
+) -> tuple[tuple[str, ...], tuple[RenderedEntry, ...]]:
+    root = load_style(style, locale)
+    if bibliography and root.bibliography is None:
+        name = style.stem if isinstance(style, Path) else "the style"
+        msg = f"{name}: the style has no bibliography (it formats citations only)"
+        raise NoBibliography(msg)
+    cleaned = [_cleaned(item) for item in items]
+    registry = Registry(CiteProcJSON(cleaned))
+    ids = {str(item["id"]).lower(): str(item["id"]) for item in cleaned}
+    if clusters is None:
+        clusters = [[{"id": item["id"]}] for item in cleaned]
+    citations = []
+    registered: dict[str, Any] = {}
+    for cluster in clusters:
+        cites = [_cite_item(cite) for cite in cluster]
+        citation = Citation(cites)
+        citation.bibliography = registry
+        citations.append(citation)
+        for cite in cites:
+            if cite.key in ids:
+                registered.setdefault(cite.key, cite)
+    ordered = list(registered.values())
+    registry.set_order(ordered)
+    if root.bibliography is not None:
+        ordered = root.bibliography.sort(ordered)
+        registry.set_order(ordered)
+    add_year_suffixes(root, ordered, registry)
+    piq = punctuation_in_quote(root)
+    rendered_citations = tuple(_citations(root, citations, piq)) if with_citations else ()
+    if not bibliography or root.bibliography is None:
+        return rendered_citations, ()
+    return rendered_citations, tuple(_entries(root.bibliography.layout, ordered, ids, piq))
+
+
+def _entries(
+    layout: Any, ordered: Iterable[Any], ids: Mapping[str, str], piq: bool
+) -> Iterable[RenderedEntry]:
+    for cite in ordered:
+        margin, body = _entry(layout, cite)
+        if body is None and margin is None:
+            continue
+        html = finish(str(body or ""), punctuation_in_quote=piq)
+        yield RenderedEntry(
+            ids[cite.key],
+            # citeproc-js trims the right-inline block of second-field-align ("Title.” ")
+            html if margin is None else html.rstrip(),
+            None if margin is None else finish(str(margin), punctuation_in_quote=piq),
+        )
+
+
+def _cite_item(cite: Mapping[str, Any]) -> Any:
+    options: dict[str, Any] = {}
+    if "locator" in cite:
+        options["locator"] = Locator(cite.get("label", "page"), cite["locator"])
+    for key in ("prefix", "suffix"):
+        if key in cite:
+            options[key] = cite[key]
+    return CitationItem(str(cite["id"]), **options)
+
+
+def _citations(root: Any, citations: Sequence[Any], piq: bool) -> Iterable[str]:
+    previous: list[Any] = []
+    for citation in citations:
+        try:
+            text = root.citation.render(citation, previous, lambda _item: None)
+        except RefsError:
+            raise
+        except Exception as error:  # citeproc-py's own bugs: say so, never a traceback
+            msg = f"citeproc-py failed on a citation: {type(error).__name__}: {error}"
+            raise RenderError(msg) from error
+        yield finish(str(text), punctuation_in_quote=piq)
+
+
+def _entry(layout: Any, cite: Any) -> tuple[Any, Any]:
+    """(margin, body) of one entry; errors inside citeproc-py become a `RenderError`."""
+    try:
+        if isinstance(layout, Layout):
+            return layout.render_entry(cite)
+        return None, layout.render_bibliography([cite])[0]
+    except RefsError:
+        raise
+    except Exception as error:  # citeproc-py's own bugs: say which entry, never a traceback
+        msg = f"citeproc-py failed on entry {cite.key!r}: {type(error).__name__}: {error}"
+        raise RenderError(msg) from error
+
+
+def _cleaned(item: Mapping[str, Any]) -> dict[str, Any]:
+    """The item without what citeproc-py does not know (``custom``, unknown name parts)."""
+    cleaned: dict[str, Any] = {}
+    for key, value in item.items():
+        if key.replace("-", "_") not in _ITEM_KEYS:
+            continue
+        if key.replace("-", "_") in NAMES and isinstance(value, list):
+            names = [_cleaned_name(name) for name in value if isinstance(name, Mapping)]
+            if any(names):
+                cleaned[key] = [name for name in names if name]
+            continue
+        cleaned[key] = value
+    return cleaned
+
+
+def _cleaned_name(name: Mapping[str, Any]) -> dict[str, str]:
+    if "literal" in name:
+        return {"literal": str(name["literal"])}
+    return {k: str(v) for k, v in name.items() if k in _NAME_KEYS and v}
+
+
+__all__ = [
+    "NoBibliography",
+    "Processed",
+    "RenderError",
+    "Rendered",
+    "RenderedEntry",
+    "available_locales",
+    "known_locale",
+    "process",
+    "render_entries",
+]

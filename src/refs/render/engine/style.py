@@ -1,0 +1,112 @@
+"""Loading a style with our element classes, and the registry citeproc-py's items ask."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from refs.render.citeproc import LOCALES_PATH, html, model
+from refs.render.engine.dates import Date
+from refs.render.engine.errors import RenderError
+from refs.render.engine.layout import Layout, Sort
+from refs.render.engine.names import Name, NamePart
+from refs.render.engine.substitute import Names, Substitute
+from refs.render.engine.text import Text
+
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+
+_OVERRIDES: Mapping[str, type] = {
+    "name": Name,
+    "text": Text,
+    "layout": Layout,
+    "substitute": Substitute,
+    "names": Names,
+    "sort": Sort,
+    "date": Date,
+    "name-part": NamePart,
+}
+
+
+def known_locale(locale: str) -> bool:
+    """True when citeproc-py ships the locale file (``en-US``, ``de-DE``, …)."""
+    return (Path(LOCALES_PATH) / f"locales-{locale}.xml").is_file()
+
+
+def available_locales() -> list[str]:
+    """Every locale citeproc-py ships."""
+    return sorted(p.stem.removeprefix("locales-") for p in Path(LOCALES_PATH).glob("locales-*.xml"))
+
+
+class Registry:
+    """What citeproc-py's `CitationItem` asks its bibliography: the source, the formatter,
+    and each key's position (a dict, where citeproc-py scans a list per citation number)."""
+
+    def __init__(self, source: Any) -> None:
+        self.source = source
+        self.formatter = html
+        self.keys = _Keys()
+
+    def set_order(self, cites: Iterable[Any]) -> None:
+        self.keys = _Keys(cite.key for cite in cites)
+
+
+class _Keys(list[str]):
+    """A list of keys whose ``index`` is a dict lookup."""
+
+    def __init__(self, keys: Iterable[str] = ()) -> None:
+        super().__init__(keys)
+        self._positions = {key: i for i, key in enumerate(self)}
+
+    def index(self, key: str, *_: Any) -> int:
+        return self._positions[key]
+
+
+def load_style(path: Path | bytes, locale: str | None) -> Any:
+    """The style's root element (citeproc-py's ``Style``) with our element classes."""
+    if locale is not None and not known_locale(locale):
+        msg = f"unknown locale {locale!r} (citeproc-py ships: en-US, en-GB, de-DE, fr-FR, …)"
+        raise RenderError(msg)
+    parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+    parser.set_element_class_lookup(_LOOKUP)
+    try:
+        if isinstance(path, bytes):
+            root = etree.fromstring(path, parser)
+        else:
+            root = etree.parse(str(path), parser).getroot()
+    except (OSError, etree.XMLSyntaxError) as error:
+        msg = f"{_name(path)}: not a readable CSL style: {error}"
+        raise RenderError(msg) from None
+    if not isinstance(root, model.Style):
+        msg = f"{_name(path)}: not a CSL style (no <style> element in the CSL namespace)"
+        raise RenderError(msg)
+    root.set_locale_list(locale or root.get("default-locale", "en-US"), validate=False)
+    root.formatter = html
+    return root
+
+
+def punctuation_in_quote(root: Any) -> bool:
+    """The locale's ``punctuation-in-quote`` option."""
+    return str(root.get_locale_option("punctuation-in-quote")).lower() == "true"
+
+
+def _name(style: Path | bytes) -> str:
+    return str(style) if isinstance(style, Path) else "the style"
+
+
+def _lookup() -> Any:
+    """citeproc-py's element classes by tag, with ours where we fix something."""
+    lookup = etree.ElementNamespaceClassLookup()
+    namespace = lookup.get_namespace(CSL_NS)
+    namespace[None] = model.CitationStylesElement
+    classes = {
+        cls.__name__.replace("_", "-").lower(): cls
+        for cls in model.CitationStylesElement.__subclasses__()
+    }
+    namespace.update({**classes, **_OVERRIDES})
+    return lookup
+
+
+_LOOKUP = _lookup()

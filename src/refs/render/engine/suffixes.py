@@ -1,0 +1,94 @@
+"""Year-suffix disambiguation (citeproc-py has none): decided first, then put in the data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+from refs.render.citeproc import Citation, CitationItem, String, plain
+from refs.render.disambiguation import year_suffixes
+from refs.render.engine.looking import only_looking
+from refs.render.engine.style import CSL_NS, Registry
+
+
+def add_year_suffixes(root: Any, ordered: Sequence[Any], registry: Registry) -> None:
+    """Give cites whose citations read alike a year suffix, in bibliography order.
+
+    Citations are compared as citeproc-js compares them: plain text, no quotes or other
+    decorations (a quoted and an italic title read alike). A style that prints
+    ``year-suffix`` itself gets the variable; for the others CSL appends the suffix to the
+    first rendered year, which a year that prints as "2023a" does.
+    """
+    citation = root.citation
+    if citation is None or citation.get("disambiguate-add-year-suffix", "false") != "true":
+        return
+    tells_apart = _other_methods(citation)
+    rendered = []
+    formatter, root.formatter = root.formatter, plain
+    try:
+        with only_looking():
+            for cite in ordered:
+                reference = registry.source[cite.key]
+                try:
+                    text = citation.render(_cited_alone(cite, registry), [], None)
+                except Exception:  # a cite citeproc-py cannot render keeps its year
+                    continue
+                rendered.append((cite.key, str(text), tells_apart(reference)))
+    finally:
+        root.formatter = formatter
+    explicit = bool(root.xpath(".//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS}))
+    for key, suffix in year_suffixes(rendered).items():
+        reference = registry.source[key]
+        if explicit:
+            reference["year_suffix"] = String(suffix)
+            continue
+        issued = reference.get("issued")
+        if isinstance(issued, dict) and isinstance(issued.get("year"), int):
+            issued["year"] = SuffixedYear(issued["year"], suffix)
+
+
+def _cited_alone(cite: Any, registry: Registry) -> Any:
+    citation = Citation([CitationItem(cite.key)])
+    citation.bibliography = registry
+    return citation
+
+
+def _other_methods(citation: Any) -> Callable[[Any], Hashable]:
+    """What ``disambiguate-add-names`` / ``-add-givenname`` would show of a reference."""
+    add_names = citation.get("disambiguate-add-names", "false") == "true"
+    add_given = citation.get("disambiguate-add-givenname", "false") == "true"
+
+    def names(reference: Any) -> Hashable:
+        if not (add_names or add_given):
+            return ()
+        for role in ("author", "editor", "translator"):
+            people = reference.get(role)
+            if people:
+                shown = people if add_names else people[:1]
+                return tuple(_name_key(person, with_given=add_given) for person in shown)
+        return ()
+
+    return names
+
+
+def _name_key(person: Any, *, with_given: bool) -> tuple[str, ...]:
+    given, family, _, particle, _ = person.parts()
+    key = (str(particle or ""), str(family or ""))
+    return (*key, str(given or "")) if with_given else key
+
+
+class SuffixedYear(int):
+    """A year that prints with its suffix: ``str(abs(year))`` is what citeproc-py renders."""
+
+    suffix: str
+
+    def __new__(cls, year: int, suffix: str) -> SuffixedYear:
+        value = super().__new__(cls, year)
+        value.suffix = suffix
+        return value
+
+    def __str__(self) -> str:
+        return f"{int(self)}{self.suffix}"
+
+    def __abs__(self) -> SuffixedYear:
+        return self

@@ -1,0 +1,77 @@
+"""``cs:text``: text case as citeproc-js applies it, marked quotes, substitute logging."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from refs.render.citeproc import MixedString, NoCase, String, VariableError, model
+from refs.render.engine.looking import looking
+from refs.render.engine.substitute import log_rendered
+from refs.render.punctuation import QUOTE_END
+from refs.render.textcase import NOCASE_CLOSE, NOCASE_OPEN, capitalise, title_case
+
+
+class Text(model.Text):  # type: ignore[misc]
+    def case(self, text: Any, language: Any = None) -> Any:
+        """Text cases as citeproc-js applies them.
+
+        ``capitalize-first`` leaves a first word that is not all lowercase ("arXiv:2306");
+        ``title`` is citeproc-js's title case (`refs.render.textcase`).
+        """
+        text_case = self.get("text-case")
+        if text_case == "capitalize-first":
+            words = str(text).split()
+            if not words or not words[0].islower():
+                return text
+            return _rebuilt(text, capitalise)
+        if text_case == "title" and (language in (None, "en")):
+            return _rebuilt(text, title_case)
+        return super().case(text, language)
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        """A macro called from a sort key keeps the key's name options (citeproc-py dropped
+        them, so names sorted "Collin Burns" instead of "Burns, Collin")."""
+        sort_options = kwargs.get("sort_options")
+        if sort_options is None or "macro" not in self.attrib:
+            return super().process(item, context, **kwargs)
+        try:
+            language = item.reference.language[:2]
+        except VariableError:
+            language = self.get_root().get("default-locale", "en")[:2]
+        macro = self.get_macro(self.get("macro"))
+        return macro.render(item, self if context is None else context, sort_options), language
+
+    def _variable(self, item: Any, context: Any) -> Any:
+        text = super()._variable(item, context)
+        if text is not None:
+            log_rendered(self, context, self.get("variable"))
+        return text
+
+    def quote(self, string: Any) -> Any:
+        """Mark each closing quote, so that punctuation can move inside it afterwards;
+        no quotes at all while only looking (an ambiguity key)."""
+        if self.get("quotes", "false").lower() != "true" or looking():
+            return string
+        opening = self.get_single_term(name="open-quote")
+        closing = self.get_single_term(name="close-quote")
+        return opening + string + closing + String(QUOTE_END)
+
+
+def _rebuilt(text: Any, change: Any) -> Any:
+    """``change`` applied to the text, its nocase parts protected, as a MixedString again."""
+    segments = list(text) if isinstance(text, MixedString) else [text]
+    marked = "".join(
+        f"{NOCASE_OPEN}{segment}{NOCASE_CLOSE}" if isinstance(segment, NoCase) else str(segment)
+        for segment in segments
+    )
+    changed = change(marked)
+    pieces: list[Any] = []
+    for i, piece in enumerate(changed.split(NOCASE_OPEN)):
+        protected, _, rest = piece.rpartition(NOCASE_CLOSE) if i else ("", "", piece)
+        if protected:
+            pieces.append(NoCase(protected))
+        if rest:
+            pieces.append(String(rest))
+    if len(pieces) == 1 and not isinstance(pieces[0], NoCase):
+        return pieces[0]
+    return MixedString(pieces)

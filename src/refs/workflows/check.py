@@ -1,0 +1,81 @@
+"""`refs check`: lint the store and the catalog (and the documents they name, when present)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from refs.catalog import document_digest, load_catalog
+from refs.check import CHECKS, Check, CheckContext, Finding, run_checks
+from refs.errors import Problem, Severity
+from refs.store import load_store
+from refs.workflows.common import require_store
+
+#: Names that are not files on disk.
+_NOT_FILES = frozenset({"<stdin>", "-"})
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """Every finding, sorted; ``has_errors`` decides the exit status."""
+
+    findings: tuple[Finding, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        """True when a finding is an error."""
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+
+def _as_finding(problem: Problem) -> Finding:
+    return Finding(
+        problem.file,
+        problem.line,
+        problem.severity,
+        problem.code,
+        problem.message,
+        "fix the store file at that line",
+    )
+
+
+def _read_documents(names: Iterable[str]) -> tuple[dict[str, str | None], dict[str, str]]:
+    texts: dict[str, str | None] = {}
+    digests: dict[str, str] = {}
+    for name in sorted(set(names) - _NOT_FILES):
+        try:
+            data = Path(name).read_bytes()
+        except OSError:
+            texts[name] = None
+            continue
+        texts[name] = data.decode("utf-8-sig", "replace")
+        digests[name] = document_digest(data)
+    return texts, digests
+
+
+def check(
+    store_path: Path,
+    catalog_path: Path,
+    cache_dir: Path | None = None,
+    checks: tuple[Check, ...] = CHECKS,
+) -> CheckResult:
+    """Run ``checks`` on the store at ``store_path`` and the catalog at ``catalog_path`` (an
+    absent catalog is an empty one). Documents are read relative to the working directory, as
+    their names were given to `refs import`."""
+    require_store(store_path)
+    store = load_store(store_path, cache_dir)
+    catalog = load_catalog(catalog_path)
+    pairs = [(b.entry, b.line) for b in store.blocks if b.entry is not None]
+    names = set(catalog.documents)
+    names.update(s.file for entry, _ in pairs for s in entry.sources if s.label is not None)
+    texts, digests = _read_documents(names)
+    context = CheckContext(
+        store_file=str(store_path),
+        entries=tuple(entry for entry, _ in pairs),
+        entry_lines=tuple(line for _, line in pairs),
+        catalog=catalog,
+        documents=texts,
+        digests=digests,
+    )
+    found = [_as_finding(p) for p in store.problems] + run_checks(context, checks)
+    return CheckResult(tuple(found))
