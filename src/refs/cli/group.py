@@ -17,6 +17,7 @@ from refs.cli.cmd_dedupe import dedupe_command
 from refs.cli.cmd_export import export_command
 from refs.cli.cmd_import import import_command
 from refs.cli.cmd_render import render_command
+from refs.cli.cmd_undo import undo_command
 from refs.cli.options import DEFAULT_CATALOG, DEFAULT_STORE, Settings, default_cache_dir
 from refs.cli.status import ExitStatus
 from refs.errors import RefsError
@@ -80,3 +81,4 @@ main.add_command(dedupe_command)
 main.add_command(export_command)
 main.add_command(import_command)
 main.add_command(render_command)
+main.add_command(undo_command)

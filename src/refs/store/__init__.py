@@ -1,9 +1,12 @@
 """The store: references.bib on disk, read losslessly, edited by key, written atomically."""
 
 from refs.store.files import atomic_output, atomic_write, locked
+from refs.store.history import NothingToUndo, Step, recording, steps, undo_latest
 from refs.store.store import Store, content_digest, edit_store, load_store, save_store
 
 __all__ = [
+    "NothingToUndo",
+    "Step",
     "Store",
     "atomic_output",
     "atomic_write",
@@ -11,5 +14,8 @@ __all__ = [
     "edit_store",
     "load_store",
     "locked",
+    "recording",
     "save_store",
+    "steps",
+    "undo_latest",
 ]

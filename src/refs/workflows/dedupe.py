@@ -21,7 +21,7 @@ from refs.dedupe import (
     rename_map,
 )
 from refs.errors import Problem
-from refs.store import atomic_write, edit_store, load_store, locked
+from refs.store import atomic_write, edit_store, load_store, locked, recording
 from refs.workflows.common import require_store
 
 
@@ -86,12 +86,14 @@ def dedupe(
     else:
         distinct = read_decisions(decisions)
     if apply:
-        with edit_store(store_path, cache_dir) as store:
-            report = find_duplicates(store.entries(), threshold, distinct)
-            renames = apply_merges(store, report)
-        # after the store is saved: a failed save must not leave the catalog citing new keys
-        if catalog_path is not None and renames:
-            _rename_in_catalog(catalog_path, renames)
+        written = [store_path] if catalog_path is None else [store_path, catalog_path]
+        with recording(cache_dir, "refs dedupe --apply", written):
+            with edit_store(store_path, cache_dir) as store:
+                report = find_duplicates(store.entries(), threshold, distinct)
+                renames = apply_merges(store, report)
+            # after the store is saved: a failed save must not leave the catalog citing new keys
+            if catalog_path is not None and renames:
+                _rename_in_catalog(catalog_path, renames)
     else:
         store = load_store(store_path, cache_dir)
         report = find_duplicates(store.entries(), threshold, distinct)

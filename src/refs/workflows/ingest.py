@@ -19,7 +19,7 @@ from refs.errors import Problem, UnreadableInput
 from refs.importing import DocumentReport, import_document
 from refs.importing.documents import is_bibtex
 from refs.model import Entry
-from refs.store import edit_store, locked
+from refs.store import edit_store, locked, recording
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,20 +66,23 @@ def import_documents(
     With ``catalog_path``, the catalog tables of the (non-BibTeX) documents replace theirs in
     the catalog, resolved against the store as saved; the catalog is written after the store.
     """
-    reports = []
-    problems: list[Problem] = []
-    with edit_store(store_path, cache_dir) as store:
-        problems.extend(store.problems)
-        for name, data in documents:
-            report, found = import_document(store, name, data)
-            reports.append(report)
-            problems.extend(found)
-            if progress is not None:
-                progress(len(data))
-        entries = store.entries()
-    items = 0
-    if catalog_path is not None:
-        items = _update_catalog(catalog_path, documents, entries)
+    written = [store_path] if catalog_path is None else [store_path, catalog_path]
+    command = "refs import " + " ".join(name for name, _ in documents)
+    with recording(cache_dir, command, written):
+        reports = []
+        problems: list[Problem] = []
+        with edit_store(store_path, cache_dir) as store:
+            problems.extend(store.problems)
+            for name, data in documents:
+                report, found = import_document(store, name, data)
+                reports.append(report)
+                problems.extend(found)
+                if progress is not None:
+                    progress(len(data))
+            entries = store.entries()
+        items = 0
+        if catalog_path is not None:
+            items = _update_catalog(catalog_path, documents, entries)
     return ImportResult(tuple(reports), tuple(problems), items)
 
 
