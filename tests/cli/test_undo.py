@@ -61,3 +61,16 @@ def test_list_shows_the_steps_newest_first(run_cli: RunCli, project: Path) -> No
     result = run_cli("undo", "--list")
     assert result.exit_code == 0
     assert "refs dedupe --apply" in result.stdout
+
+
+def test_undo_after_rename_and_rm_restores_the_shipped_files(
+    run_cli: RunCli, project: Path
+) -> None:
+    before = snapshot(project)
+    assert run_cli("rename", "zhou2023lima", "zhou2023limaalign").exit_code == 0
+    assert run_cli("rm", "--force", "zhou2023limaalign").exit_code == 0
+    assert run_cli("undo").exit_code == 0
+    assert run_cli("undo").exit_code == 0
+    after = snapshot(project)
+    assert after["references.bib"] == before["references.bib"]
+    assert after["catalog.yaml"] == before["catalog.yaml"]

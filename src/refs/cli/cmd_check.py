@@ -14,10 +14,17 @@ from refs.cli.status import ExitStatus
 
 @click.command("check")
 @click.option("--json", "as_json", is_flag=True, help="Print only a JSON array of findings.")
+@click.option(
+    "--ignore",
+    "ignored",
+    multiple=True,
+    metavar="CODE",
+    help="Leave out findings with this code (repeatable); adds to the configuration's ignore.",
+)
 @store_option
 @catalog_option
 @click.pass_obj
-def check_command(settings: Settings, as_json: bool) -> None:
+def check_command(settings: Settings, as_json: bool, ignored: tuple[str, ...]) -> None:
     """Lint the store and the catalog: dangling or ambiguous citation numbers, rows whose
     paper link or cited cells disagree with the entries they cite, entries missing
     essentials, duplicate keys, colliding aliases, broken #refN anchors.
@@ -25,10 +32,12 @@ def check_command(settings: Settings, as_json: bool) -> None:
     Findings read `file:line: severity code: message`, each with a suggested fix; a finding
     about a catalog row names the row's document and line. --json prints only a JSON array
     of {file, line, severity, code, message}. Exit 1 when any finding is an error.
+    --ignore CODE (and `ignore = [...]` in the configuration) leaves those findings out.
 
     Example: refs check --json
     """
-    result = workflows.check(settings.store, settings.catalog, settings.cache_dir)
+    ignore = {*settings.ignore, *ignored}
+    result = workflows.check(settings.store, settings.catalog, settings.cache_dir, ignore=ignore)
     if as_json:
         click.echo(json.dumps([f.as_dict() for f in result.findings], indent=2, ensure_ascii=False))
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -59,6 +60,12 @@ from refs.export import EXPORTERS, ArxivForm, ExportOptions
     metavar="S",
     help="Only what this catalog section cites (a heading or table of the README).",
 )
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="With -o: print a JSON summary on stdout (the export itself goes to the file).",
+)
 @store_option
 @catalog_option
 @click.pass_obj
@@ -72,11 +79,18 @@ def export_command(  # noqa: PLR0917 - click passes one argument per option
     keep_unicode: bool,
     arxiv: str,
     section: str | None,
+    as_json: bool,
 ) -> None:
     """Write the store, or what a paper cites, for LaTeX or other tools.
 
+    --json (only with -o, since stdout otherwise carries the export) prints {format, count,
+    output, resolved: {asked: key}, missing: [key]} on stdout.
+
     Example: refs export --keys zhou2023lima,touvron2023llama -o paper.bib
     """
+    if as_json and output is None:
+        msg = "--json needs -o FILE: without it, stdout carries the export itself"
+        raise click.UsageError(msg)
     wanted = [key.strip() for key in (keys or "").split(",") if key.strip()]
     options = ExportOptions(keep_meta=keep_meta, unicode=keep_unicode, arxiv=ArxivForm(arxiv))
     result = workflows.export(
@@ -96,6 +110,15 @@ def export_command(  # noqa: PLR0917 - click passes one argument per option
         click.echo(f"warning: {warning}", err=True)
     for old, new in result.resolved.items():
         click.echo(f"resolved: {old} -> {new}", err=True)
+    if as_json:
+        summary = {
+            "format": result.format,
+            "count": result.count,
+            "output": str(output),
+            "resolved": result.resolved,
+            "missing": list(result.missing),
+        }
+        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
     where = f" to {output}" if output else ""
     click.echo(f"exported {result.count} entries as {result.format}{where}", err=True)
     if result.missing:

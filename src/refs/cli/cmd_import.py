@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 import click
@@ -17,16 +18,26 @@ _PROGRESS_BYTES = 1_000_000
 
 @click.command("import")
 @click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--dry-run", is_flag=True, help="Report what would be added, updated, flagged; write nothing."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @store_option
 @catalog_option
 @click.pass_obj
-def import_command(settings: Settings, paths: tuple[str, ...]) -> None:
+def import_command(
+    settings: Settings, paths: tuple[str, ...], dry_run: bool, as_json: bool
+) -> None:
     """Read survey documents (Markdown, HTML, text) and .bib files into the store.
 
     Each reference occurrence is stored with its provenance (file, line, label); importing
     the same document again changes nothing. The documents' catalog tables go to the catalog
     (--catalog, default ./catalog.yaml), one item per row, their numbers resolved to store
     keys. Exit 1 when something was flagged. `-` reads standard input.
+
+    --dry-run does the same import in memory and writes nothing (no undo step). --json prints
+    {dry_run, documents: [{file, found, new, updated, flagged, removed}], total: {found, new,
+    updated, flagged, removed}, problems, catalog_rows} on stdout.
 
     Example: refs import sources/002_d30d14b6dd8705d8.txt
     """
@@ -41,8 +52,13 @@ def import_command(settings: Settings, paths: tuple[str, ...]) -> None:
             settings.cache_dir,
             progress=bar.update,
             catalog_path=settings.catalog,
+            dry_run=dry_run,
         )
     report_problems(result.problems)
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+    if dry_run:
+        click.echo("dry run: nothing written; this is what the import would do", err=True)
     for report in result.reports:
         click.echo(
             f"{report.file}: found {report.found}, new {report.new}, updated {report.updated}, "
@@ -56,6 +72,7 @@ def import_command(settings: Settings, paths: tuple[str, ...]) -> None:
             f"updated {sum(r.updated for r in result.reports)}, flagged {result.flagged}",
             err=True,
         )
-    click.echo(f"{settings.catalog}: {result.catalog_items} catalog rows", err=True)
+    verb = " would have" if dry_run else ":"
+    click.echo(f"{settings.catalog}{verb} {result.catalog_items} catalog rows", err=True)
     if result.flagged or result.problems:
         sys.exit(ExitStatus.FINDINGS)

@@ -13,6 +13,7 @@ from refs.cli.options import Settings, catalog_option, store_option
 from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
 from refs.render import DEFAULT_LOCALE, Format, list_styles
+from refs.workflows.sync import README_STYLE
 
 
 @click.command("render")
@@ -46,6 +47,13 @@ from refs.render import DEFAULT_LOCALE, Format, list_styles
     help="Only what this catalog section cites (a heading or table of the README).",
 )
 @click.option(
+    "--readme",
+    is_flag=True,
+    help="The survey-README layout: numbered in the order the catalog first cites the "
+    'entries, each with its <a id="refN">[N]</a> anchor, grouped under the catalog\'s '
+    "headings, in Markdown (default style: survey-readme).",
+)
+@click.option(
     "--list-styles",
     "list_query",
     is_flag=False,
@@ -67,6 +75,7 @@ def render_command(
     keys: str | None,
     section: str | None,
     list_query: str | None,
+    readme: bool,
 ) -> None:
     """Print the store's reference section in a CSL style, every entry in export order.
 
@@ -76,6 +85,8 @@ def render_command(
         for name, description in list_styles(list_query or None):
             click.echo(f"{name}\t{description}" if description else name)
         return
+    if readme and not style_name:
+        style_name = README_STYLE
     if not style_name:
         msg = "give --style NAME (or --list-styles [QUERY] to find one)"
         raise click.UsageError(msg)
@@ -91,6 +102,7 @@ def render_command(
         catalog_path=settings.catalog,
         output=output,
         cache_dir=settings.cache_dir,
+        readme=readme,
     )
     report_problems(result.problems)
     for warning in result.warnings:

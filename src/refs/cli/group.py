@@ -12,13 +12,27 @@ from typing import Any
 import click
 
 from refs import __version__
+from refs.cli.cmd_add import add_command
 from refs.cli.cmd_check import check_command
+from refs.cli.cmd_cite import cite_command
 from refs.cli.cmd_dedupe import dedupe_command
 from refs.cli.cmd_export import export_command
 from refs.cli.cmd_import import import_command
+from refs.cli.cmd_list import list_command
+from refs.cli.cmd_rename import rename_command
 from refs.cli.cmd_render import render_command
+from refs.cli.cmd_rm import rm_command
+from refs.cli.cmd_search import search_command
+from refs.cli.cmd_show import show_command
+from refs.cli.cmd_sync import sync_command
 from refs.cli.cmd_undo import undo_command
-from refs.cli.options import DEFAULT_CATALOG, DEFAULT_STORE, Settings, default_cache_dir
+from refs.cli.options import (
+    DEFAULT_CATALOG,
+    DEFAULT_STORE,
+    Settings,
+    default_cache_dir,
+    load_config,
+)
 from refs.cli.status import ExitStatus
 from refs.errors import RefsError
 
@@ -72,13 +86,48 @@ def main(ctx: click.Context, store: Path, catalog: Path) -> None:
 
     Example: refs --store references.bib export --format csl-json -o refs.json
     """
-    # a --store / --catalog after the command name is parsed later and overrides this one
-    ctx.obj = Settings(store=store, cache_dir=default_cache_dir(), catalog=catalog)
+    # precedence: command line > environment > configuration file > defaults; a --store /
+    # --catalog after the command name is parsed later and overrides all of these
+    config = load_config(store)
+    if config.store is not None and not _given(ctx, "store"):
+        store = config.store
+    if config.catalog is not None and not _given(ctx, "catalog"):
+        catalog = config.catalog
+    ctx.obj = Settings(
+        store=store,
+        cache_dir=default_cache_dir(),
+        catalog=catalog,
+        style=config.style,
+        locale=config.locale,
+        ignore=config.ignore,
+        config=config.path,
+    )
+    defaults = {"style_name": config.style, "locale": config.locale}
+    # the configured style and locale become the defaults of `refs render` (and `refs cite`)
+    ctx.default_map = {
+        "render": {name: value for name, value in defaults.items() if value is not None}
+    }
 
 
+def _given(ctx: click.Context, name: str) -> bool:
+    """True when the option came from the command line or the environment, not its default."""
+    return ctx.get_parameter_source(name) in (
+        click.core.ParameterSource.COMMANDLINE,
+        click.core.ParameterSource.ENVIRONMENT,
+    )
+
+
+main.add_command(add_command)
 main.add_command(check_command)
+main.add_command(cite_command)
 main.add_command(dedupe_command)
 main.add_command(export_command)
 main.add_command(import_command)
+main.add_command(list_command)
 main.add_command(render_command)
+main.add_command(rename_command)
+main.add_command(rm_command)
+main.add_command(search_command)
+main.add_command(show_command)
+main.add_command(sync_command)
 main.add_command(undo_command)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,10 +58,11 @@ def check(
     catalog_path: Path,
     cache_dir: Path | None = None,
     checks: tuple[Check, ...] = CHECKS,
+    ignore: Collection[str] = (),
 ) -> CheckResult:
     """Run ``checks`` on the store at ``store_path`` and the catalog at ``catalog_path`` (an
     absent catalog is an empty one). Documents are read relative to the working directory, as
-    their names were given to `refs import`."""
+    their names were given to `refs import`. Findings whose code is in ``ignore`` are left out."""
     require_store(store_path)
     store = load_store(store_path, cache_dir)
     catalog = load_catalog(catalog_path)
@@ -78,4 +79,4 @@ def check(
         digests=digests,
     )
     found = [_as_finding(p) for p in store.problems] + run_checks(context, checks)
-    return CheckResult(tuple(found))
+    return CheckResult(tuple(f for f in found if f.code not in ignore))

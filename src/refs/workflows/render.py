@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from refs.catalog import Catalog, load_catalog
 from refs.errors import Problem
 from refs.export.csl_json import csl_items
-from refs.render import DEFAULT_LOCALE, Format, render_bibliography, resolve_style
+from refs.render import DEFAULT_LOCALE, Format, Style, render_bibliography, resolve_style
+from refs.render.readme import readme_section
 from refs.store import atomic_output, load_store
+from refs.sync import readme_groups
 from refs.workflows.common import require_store, section_keys
 
 
@@ -37,6 +40,7 @@ def render(
     catalog_path: Path | None = None,
     output: Path | None = None,
     cache_dir: Path | None = None,
+    readme: bool = False,
 ) -> RenderResult:
     """Render the store (or the entries ``keys`` names, or those the catalog ``section``
     cites) in a CSL style to ``output`` or stdout.
@@ -44,6 +48,9 @@ def render(
     Entries are the CSL-JSON items `refs export --format csl-json` writes, in its order, each
     registered and cited once; the style then sorts its bibliography. Style and locale are
     checked before the store is read.
+
+    With ``readme``, the survey-README layout instead (`refs.render.readme`): numbered in the
+    order the catalog first cites the entries, anchored, grouped under the catalog's headings.
     """
     style = resolve_style(style_name)
     if section is not None:
@@ -55,8 +62,12 @@ def render(
     missing: tuple[str, ...] = ()
     if keys or section is not None:
         items, missing = _select_items(items, keys)
-    bibliography = render_bibliography(items, style, locale, fmt)
-    data = bibliography.text.encode("utf-8", "surrogateescape")
+    if readme:
+        count, text, warnings = _readme(items, catalog_path, style, locale, section)
+    else:
+        bibliography = render_bibliography(items, style, locale, fmt)
+        count, text, warnings = len(bibliography.entries), bibliography.text, bibliography.warnings
+    data = text.encode("utf-8", "surrogateescape")
     if output is None:
         stdout.write(data)
         stdout.flush()
@@ -64,11 +75,11 @@ def render(
         with atomic_output(output) as handle:
             handle.write(data)
     return RenderResult(
-        len(bibliography.entries),
+        count,
         style.id,
         missing,
         store.problems,
-        (*export_warnings, *(f"citeproc: {w}" for w in bibliography.warnings)),
+        (*export_warnings, *(f"citeproc: {w}" for w in warnings)),
     )
 
 
@@ -80,3 +91,18 @@ def _select_items(
     chosen = [item for item in items if str(item["id"]).casefold() in wanted]
     found = {str(item["id"]).casefold() for item in chosen}
     return chosen, tuple(key for key in keys if key.casefold() not in found)
+
+
+def _readme(
+    items: list[dict[str, object]],
+    catalog_path: Path | None,
+    style: Style,
+    locale: str,
+    section: str | None,
+) -> tuple[int, str, tuple[str, ...]]:
+    """The README layout of ``items``: (entries written, Markdown, citeproc's warnings)."""
+    has_catalog = catalog_path is not None and catalog_path.exists()
+    catalog = load_catalog(catalog_path) if catalog_path is not None and has_catalog else Catalog()
+    groups = readme_groups(catalog.items, [str(item["id"]) for item in items], section)
+    rendered = readme_section(items, groups, style, locale)
+    return len(rendered.numbers), rendered.text, rendered.warnings

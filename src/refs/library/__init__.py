@@ -1,0 +1,23 @@
+"""Everyday work in the store: find entries (a search index), look them up, add new ones."""
+
+from refs.library.add import AddResult, Candidate, parse_addition, plan_addition
+from refs.library.lookup import CitingRow, UnknownKey, citing_rows, resolve_key
+from refs.library.records import SearchRecord, record_of
+from refs.library.search import Searcher, SearchHit, has_index, search_index
+
+__all__ = [
+    "AddResult",
+    "Candidate",
+    "CitingRow",
+    "SearchHit",
+    "SearchRecord",
+    "Searcher",
+    "UnknownKey",
+    "citing_rows",
+    "has_index",
+    "parse_addition",
+    "plan_addition",
+    "record_of",
+    "resolve_key",
+    "search_index",
+]

@@ -1,0 +1,157 @@
+"""`refs sync DOC`: the document with its References section and catalog numbers regenerated,
+as a unified diff (dry run) or written in place with an undo step."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from refs.catalog import Catalog, document_digest, load_catalog
+from refs.errors import RefsError, Severity, UnreadableInput
+from refs.export.csl_json import csl_items
+from refs.render import DEFAULT_LOCALE, Style, resolve_style
+from refs.render.readme import ReadmeGroup, ReadmeLayout, ReadmeSection, readme_section
+from refs.store import atomic_write, load_store, recording
+from refs.sync import SyncPlan, plan_sync, split_lines
+from refs.workflows.check import check
+from refs.workflows.common import require_store
+from refs.workflows.ingest import import_documents
+
+#: The style of a regenerated References section unless ``--style`` says otherwise.
+README_STYLE = "survey-readme"
+
+
+class SyncRefused(RefsError):
+    """The document is not safe to rewrite (changed since import, or `refs check` errors)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SyncResult:
+    """The unified diff (empty when the document is in sync), whether it was written, and
+    notes on what was corrected or left alone."""
+
+    diff: str
+    written: bool
+    notes: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def changed(self) -> bool:
+        """True when the document was (or would be) changed."""
+        return bool(self.diff)
+
+
+def _catalog_name(doc: str, catalog: Catalog) -> str | None:
+    """The name the document was imported under: as given, or the same file by path."""
+    if doc in catalog.documents:
+        return doc
+    wanted = Path(doc).resolve()
+    return next((name for name in catalog.documents if Path(name).resolve() == wanted), None)
+
+
+def _refuse_unless_clean(name: str, data: bytes, catalog: Catalog, checked: Sequence[str]) -> None:
+    if catalog.documents[name] != document_digest(data):
+        msg = (
+            f"{name} changed since it was imported; run `refs import {name}` first "
+            "(or --force to sync anyway)"
+        )
+        raise SyncRefused(msg)
+    if checked:
+        shown = "; ".join(checked[:5]) + (
+            f"; … {len(checked) - 5} more" if len(checked) > 5 else ""
+        )
+        msg = (
+            f"refs check has {len(checked)} error(s) for {name}: {shown} "
+            "(fix them, or --force to sync anyway)"
+        )
+        raise SyncRefused(msg)
+
+
+#: Rounds of write + re-import: re-reading the regenerated section can complete an entry
+#: (a title the old text lacked), which changes how it renders; the next round settles it.
+_ROUNDS = 3
+
+
+def _plan(
+    name: str, text: str, catalog: Catalog, store_path: Path, *, style: Style, locale: str
+) -> tuple[SyncPlan, list[str]]:
+    """The sync of ``text`` against the store as it is now, and the export's warnings."""
+    store = load_store(store_path)
+    entries = store.entries()
+    warnings: list[str] = []
+    items = list(csl_items(entries, store.macros, warnings))
+
+    def render(groups: Sequence[ReadmeGroup], layout: ReadmeLayout) -> ReadmeSection:
+        return readme_section(items, groups, style, locale, layout)
+
+    return plan_sync(name, text, catalog.items_of(name), entries, render), warnings
+
+
+def sync(
+    doc: str,
+    store_path: Path,
+    catalog_path: Path,
+    *,
+    style_name: str = README_STYLE,
+    locale: str = DEFAULT_LOCALE,
+    write: bool = False,
+    force: bool = False,
+    cache_dir: Path | None = None,
+) -> SyncResult:
+    """Sync the document ``doc`` (its name as given to `refs import`, or a path to it).
+
+    Refuses (`SyncRefused`) when the document changed since it was imported or `refs check`
+    reports errors for it, unless ``force``. With ``write`` the document is replaced
+    atomically and re-imported, so the store and the catalog know its new numbers; the three
+    files make one `refs undo` step.
+    """
+    style = resolve_style(style_name)
+    require_store(store_path)
+    path = Path(doc)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        msg = f"{doc}: cannot read: {error.strerror or error}"
+        raise UnreadableInput(msg) from None
+    catalog = load_catalog(catalog_path)
+    name = _catalog_name(doc, catalog)
+    if name is None:
+        msg = f"{doc} is not in the catalog {catalog_path}; run `refs import {doc}` first"
+        raise SyncRefused(msg)
+    if not force:
+        findings = check(store_path, catalog_path, cache_dir).findings
+        errors = [
+            f"line {f.line} {f.code}"
+            for f in findings
+            if f.file == name and f.severity is Severity.ERROR
+        ]
+        _refuse_unless_clean(name, data, catalog, errors)
+    text = data.decode("utf-8", "surrogateescape")
+    plan, export_warnings = _plan(name, text, catalog, store_path, style=style, locale=locale)
+    diff = "".join(
+        difflib.unified_diff(split_lines(text), split_lines(plan.text), f"a/{name}", f"b/{name}")
+    )
+    written = False
+    if write and plan.text != text:
+        with recording(cache_dir, f"refs sync {doc} --write", [path, store_path, catalog_path]):
+            for _ in range(_ROUNDS):
+                new = plan.text.encode("utf-8", "surrogateescape")
+                atomic_write(path, new)
+                # no step of its own: the import belongs to this sync's step
+                import_documents(store_path, [(name, new)], None, catalog_path=catalog_path)
+                again, _ = _plan(
+                    name,
+                    plan.text,
+                    load_catalog(catalog_path),
+                    store_path,
+                    style=style,
+                    locale=locale,
+                )
+                if again.text == plan.text:
+                    break
+                plan = again
+        written = True
+    warnings = (*export_warnings, *(f"citeproc: {w}" for w in plan.warnings))
+    return SyncResult(diff, written, tuple(f"{name}:{note}" for note in plan.notes), warnings)
