@@ -18,7 +18,7 @@ from refs.catalog.identity import (
 )
 from refs.catalog.model import Catalog, CitedCell, Item, with_document
 from refs.catalog.resolve import LabelIndex
-from refs.catalog.select import UnknownSection, keys_in_section, section_names
+from refs.catalog.select import UnknownSection, in_section, keys_in_section, section_names
 
 __all__ = [
     "Agreement",
@@ -33,6 +33,7 @@ __all__ = [
     "dump_catalog",
     "entry_identity",
     "extract_items",
+    "in_section",
     "keys_in_section",
     "link_identifiers",
     "load_catalog",

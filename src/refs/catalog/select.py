@@ -17,11 +17,15 @@ def section_names(catalog: Catalog) -> list[str]:
     return list(dict.fromkeys(" / ".join(item.section) for item in catalog.items))
 
 
-def _matches(item: Item, wanted: str) -> bool:
-    """A section matches by any part of its path (``Datasets``) or by a leading part of the
-    whole path (``Instruction Tuning / Datasets``), ignoring case."""
+def in_section(item: Item, section: str) -> bool:
+    """True when ``section`` names the row's section: any part of its path (``Datasets``) or a
+    leading part of the whole path (``Instruction Tuning / Datasets``), ignoring case and
+    runs of white space."""
+    wanted = " ".join(section.split()).casefold()
     path = " / ".join(item.section).casefold()
-    return any(part.casefold() == wanted for part in item.section) or path.startswith(wanted)
+    return bool(wanted) and (
+        any(part.casefold() == wanted for part in item.section) or path.startswith(wanted)
+    )
 
 
 def keys_in_section(catalog: Catalog, section: str) -> list[str]:
@@ -34,8 +38,7 @@ def keys_in_section(catalog: Catalog, section: str) -> list[str]:
     >>> keys_in_section(Catalog(items=(row,)), "models")
     ['taori2023alpaca', 'touvron2023llama']
     """
-    wanted = " ".join(section.split()).casefold()
-    items = [item for item in catalog.items if wanted and _matches(item, wanted)]
+    items = [item for item in catalog.items if in_section(item, section)]
     if not items:
         names = section_names(catalog)
         parts = list(dict.fromkeys(part for item in catalog.items for part in item.section))

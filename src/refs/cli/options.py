@@ -131,35 +131,25 @@ def default_cache_dir() -> Path:
     return Path(base) / "refs"
 
 
-def _set_store(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
-    if value is not None:
-        ctx.ensure_object(Settings).store = value
+def _path_option(name: str, help_text: str) -> Callable[[F], F]:
+    """``--NAME FILE`` on a command: given after the command name it wins over the group's
+    option of the same name (it is parsed later and sets the same `Settings` field)."""
 
+    def remember(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+        if value is not None:
+            setattr(ctx.ensure_object(Settings), name, value)
 
-def store_option(func: F) -> F:
-    """``--store FILE``: given after the command name it wins over the group's."""
     return click.option(
-        "--store",
+        f"--{name}",
         type=click.Path(dir_okay=False, path_type=Path),
-        callback=_set_store,
+        callback=remember,
         expose_value=False,
         is_eager=True,
-        help="The BibTeX store (default ./references.bib, or $REFS_STORE).",
-    )(func)
+        help=help_text,
+    )
 
 
-def _set_catalog(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
-    if value is not None:
-        ctx.ensure_object(Settings).catalog = value
-
-
-def catalog_option(func: F) -> F:
-    """``--catalog FILE``: given after the command name it wins over the group's."""
-    return click.option(
-        "--catalog",
-        type=click.Path(dir_okay=False, path_type=Path),
-        callback=_set_catalog,
-        expose_value=False,
-        is_eager=True,
-        help="The catalog (default ./catalog.yaml, or $REFS_CATALOG).",
-    )(func)
+#: ``--store FILE`` after the command name.
+store_option = _path_option("store", "The BibTeX store (default ./references.bib, or $REFS_STORE).")
+#: ``--catalog FILE`` after the command name.
+catalog_option = _path_option("catalog", "The catalog (default ./catalog.yaml, or $REFS_CATALOG).")

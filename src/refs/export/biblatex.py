@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import IO
 
 from refs.bibtex import Macro
-from refs.export.bibtex import write_entries, write_macros
+from refs.export.bibtex import write_cleaned
 from refs.export.clean import (
     Notes,
     is_arxiv_preprint,
@@ -119,7 +119,4 @@ def write_biblatex(
     entries: Sequence[Entry], macros: Sequence[Macro], out: IO[bytes], options: ExportOptions
 ) -> list[str]:
     """Write ``entries`` (and the store's ``@string`` definitions) as a BibLaTeX .bib file."""
-    notes = Notes()
-    write_macros(macros, out)
-    write_entries([clean_biblatex(entry, options, notes) for entry in entries], out)
-    return notes.warnings()
+    return write_cleaned(clean_biblatex, entries, macros, out, options)

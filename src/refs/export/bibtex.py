@@ -4,7 +4,7 @@ type requires, titles protected, LaTeX escaped, arXiv preprints in the form chos
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import IO
 
@@ -133,25 +133,32 @@ def clean_bibtex(entry: Entry, options: ExportOptions, notes: Notes) -> Entry:
     return sort_label(entry)
 
 
-def write_macros(macros: Sequence[Macro], out: IO[bytes]) -> None:
-    """The store's ``@string`` definitions, which entries may use."""
+#: One entry cleaned for a target: the BibTeX and BibLaTeX exporters differ only in this.
+Cleaner = Callable[[Entry, ExportOptions, Notes], Entry]
+
+
+def write_cleaned(
+    clean: Cleaner,
+    entries: Sequence[Entry],
+    macros: Sequence[Macro],
+    out: IO[bytes],
+    options: ExportOptions,
+) -> list[str]:
+    """The store's ``@string`` definitions, then each entry as ``clean`` makes it, in the
+    canonical layout with a blank line after each; returns the warnings for the user."""
+    notes = Notes()
     for macro in macros:
         out.write(format_macro(macro).encode("utf-8", "surrogateescape") + b"\n")
     if macros:
         out.write(b"\n")
-
-
-def write_entries(entries: Sequence[Entry], out: IO[bytes]) -> None:
-    """Entries in the store's canonical layout, a blank line after each."""
     for entry in entries:
-        out.write(format_entry(entry).encode("utf-8", "surrogateescape") + b"\n\n")
+        cleaned = clean(entry, options, notes)
+        out.write(format_entry(cleaned).encode("utf-8", "surrogateescape") + b"\n\n")
+    return notes.warnings()
 
 
 def write_bibtex(
     entries: Sequence[Entry], macros: Sequence[Macro], out: IO[bytes], options: ExportOptions
 ) -> list[str]:
     """Write ``entries`` (and the store's ``@string`` definitions) as a BibTeX .bib file."""
-    notes = Notes()
-    write_macros(macros, out)
-    write_entries([clean_bibtex(entry, options, notes) for entry in entries], out)
-    return notes.warnings()
+    return write_cleaned(clean_bibtex, entries, macros, out, options)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from refs.catalog import Item
+from refs.catalog import Item, in_section
 from refs.render.readme import ReadmeGroup
 
 
@@ -67,16 +67,6 @@ def group_keys(
     for key, path in first.items():
         groups.setdefault(relative(path, base) if path else (), []).append(key)
     return [ReadmeGroup(heading, tuple(keys)) for heading, keys in groups.items()]
-
-
-def in_section(item: Item, section: str) -> bool:
-    """True when ``section`` names the row's section as `refs.catalog.keys_in_section` reads
-    it: any part of its path, or a leading part of the whole ``A / B`` path, ignoring case."""
-    wanted = " ".join(section.split()).casefold()
-    path = " / ".join(item.section).casefold()
-    return bool(wanted) and (
-        any(part.casefold() == wanted for part in item.section) or path.startswith(wanted)
-    )
 
 
 def readme_groups(
