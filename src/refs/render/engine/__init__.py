@@ -20,13 +20,13 @@ from refs.render.citeproc import (
     NAMES,
     VARIABLES,
     Citation,
-    CitationItem,
     CiteProcJSON,
     Locator,
 )
 from refs.render.engine.errors import NoBibliography, RenderError
 from refs.render.engine.layout import Layout
 from refs.render.engine.style import (
+    Cite,
     Registry,
     available_locales,
     known_locale,
@@ -172,7 +172,7 @@ def _cite_item(cite: Mapping[str, Any]) -> Any:
     for key in ("prefix", "suffix"):
         if key in cite:
             options[key] = cite[key]
-    return CitationItem(str(cite["id"]), **options)
+    return Cite(str(cite["id"]), **options)
 
 
 def _citations(root: Any, citations: Sequence[Any], piq: bool) -> Iterable[str]:

@@ -56,6 +56,8 @@ class Sort(model.Sort):  # type: ignore[misc]
         """Sort as citeproc-js: its collation (`refs.render.collation`), empty keys last in
         either direction, ties in registration order (citeproc-py compares code points, so
         "Köpf" came after "Kung", and put a blank key first)."""
+        if len(items) < 2:  # a citation of one cite: nothing to sort, no keys to render
+            return list(items)
         keys: list[list[tuple[Unit, ...] | None]] = []
         descending: list[bool] = []
         for key in self.findall("cs:key", self.nsmap):

@@ -8,7 +8,9 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from refs.render.citeproc import LOCALES_PATH, html, model
+from refs.render.citeproc import LOCALES_PATH, CitationItem, html, model
+from refs.render.engine.cached import Cached, keep_alive
+from refs.render.engine.cases import SafeCase
 from refs.render.engine.dates import Date
 from refs.render.engine.errors import RenderError
 from refs.render.engine.layout import Layout, Sort
@@ -53,6 +55,19 @@ class Registry:
         self.keys = _Keys(cite.key for cite in cites)
 
 
+class Cite(CitationItem):  # type: ignore[misc]
+    """A cited item that finds its reference once (citeproc-py looks it up through the
+    citation and the source on every variable an element asks for)."""
+
+    @property
+    def reference(self) -> Any:
+        kept: dict[str, Any] = self.__dict__
+        reference = kept.get("_reference")
+        if reference is None:
+            reference = kept["_reference"] = self.bibliography.source[self.key]
+        return reference
+
+
 class _Keys(list[str]):
     """A list of keys whose ``index`` is a dict lookup."""
 
@@ -62,6 +77,9 @@ class _Keys(list[str]):
 
     def index(self, key: str, *_: Any) -> int:
         return self._positions[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._positions
 
 
 def load_style(path: Path | bytes, locale: str | None) -> Any:
@@ -84,6 +102,7 @@ def load_style(path: Path | bytes, locale: str | None) -> Any:
         raise RenderError(msg)
     root.set_locale_list(locale or root.get("default-locale", "en-US"), validate=False)
     root.formatter = html
+    keep_alive(root)
     return root
 
 
@@ -100,13 +119,20 @@ def _lookup() -> Any:
     """citeproc-py's element classes by tag, with ours where we fix something."""
     lookup = etree.ElementNamespaceClassLookup()
     namespace = lookup.get_namespace(CSL_NS)
-    namespace[None] = model.CitationStylesElement
     classes = {
         cls.__name__.replace("_", "-").lower(): cls
         for cls in model.CitationStylesElement.__subclasses__()
     }
-    namespace.update({**classes, **_OVERRIDES})
+    namespace[None] = _cached(model.CitationStylesElement)
+    namespace.update({tag: _cached(cls) for tag, cls in {**classes, **_OVERRIDES}.items()})
     return lookup
+
+
+def _cached(cls: type) -> type:
+    """``cls`` with its repeated look-ups kept (`refs.render.engine.cached`) and, when it
+    has a ``text-case``, a case that takes any string (`refs.render.engine.cases`)."""
+    bases = (Cached, SafeCase, cls) if issubclass(cls, model.TextCased) else (Cached, cls)
+    return type(cls.__name__, bases, {"__module__": cls.__module__})
 
 
 _LOOKUP = _lookup()

@@ -1,5 +1,6 @@
 """``cs:substitute`` and ``cs:names``: a substituted variable is printed once only (CSL 1.0.2),
-and ``subsequent-author-substitute`` ("———") in the bibliography."""
+and ``subsequent-author-substitute`` ("———") in the bibliography (not of what a
+macro prints in the names' place)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,9 @@ class Substitute(model.Substitute):  # type: ignore[misc]
             if text:
                 for tag, variable in log:
                     layout.repressed.setdefault(tag, []).append(variable)
+                entry = getattr(layout, "entry_names", None)
+                if entry is not None and "macro" in child.attrib:
+                    entry["not_names"] = True  # e.g. a title macro in the author's place
                 return text
         return None
 
@@ -68,6 +72,12 @@ def _substituted(layout: Any, text: Any) -> Any:
     if entry is None or entry.get("seen"):
         return text
     entry["seen"] = True
+    if entry.pop("not_names", False):
+        # citeproc-js compares the names and variables a substitute prints, not what a
+        # macro prints there: a title macro in the author's place is printed again
+        # (MLA: "Title." twice), and the next entry compares with nothing
+        entry["current"] = None
+        return text
     rendered = str(text)
     previous = entry.get("previous")
     entry["current"] = rendered

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-from refs.render.citeproc import Citation, CitationItem, String, plain
+from refs.render.citeproc import Citation, String, plain
 from refs.render.disambiguation import year_suffixes
 from refs.render.engine.looking import only_looking
-from refs.render.engine.style import CSL_NS, Registry
+from refs.render.engine.style import CSL_NS, Cite, Registry
 
 
 def add_year_suffixes(root: Any, ordered: Sequence[Any], registry: Registry) -> None:
@@ -48,7 +48,7 @@ def add_year_suffixes(root: Any, ordered: Sequence[Any], registry: Registry) -> 
 
 
 def _cited_alone(cite: Any, registry: Registry) -> Any:
-    citation = Citation([CitationItem(cite.key)])
+    citation = Citation([Cite(cite.key)])
     citation.bibliography = registry
     return citation
 
