@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import get_args
-
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, store_option
+from refs.cli.options import Settings, format_option, store_option
 from refs.render import DEFAULT_LOCALE, Format
 
 #: The style when neither --style, $REFS_STYLE nor the configuration names one.
@@ -18,14 +16,7 @@ DEFAULT_STYLE = "apa"
 @click.argument("keys", nargs=-1, required=True)
 @click.option("--style", "style_name", metavar="NAME", envvar="REFS_STYLE", help="CSL style.")
 @click.option("--locale", envvar="REFS_LOCALE", help=f"CSL locale (default {DEFAULT_LOCALE}).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(get_args(Format)),
-    default="text",
-    show_default=True,
-    help="text, markdown (italics kept) or html.",
-)
+@format_option
 @store_option
 @click.pass_obj
 def cite_command(

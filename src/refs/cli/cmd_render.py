@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import get_args
 
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, catalog_option, store_option
+from refs.cli.options import Settings, catalog_option, format_option, store_option
 from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
 from refs.render import DEFAULT_LOCALE, Format, list_styles
@@ -26,14 +25,7 @@ from refs.workflows.sync import README_STYLE
     "a style in ./styles/, or a path to a .csl file.",
 )
 @click.option("--locale", default=DEFAULT_LOCALE, show_default=True, help="CSL locale.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(get_args(Format)),
-    default="text",
-    show_default=True,
-    help="text: one entry per line; markdown: italics, bold and links kept; html.",
-)
+@format_option
 @click.option(
     "-o",
     "--output",

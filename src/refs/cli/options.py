@@ -8,11 +8,12 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import click
 
 from refs.errors import UnreadableInput
+from refs.render import Format
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -153,3 +154,14 @@ def _path_option(name: str, help_text: str) -> Callable[[F], F]:
 store_option = _path_option("store", "The BibTeX store (default ./references.bib, or $REFS_STORE).")
 #: ``--catalog FILE`` after the command name.
 catalog_option = _path_option("catalog", "The catalog (default ./catalog.yaml, or $REFS_CATALOG).")
+
+
+#: ``--format text|markdown|html`` of the commands that print formatted references.
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(get_args(Format)),
+    default="text",
+    show_default=True,
+    help="text (plain), markdown (italics, bold and links kept) or html.",
+)
