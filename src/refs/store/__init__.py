@@ -2,7 +2,14 @@
 
 from refs.store.files import atomic_output, atomic_write, locked
 from refs.store.history import NothingToUndo, Step, recording, steps, undo_latest
-from refs.store.store import Store, content_digest, edit_store, load_store, save_store
+from refs.store.store import (
+    Store,
+    content_digest,
+    edit_store,
+    load_store,
+    save_store,
+    store_digest,
+)
 
 __all__ = [
     "NothingToUndo",
@@ -17,5 +24,6 @@ __all__ = [
     "recording",
     "save_store",
     "steps",
+    "store_digest",
     "undo_latest",
 ]

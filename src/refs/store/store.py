@@ -9,12 +9,14 @@ from __future__ import annotations
 import bisect
 import contextlib
 import hashlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from refs.bibtex import BlockKind, Macro, ParsedBib, format_entry, read_bib, validate
 from refs.errors import Problem, StoreChanged, UnreadableInput
 from refs.model import Entry
+from refs.store.digests import Stamp, remember, remembered, stamp
 from refs.store.files import atomic_write, locked
 from refs.store.index import load_index, save_index
 
@@ -174,15 +176,55 @@ def _read_bytes(path: Path) -> bytes | None:
         raise UnreadableInput(msg) from None
 
 
+def _read_with_stamp(path: Path) -> tuple[bytes, Stamp] | None:
+    """The file's bytes and the stamp of exactly those bytes (taken from the open file after
+    reading it, so a write in between shows as a changed stamp); None when it is absent."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read()
+            return data, stamp(os.fstat(handle.fileno()))
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        msg = f"{path}: is a directory, not a .bib file"
+        raise UnreadableInput(msg) from None
+    except OSError as error:
+        msg = f"{path}: cannot read the store: {error.strerror}"
+        raise UnreadableInput(msg) from None
+
+
+def store_digest(path: Path, cache_dir: Path | None = None) -> str | None:
+    """The content digest of the store at ``path`` (None when absent), from the memo when the
+    file is unchanged since it was last hashed: a search needs no more than this."""
+    try:
+        current = stamp(path.stat())
+    except FileNotFoundError:
+        return None
+    digest = remembered(cache_dir, path, current)
+    if digest is not None:
+        return digest
+    read = _read_with_stamp(path)
+    if read is None:
+        return None
+    data, current = read
+    digest = content_digest(data)
+    remember(cache_dir, path, current, digest)
+    return digest
+
+
 def load_store(path: Path, cache_dir: Path | None = None) -> Store:
     """Read the store at ``path`` (an absent file is an empty store).
 
     With ``cache_dir``, an unchanged store is read from its index instead of parsed again.
     """
-    data = _read_bytes(path)
-    if data is None:
+    read = _read_with_stamp(path)
+    if read is None:
         return Store(path, b"", ParsedBib(()), None)
-    digest = content_digest(data)
+    data, current = read
+    digest = remembered(cache_dir, path, current)
+    if digest is None:
+        digest = content_digest(data)
+        remember(cache_dir, path, current, digest)
     parsed = load_index(cache_dir, digest, str(path)) if cache_dir is not None else None
     if parsed is None:
         parsed = read_bib(data, str(path))

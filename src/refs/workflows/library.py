@@ -11,7 +11,6 @@ from typing import Any
 
 from refs.bibtex import format_entry
 from refs.catalog import load_catalog
-from refs.errors import UnreadableInput
 from refs.library import (
     CitingRow,
     Searcher,
@@ -24,7 +23,7 @@ from refs.library import (
     search_index,
 )
 from refs.model import Entry
-from refs.store import content_digest, load_store
+from refs.store import load_store, store_digest
 from refs.workflows.common import require_store
 
 
@@ -32,11 +31,7 @@ from refs.workflows.common import require_store
 def _searcher(store_path: Path, cache_dir: Path | None) -> Iterator[Searcher]:
     """The search index of the store as it is now; the store is parsed only to build one."""
     require_store(store_path)
-    try:
-        digest = content_digest(store_path.read_bytes())
-    except OSError as error:
-        msg = f"{store_path}: cannot read the store: {error.strerror}"
-        raise UnreadableInput(msg) from None
+    digest = store_digest(store_path, cache_dir)
     entries = None
     if not has_index(cache_dir, digest):
         entries = load_store(store_path, cache_dir).entries()
