@@ -304,3 +304,63 @@ def test_text_case_takes_any_string(style: str) -> None:
 def test_as_string_drops_empty_pieces() -> None:
     assert as_string("") is None
     assert as_string(MixedString(["", String("a")])) == MixedString([String("a")])
+
+
+def _person(given: str, family: str) -> dict[str, str]:
+    return {"given": given, "family": family}
+
+
+def test_add_names_count_carries_into_the_bibliography() -> None:
+    """MLA: two cites that read "(Xu et al.)" get names until they differ (citeproc-js's
+    add-names disambiguation), and the bibliography shows that many names."""
+    shared = [_person("Can", "Xu"), _person("Qingfeng", "Sun")]
+    items = [
+        item("a", "Alpha", author=[*shared, _person("Kai", "Zheng"), _person("A", "Li")]),
+        item("b", "Beta", author=[*shared, _person("Jiazhan", "Feng"), _person("B", "Ma")]),
+        item("c", "Gamma", author=[_person("Ge", "Zhang"), _person("Y", "Shi"), ZHOU]),
+    ]
+    style = resolve_style("modern-language-association").path
+    cited = process(items, style, None, citations=True)  # as citeproc-js renders them
+    assert cited.citations == (
+        "(Xu, Sun, Zheng, et al.)",
+        "(Xu, Sun, Feng, et al.)",
+        "(Zhang et al.)",
+    )
+    assert [entry.html for entry in cited.entries] == [
+        "Xu, Can, Qingfeng Sun, Kai Zheng, et al. <i>Alpha</i>. 2023.",
+        "Xu, Can, Qingfeng Sun, Jiazhan Feng, et al. <i>Beta</i>. 2023.",
+        "Zhang, Ge, et al. <i>Gamma</i>. 2023.",
+    ]
+
+
+def test_given_names_disambiguate_before_more_names() -> None:
+    """By-cite given names come before added names: "S. Zhang" twice, then "Susan Zhang" and
+    "Shengyu Zhang" tell the cites apart, so the bibliography keeps one name (citeproc-js)."""
+    items = [
+        item("a", "Alpha", author=[_person("Susan", "Zhang"), _person("A", "Li"), ZHOU]),
+        item("b", "Beta", author=[_person("Shengyu", "Zhang"), _person("B", "Ma"), ZHOU]),
+    ]
+    assert lines("modern-language-association", items) == [
+        "Zhang, Shengyu, et al. Beta. 2023.",
+        "Zhang, Susan, et al. Alpha. 2023.",
+    ]
+
+
+def test_disambiguate_condition_holds_only_for_ambiguous_cites() -> None:
+    """``<if disambiguate="true">`` passed for every cite in citeproc-py (a test it did not
+    know); MLA adds the short title only where names cannot tell cites apart."""
+    style = resolve_style("modern-language-association").path
+    same = [item("a", "Alpha"), item("b", "Beta")]
+    assert process(same, style, None, citations=True).citations == (
+        "(Zhou, <i>Alpha</i>)",
+        "(Zhou, <i>Beta</i>)",
+    )
+    alone = [item("a", "Alpha"), item("c", "Gamma", author=[_person("Bo", "Wu")])]
+    assert process(alone, style, None, citations=True).citations == ("(Zhou)", "(Wu)")
+
+
+def test_text_case_on_a_macro_call_is_ignored() -> None:
+    """citeproc-js cases what terminal elements print, not a macro's output: the bibtex
+    style's ``<text macro="author-short" text-case="lowercase"/>`` keeps "Zhou"."""
+    rendered = lines("bibtex", [item("a", "Alpha")])
+    assert rendered[0].startswith("@article{Zhou_2023,")

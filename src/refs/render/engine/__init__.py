@@ -23,6 +23,8 @@ from refs.render.citeproc import (
     CiteProcJSON,
     Locator,
 )
+from refs.render.engine.ambiguity import disambiguate
+from refs.render.engine.configs import Run, running
 from refs.render.engine.errors import NoBibliography, RenderError
 from refs.render.engine.layout import Layout
 from refs.render.engine.style import (
@@ -138,6 +140,29 @@ def _process(
                 registered.setdefault(cite.key, cite)
     ordered = list(registered.values())
     registry.set_order(ordered)
+    configs = disambiguate(root, [cite.key for cite in ordered], registry)
+    with running(Run(looking=False, configs=configs)):
+        return _rendered(
+            root,
+            citations,
+            ordered,
+            ids,
+            registry=registry,
+            bibliography=bibliography,
+            with_citations=with_citations,
+        )
+
+
+def _rendered(
+    root: Any,
+    citations: Sequence[Any],
+    ordered: list[Any],
+    ids: Mapping[str, str],
+    *,
+    registry: Registry,
+    bibliography: bool,
+    with_citations: bool,
+) -> tuple[tuple[str, ...], tuple[RenderedEntry, ...]]:
     if root.bibliography is not None:
         ordered = root.bibliography.sort(ordered)
         registry.set_order(ordered)

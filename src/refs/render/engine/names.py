@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from refs.render.citeproc import String, model
+from refs.render.engine.configs import current, given_levels, shown_names
 
 _CSL_NS = "http://purl.org/net/xbiblio/csl"
 _SPACES = re.compile(r"\s+")
@@ -36,6 +37,41 @@ def initials(given: str, mark: str, *, hyphen: bool) -> str:
 
 
 class Name(model.Name):  # type: ignore[misc]
+    def process(
+        self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kw: Any
+    ) -> Any:
+        """As many names as citation disambiguation decided (`refs.render.engine.ambiguity`):
+        citeproc-py knew only the style's et-al rules."""
+        run = current()
+        form = self.get_option("form", context)
+        if run is None or sort_options is not None or form == "count":
+            return super().process(item, variable, context, sort_options, **kw)
+        run.start(item)
+        people = item.reference.get(variable, [])
+        pos = run.nameset
+        run.nameset += 1
+        run.names_max.append(len(people))
+        et_al_min = self.get_option("et-al-min", context)
+        use_first = self.get_option("et-al-use-first", context)
+        shown = shown_names(run, pos, len(people), et_al_min, use_first)
+        mark = self.get_option("initialize-with", context)
+        initialized = None
+        if mark is not None and inherited(self, "initialize", "true") != "false":
+            hyphen = bool(self.get_option("initialize-with-hyphen", context))
+
+            def initialized(given: str) -> str:
+                return initials(given, str(mark), hyphen=hyphen)
+
+        floor = 0 if form == "short" else 1 if initialized is not None else 2
+        given_levels(run, pos, people, floor, initialized)
+        if shown is None:
+            return super().process(item, variable, context, sort_options, **kw)
+        options = {
+            "et-al-min": "0" if shown >= len(people) else str(shown + 1),
+            "et-al-use-first": str(shown),
+        }
+        return super().process(item, variable, context, options, **kw)
+
     def initialize(self, given: str, mark: str, context: Any) -> str:
         """Honour ``initialize="false"`` (keep given names, format only existing initials)
         and write no stray marks (see `initials`)."""

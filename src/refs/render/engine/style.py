@@ -11,6 +11,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from refs.render.citeproc import LOCALES_PATH, CitationItem, html, model
 from refs.render.engine.cached import Cached, keep_alive
 from refs.render.engine.cases import SafeCase
+from refs.render.engine.conditions import ElseIf, If
 from refs.render.engine.dates import Date
 from refs.render.engine.errors import RenderError
 from refs.render.engine.layout import Layout, Sort
@@ -29,6 +30,8 @@ _OVERRIDES: Mapping[str, type] = {
     "sort": Sort,
     "date": Date,
     "name-part": NamePart,
+    "if": If,
+    "else-if": ElseIf,
 }
 
 

@@ -16,9 +16,13 @@ class Text(model.Text):  # type: ignore[misc]
         """Text cases as citeproc-js applies them.
 
         ``capitalize-first`` leaves a first word that is not all lowercase ("arXiv:2306");
-        ``title`` is citeproc-js's title case (`refs.render.textcase`).
+        ``title`` is citeproc-js's title case (`refs.render.textcase`). On a macro call it
+        does nothing: citeproc-js cases only what a terminal element prints (its text, term,
+        value), so ``<text macro="author-short" text-case="lowercase"/>`` keeps "Zhou".
         """
         text_case = self.get("text-case")
+        if "macro" in self.attrib:
+            return text
         if text_case == "capitalize-first":
             words = str(text).split()
             if not words or not words[0].islower():
