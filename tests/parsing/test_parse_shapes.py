@@ -560,6 +560,148 @@ CASES = [
         ),
         id="blog-is-online",
     ),
+    pytest.param(
+        Case(
+            "[1] Ann Lee. Deep nets for cats. *Journal of Signal, Image, and Sound Analysis*, "
+            "4:1\u20139, 2020.\n",
+            1,
+            {"journal": "Journal of Signal, Image, and Sound Analysis", "volume": "4"},
+            label="1",
+        ),
+        id="venue-topic-list-with-commas",
+    ),
+    pytest.param(
+        Case(
+            '[2] A. Lee, "Deep nets for dogs," *2019 International Conference on Vision, Speech '
+            "and Robotics (ICVSR)*, Lisbon, Portugal, 2019, pp. 1-9.\n",
+            1,
+            {
+                "booktitle": "International Conference on Vision, Speech and Robotics (ICVSR)",
+                "note": "Lisbon; Portugal",
+                "pages": "1--9",
+            },
+            label="2",
+        ),
+        id="venue-topic-list-then-place",
+    ),
+    pytest.param(
+        Case(
+            '[3] A. Lee, "Deep nets for owls," in Proc. 12th Int. Symp. Comput. Vis. Robotics, '
+            "2021, pp. 3\u20139.\n",
+            1,
+            {"booktitle": "Proc. 12th Int. Symp. Comput. Vis. Robotics", "year": "2021"},
+            label="3",
+            entry_type="inproceedings",
+        ),
+        id="venue-iso4-abbreviated-words",
+    ),
+    pytest.param(
+        Case(
+            "[4] Ann Lee. Deep nets for bats. *Journal of Feline Studies* 12, no. 3 (2019): "
+            "45\u201367.\n",
+            1,
+            {
+                "journal": "Journal of Feline Studies",
+                "volume": "12",
+                "number": "3",
+                "pages": "45--67",
+                "year": "2019",
+            },
+            label="4",
+        ),
+        id="chicago-volume-issue-date",
+    ),
+    pytest.param(
+        Case(
+            "[5] Bo Chan. Web of things. https://example.org/things, 2021. Accessed 2022-05-06.\n",
+            1,
+            {"title": "Web of things", "year": "2021"},
+            label="5",
+        ),
+        id="access-date-is-not-the-year",
+    ),
+    pytest.param(
+        Case(
+            "[6] Quill, Mara and Fenwick, Tobias J. Sparse routers revisited. EMNLP 2022, "
+            "pp. 1\u20139.\n",
+            1,
+            {
+                "author": "Quill, Mara and Fenwick, Tobias J.",
+                "title": "Sparse routers revisited",
+                "booktitle": "EMNLP",
+            },
+            label="6",
+        ),
+        id="bibtex-and-authors-last-initial",
+    ),
+    pytest.param(
+        Case(
+            "- [Sparse Routers](https://arxiv.org/abs/2210.04411) - Quill & Fenwick, 2022. "
+            "Demo at [x.github.io](https://x.github.io/).\n",
+            1,
+            {"title": "Sparse Routers", "author": "Quill and Fenwick", "year": "2022"},
+            shape=Shape.LINK,
+        ),
+        id="link-note-family-names-year-then-sentence",
+    ),
+    pytest.param(
+        Case(
+            "- [Dense Routers](https://arxiv.org/abs/2210.04412) - Quill et al., ICML 2022\n",
+            1,
+            {"author": "Quill and others", "booktitle": "ICML", "year": "2022"},
+            shape=Shape.LINK,
+        ),
+        id="link-note-et-al-then-venue",
+    ),
+    pytest.param(
+        Case(
+            "- [Tree Routers](https://arxiv.org/abs/2210.04413) - Quill, Fenwick, Achterberg, "
+            "Bode; Annals of Modular Systems Research, 2021.\n",
+            1,
+            {
+                "author": "Quill and Fenwick and Achterberg and Bode",
+                "journal": "Annals of Modular Systems Research",
+                "year": "2021",
+            },
+            shape=Shape.LINK,
+        ),
+        id="link-note-family-names-semicolon-venue",
+    ),
+    pytest.param(
+        Case(
+            "* [Graph Routers](https://example.org/book.html) - Mara J. Quill and Tobias K. "
+            "Fenwick, Harbor Press, 3rd edition, 2019.\n",
+            1,
+            {
+                "author": "Quill, Mara J. and Fenwick, Tobias K.",
+                "publisher": "Harbor Press",
+                "year": "2019",
+            },
+            shape=Shape.LINK,
+        ),
+        id="link-note-full-names-publisher",
+    ),
+    pytest.param(
+        Case(
+            "<table>\n<tr><th>Paper</th><th>Venue</th><th>Year</th></tr>\n"
+            '<tr><td><a href="https://arxiv.org/abs/2101.00001">Sparse Mixers for Long Speech</a>'
+            " (SpMix)</td><td>ICML</td><td>2021</td></tr>\n</table>\n",
+            3,
+            {"title": "Sparse Mixers for Long Speech", "booktitle": "ICML", "year": "2021"},
+            shape=Shape.TABLE_ROW,
+        ),
+        id="html-table-linked-title-bracket-note",
+    ),
+    pytest.param(
+        Case(
+            "- https://arxiv.org/abs/2101.00002 (the routing benchmark report)\n",
+            1,
+            {"eprint": "2101.00002"},
+            shape=Shape.BARE_URL,
+            absent=("title",),
+        ),
+        id="bare-url-parenthesised-remark",
+    ),
 ]
 
 
@@ -575,6 +717,8 @@ def test_shape_reads_as_one_record(case: Case) -> None:
         assert record.entry_type == case.entry_type
     for flag in case.flags:
         assert flag in record.flags
+    for name in case.absent:
+        assert name not in record.fields, name
     assert record.raw in case.text
 
 

@@ -31,6 +31,8 @@ class Parts:
     title: str = ""
     tail: str = ""
     year: str | None = None
+    #: The author list prints family names only (``Ng, Lee, Tan``), not ``Last, First`` pairs.
+    surnames: bool = False
 
 
 def is_title_like(text: str) -> bool:
@@ -117,6 +119,10 @@ _NAME = r"[^\W\d_][\w'\u2019-]+"
 _INITIALS = r"[A-Z]\.(?:\s?-?[A-Z]\.)*"
 #: One author in the orders that end in initials: ``LeCun, Y.``, ``von Rütte, D.``, ``Liu PJ``.
 _INVERTED_NAME = rf"(?:[a-z]{{1,3}}\s){{0,2}}{_NAME}(?:\s{_NAME})?,\s{_INITIALS}"
+#: ``Smith, Noah A.``, ``Tsai, Yao-Hung Hubert``: family name, given names, then initials.
+_FULL_INVERTED = (
+    rf"(?:[a-z]{{1,3}}\s){{0,2}}{_NAME}(?:\s{_NAME})?,\s{_NAME}(?:\s{_NAME})?(?:\s{_INITIALS})?"
+)
 _VANCOUVER_NAME = rf"{_NAME}(?:\s{_NAME})?\s[A-Z]{{1,3}}"
 _SEPARATOR = r"(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s|,?\s(?:\.\.\.|\u2026)\s(?:&\s)?)"
 _ET_AL_END = r"(?:,?\s+et\s+al\.?)?"
@@ -126,6 +132,11 @@ _INITIALS_AUTHORS = (
     re.compile(
         rf"^(?P<authors>{_INVERTED_NAME}(?:{_SEPARATOR}{_INVERTED_NAME})*{_ET_AL_END})\.?\s+"
         r"(?=[^\W\d_\(]|[\"“])"
+    ),
+    re.compile(
+        # BibTeX order, "Last, First and Last, First A.": the last initial's period ends it.
+        rf"^(?P<authors>{_FULL_INVERTED}(?:\s(?:and|&)\s{_FULL_INVERTED})+{_ET_AL_END})"
+        r"(?:(?<=\.)|\.)\s+(?=[^\W\d_\(]|[\"“])"
     ),
     re.compile(
         # Two names at least: "Tom B. Brown, …" opens with a given name and an initial.

@@ -29,7 +29,7 @@ from refs.parsing.markup import (
     strip_html,
     strip_symbols,
 )
-from refs.parsing.names import looks_like_authors, parse_authors
+from refs.parsing.names import AuthorList, Name, looks_like_authors, parse_authors
 from refs.parsing.record import Record, Shape
 from refs.parsing.title import clean_title, protect_title
 from refs.parsing.venue import find_year, is_venue_name, parse_tail
@@ -114,11 +114,30 @@ def split_parts(draft: Draft) -> Draft:
         venue = draft.cells[0] if draft.cells else ""
         date = draft.cells[1] if len(draft.cells) > 1 else ""
         authors = squash(strip_emphasis(strip_html(repair_text(draft.candidate.authors))))
-        parts = Parts(authors=authors, title=text, tail=venue)
+        parts = Parts(authors=authors, title=_linked_title(draft, text), tail=venue)
         date_year = date_year or find_year(date)
     else:
-        parts = Parts(title=text.strip(" :-\u2013—,"))
+        title = text.strip(" :-\u2013—,")
+        if shape is Shape.BARE_URL and re.fullmatch(r"\([^()]*\)", title):
+            title = ""  # "https://arxiv.org/abs/… (the paper's whitepaper)": a remark, no title.
+        parts = Parts(title=title)
     return replace(draft, parts=parts, date_year=date_year)
+
+
+def _linked_title(draft: Draft, text: str) -> str:
+    """A cell's linked title without the bracketed note after the link: ``Title (FID)``."""
+    first = next((link for link in draft.links if link.text), None)
+    if first is None:
+        return text
+    title = squash(first.text)
+    at = text.find(title)
+    if (
+        at >= 0
+        and not text[:at].strip()
+        and re.fullmatch(r"\s*\([^()]+\)\s*", text[at + len(title) :])
+    ):
+        return title
+    return text
 
 
 def _link_entry(draft: Draft, text: str) -> Parts:
@@ -145,16 +164,71 @@ def _link_entry(draft: Draft, text: str) -> Parts:
             if by and not authors:
                 authors, segment = by.group(1), segment[by.end() :]
             # "A. Author, B. Author, et al., 2023": the names, then the year they end with.
+            if not authors and (lead := _leading_authors(segment)):
+                authors, segment = lead, segment[len(lead) :]
             names = re.sub(r"[,\s(]+(?:19|20)\d{2}\)?$", "", segment)
             if not authors and looks_like_authors(names):
                 authors, segment = names, segment[len(names) :]
-            for piece in re.split(r"[,;|]|\s[-\u2013—]\s", segment):
+            pieces = re.split(r"[,;|]|\s[-\u2013—]\s", segment)
+            for n, piece in enumerate(pieces):
                 bare = piece.strip(' .()[]*“”"')
                 if re.fullmatch(r"(19|20)\d{2}(?:[-./]\d{1,2}){0,2}", bare):
                     year = year or bare[:4]
                 elif find_year(bare) and re.match(r"[A-Z]", bare) and _is_venue_note(bare):
                     year, venue = year or find_year(bare), venue or bare
-    return Parts(authors=authors, title=title, tail=venue, year=year)
+                elif (
+                    not venue
+                    and authors
+                    and _is_title_case(bare)
+                    and any(find_year(later) for later in pieces[n + 1 :])
+                ):
+                    # "A. Author; Foundations and Trends in ML, 2023": the venue before the year.
+                    venue = bare
+    # "Moerland, Broekens, Plaat": after a link, one-word names are family names, not pairs.
+    surnames = bool(authors) and all(
+        len(p.split()) == 1
+        for p in re.split(r",|;|\s(?:and|&)\s", _drop_et_al(authors))
+        if p.strip()
+    )
+    return Parts(authors=authors, title=title, tail=venue, year=year, surnames=surnames)
+
+
+def _drop_et_al(text: str) -> str:
+    return re.sub(r",?\s*\bet\.?\s*al\b\.?", "", text)
+
+
+def _leading_authors(segment: str) -> str:
+    """The names opening a note, up to ``;``, ``et al.``, a year, a venue or a publisher.
+
+    ``Ha & Lee, 2018``, ``Ng et al., NIPS 2017``, ``A. Ng and B. Lee, MIT Press, 2018``.
+    """
+    head = segment.split(";", 1)[0]
+    if head != segment and looks_like_authors(head):
+        return head
+    taken = ""
+    for piece in re.split(r"(?=,)", segment):
+        bare = piece.lstrip(", ")
+        if re.search(r"\d", bare) or is_venue_name(bare) or re.search(_PUBLISHER, bare):
+            break
+        taken += piece
+        if re.search(r"\bet\.?\s*al\b\.?\s*$", bare):
+            break
+    taken = taken.rstrip(" ,")
+    return taken if taken and looks_like_authors(taken) else ""
+
+
+_PUBLISHER = r"\b(?:Press|Publishing|Publishers|Verlag|Springer|Elsevier)\b"
+
+
+def _is_title_case(text: str) -> bool:
+    """``Foundations and Trends in Machine Learning``, ``MIT Press``: long words capitalised."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 8
+        and bool(re.match(r"[A-Z]", text))
+        and all(w[0].isupper() for w in words if len(w) > 3)
+        and not re.search(r"\d", text)
+    )
 
 
 def _is_venue_note(text: str) -> bool:
@@ -165,6 +239,10 @@ def _is_venue_note(text: str) -> bool:
 def read_authors(draft: Draft) -> Draft:
     """The author list as BibTeX names (``Last, First and … and others``)."""
     authors = parse_authors(draft.parts.authors)
+    if draft.parts.surnames:
+        pieces = re.split(r",|;|\s(?:and|&)\s", _drop_et_al(draft.parts.authors))
+        names = tuple(Name(p.strip(" .")) for p in pieces if p.strip(" ."))
+        authors = AuthorList(names, authors.has_others)
     return draft.with_fields(author=authors.bibtex())
 
 

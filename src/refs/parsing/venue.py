@@ -27,12 +27,24 @@ _REPORT = re.compile(r"^(?:technical|tech\.?)\s+report$", re.IGNORECASE)
 _VOL_COMMA_PAGES = re.compile(
     r"(?<=[A-Za-z.]),?\s+(?P<volume>\d{1,4}),\s*(?P<first>\d+)\s*[-\u2013—]+\s*(?P<last>\d+)\b"
 )
+#: Chicago style, volume and issue then the date in parentheses: ``Journal 16, no. 6 (2022): 1-9``.
+_CHICAGO_NUMBERS = re.compile(
+    r"(?<=[A-Za-z.])\s+(?P<volume>\d{1,4}),?\s+no\.\s*(?P<number>[\w-]+)\s*"
+    r"\((?:[A-Za-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}\)"
+    r"(?:\s*:\s*(?P<first>\d+)(?:\s*[-\u2013—]+\s*(?P<last>\d+))?)?"
+)
+#: An access date is when a page was read, not when the work appeared: ``Accessed 2024-02-01``.
+_ACCESSED = re.compile(
+    r"\b(?:last\s+)?(?:accessed|retrieved|visited|viewed)\b(?:\s+on)?:?\s*[^.;]*?"
+    r"(?:19|20)\d{2}(?:[-./]\d{1,2}){0,2}",
+    re.IGNORECASE,
+)
 _PAGES = re.compile(r"\b(?:pages|pp?\.)\s*(?P<first>\d+)(?:\s*[-\u2013—]+\s*(?P<last>\d+))?", re.I)
 _VOLUME = re.compile(r"(?<!\()\b(?:vol(?:ume)?\.?)\s*(\d+)", re.IGNORECASE)
 _NUMBER = re.compile(r"\b(?:no\.|number|issue)\s*(\d+)", re.IGNORECASE)
 #: Conference and workshop names that make an entry ``inproceedings``.
 _PROCEEDINGS = re.compile(
-    r"\b(Proceedings|Proc\.|Conference|Workshop|Symposium|Meeting|Congress|Advances in Neural|"
+    r"\b(Proceedings|Proc(?=\.)|Conference|Workshop|Symposium|Meeting|Congress|Advances in Neural|"
     r"Findings of|ACL|EMNLP|NAACL|EACL|AACL|COLING|NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|"
     r"IJCAI|KDD|SIGIR|WWW|WSDM|CIKM|ICASSP|Interspeech|INTERSPEECH|UAI|AISTATS|COLM|MICCAI|LREC|"
     r"CoNLL|SIGGRAPH|CHI|UIST|CoRL|ICRA|IROS|FAccT|SIGDIAL|IJCNLP|NLPCC|ICDE|VLDB|SIGMOD|ACM MM)\b"
@@ -62,7 +74,7 @@ def find_year(text: str) -> str | None:
     >>> find_year("Advances in NeurIPS, 35:27730\u201327744, 2022."), find_year("NeurIPS")
     ('2022', None)
     """
-    years = _YEAR.findall(text)
+    years = _YEAR.findall(_ACCESSED.sub(" ", text))
     return years[-1] if years else None
 
 
@@ -134,6 +146,11 @@ def _trim_brackets(text: str) -> str:
 
 
 def _take_numbers(text: str, fields: dict[str, str]) -> str:
+    if match := _CHICAGO_NUMBERS.search(text):
+        fields["volume"], fields["number"] = match.group("volume"), match.group("number")
+        if match.group("first"):
+            fields["pages"] = _pages(match.group("first"), match.group("last"))
+        return text[: match.start()] + " " + text[match.end() :]
     match = _VOL_PAGES.search(text)
     if match and not re.search(r"arxiv\s*$", text[: match.start()], re.IGNORECASE):
         fields["volume"] = match.group("volume")
@@ -170,14 +187,55 @@ def _pieces(text: str) -> list[str]:
         depth += char in "(["
         depth -= char in ")]"
         boundary = char in ",|" or (char == "." and text[i + 1 : i + 2] in (" ", ""))
-        if depth <= 0 and boundary and not re.search(r"\b(?:[A-Z]|Proc|Vol|no|pp)$", current):
+        if depth <= 0 and boundary and not _abbreviated_at(current, char, text[i + 1 :]):
             pieces.append(current)
             current = ""
         else:
             current += char
     pieces.append(current)
     cleaned = (_trim_brackets(re.sub(r"\s+", " ", p).strip(" .;:[]")) for p in pieces)
-    return _join_abbreviations([p for p in cleaned if p])
+    return _join_enumerations(_join_abbreviations([p for p in cleaned if p]))
+
+
+def _abbreviated_at(current: str, char: str, after: str) -> bool:
+    """True when the mark ending ``current`` is an abbreviation's period, not a boundary.
+
+    ``Proc.``, ``Vol.``, an initial; and, once a name is abbreviated (``Proc. 58th Annu.
+    Meeting``), any short capitalised word, as ISO 4 abbreviates.
+    """
+    if re.search(r"\b(?:[A-Z]|Proc|Vol|no|pp)$", current):
+        return True
+    return (
+        char == "."
+        and bool(re.match(r"\s+[A-Z]", after))
+        and bool(re.search(r"\b[A-Z][a-z]{0,6}\.\s", current))
+        and bool(re.search(r"\b[A-Z][a-z]{1,6}$", current))
+    )
+
+
+def _join_enumerations(pieces: list[str]) -> list[str]:
+    """Rejoin a name listing topics that commas cut up, the list closed by "and":
+    ``Transactions on Audio, Speech, and Language Processing``.
+    """
+    out: list[str] = []
+    n = 0
+    while n < len(pieces):
+        piece = pieces[n]
+        end = n + 1
+        if re.search(r"\b(?:on|of|for|in)\s[A-Z][\w-]*$", piece):
+            while end < len(pieces) and re.fullmatch(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?", pieces[end]):
+                end += 1
+            closing = pieces[end] if end < len(pieces) else ""
+            if re.fullmatch(r"(?:and|&)\s.+|[A-Z][\w-]*\s(?:and|&)\s[A-Z].*", closing) and not (
+                re.search(r"\d", closing)
+            ):
+                out.append(", ".join(pieces[n : end + 1]))
+                n = end + 1
+                continue
+            end = n + 1
+        out.append(piece)
+        n = end
+    return out
 
 
 def _join_abbreviations(pieces: list[str]) -> list[str]:
