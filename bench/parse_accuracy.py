@@ -38,6 +38,8 @@ HELDOUT = ROOT / "bench" / "heldout"
 SETS = {"seeds": (LABELS, SOURCES), "heldout": (HELDOUT_LABELS, HELDOUT)}
 #: A second, fresher held-out set (``bench/heldout2/``), scored only when asked for by name.
 SETS["heldout2"] = (ROOT / "bench" / "heldout2" / "labels", ROOT / "bench" / "heldout2")
+#: A third held-out set (``bench/heldout3/``), scored only when asked for by name.
+SETS["heldout3"] = (ROOT / "bench" / "heldout3" / "labels", ROOT / "bench" / "heldout3")
 FIELDS = ("title", "year", "arxiv", "doi", "venue")
 BAR = {"title": 0.98, "year": 0.98, "arxiv": 0.98, "author_f1": 0.95}
 
@@ -219,7 +221,7 @@ def main() -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
     parser.add_argument(
         "--set",
-        choices=("seeds", "heldout", "heldout2", "both"),
+        choices=("seeds", "heldout", "heldout2", "heldout3", "both"),
         default="both",
         help="which labelled set to score (default: both, side by side)",
     )

@@ -785,3 +785,25 @@ def test_unreadable_entry_is_kept_raw_and_flagged() -> None:
 def test_title_acronyms_are_brace_protected() -> None:
     record = _only("[1] Ann Lee. **LIMA: Less Is More with GPT-4 and LLaMA**. 2023.\n")
     assert record.fields["title"] == "{LIMA}: Less Is More with {GPT-4} and {LLaMA}"
+
+
+def test_a_numbered_reference_list_loses_no_item() -> None:
+    """In a numbered list of references, an item no shape rule recognises (here a
+    ``Last, F.:`` style with no link, and an organisation author) is still an occurrence."""
+    text = (
+        "## References\n\n"
+        "1. Mara Quill, Tobias Fenwick. Sparse Routers for Everyone. In EMNLP, 2022. "
+        "https://arxiv.org/abs/2210.00001\n"
+        "2. Ines Achterberg and Tobias Fenwick. Gradient Lanterns. ICLR 2023. "
+        "[pdf](https://openreview.net/forum?id=abcDEF123)\n"
+        "3. Quill, M., Achterberg, I.: Lanterns all the way down. In: Advances in Widget "
+        "Processing 12, pp. 1-10 (2021)\n"
+        "4. Widget Standards Board. Guidance on widgets for research use. Geneva: WSB; 2020.\n"
+        "\n"
+        "To reproduce our numbers:\n"
+        "\n"
+        "1. Train the model\n"
+        "2. Evaluate it\n"
+    )
+    result = parse_document(text, "list.md")
+    assert [r.source.line for r in result.records] == [3, 4, 5, 6]

@@ -66,14 +66,57 @@ def find_candidates(file: str, blocks: list[Block]) -> tuple[list[Candidate], li
     """Every candidate occurrence in ``blocks``, in document order, and embedded BibTeX."""
     found: list[Candidate] = []
     bibtex: list[EmbeddedBibtex] = []
+    numbered: list[tuple[Block, list[Candidate]]] = []  # the ``N.`` items of the current list
+
+    def end_of_list() -> None:
+        found.extend(
+            candidate for _, items in _complete_numbered_list(numbered) for candidate in items
+        )
+        numbered.clear()
+
     for block in blocks:
         if block.kind is BlockKind.FENCE:
+            end_of_list()
             bibtex.extend(_bibtex_entries(file, block))
         elif block.kind in (BlockKind.PIPE_TABLE, BlockKind.HTML_TABLE):
+            end_of_list()
             found.extend(_table_candidates(block))
+        elif block.kind is BlockKind.ITEM and _NUMBERED.match(block.marker):
+            if numbered and numbered[-1][0].indent != block.indent:
+                end_of_list()
+            numbered.append((block, list(_text_candidates(block))))
         else:
+            end_of_list()
             found.extend(_text_candidates(block))
+    end_of_list()
     return found, bibtex
+
+
+#: An ordered-list marker: ``3.`` or ``3)``.
+_NUMBERED = re.compile(r"^\d{1,4}[.)]$")
+_REFERENCE_SHAPES = (Shape.CITATION, Shape.LINK, Shape.BARE_URL)
+
+
+def _complete_numbered_list(
+    items: list[tuple[Block, list[Candidate]]],
+) -> list[tuple[Block, list[Candidate]]]:
+    """In a numbered list that is mostly references (two thirds of at least three items), an
+    item the shape rules missed but that has a year and a sentence's worth of words is a
+    reference too: losing it silently would be worse than flagging it if it reads badly."""
+    is_reference = [any(c.shape in _REFERENCE_SHAPES for c in found) for _, found in items]
+    if len(items) < 3 or sum(is_reference) * 3 < len(items) * 2:
+        return items
+    completed = []
+    for (block, found), known in zip(items, is_reference, strict=True):
+        body = html_to_markdown(_body(block))
+        plain = squash(strip_html(body))
+        if not known and find_year(plain) is not None and len(plain.split()) >= 6:
+            completed.append(
+                (block, [Candidate(Shape.CITATION, block.line, block.label, block.text, body)])
+            )
+        else:
+            completed.append((block, found))
+    return completed
 
 
 def _bibtex_entries(file: str, block: Block) -> Iterator[EmbeddedBibtex]:
