@@ -8,35 +8,14 @@ it at the line start. Nothing here runs the parser.
 # ruff: noqa: E501 (titles and venues are data, kept on one line each)
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run as a script: the shared helpers live in bench/
 
-
-def R(  # noqa: N802, PLR0917  (short constructor: one occurrence per table row below)
-    marker: str,
-    label: str | None,
-    title: str | None,
-    authors: list[str],
-    year: int | None,
-    venue: str | None = None,
-    arxiv: str | None = None,
-    doi: str | None = None,
-) -> dict[str, Any]:
-    """One labelled occurrence, located by ``marker``."""
-    return {
-        "marker": marker,
-        "label": label,
-        "title": title,
-        "authors": authors,
-        "year": year,
-        "venue": venue,
-        "arxiv": arxiv,
-        "doi": doi,
-    }
-
+from _labels import R, write_labels  # noqa: E402
 
 DOCS: dict[str, dict[str, Any]] = {
     "fresh-1.md": {
@@ -1018,35 +997,9 @@ DOCS: dict[str, dict[str, Any]] = {
 }
 
 
-def find(lines: list[str], marker: str) -> int:
-    """The 1-based number of the one line holding ``marker``."""
-    if marker.startswith("^"):
-        hits = [i for i, text in enumerate(lines, 1) if text.startswith(marker[1:])]
-    else:
-        hits = [i for i, text in enumerate(lines, 1) if marker in text]
-    assert len(hits) == 1, (marker, hits)
-    return hits[0]
-
-
 def main() -> None:
     """Write one label file per document."""
-    (HERE / "labels").mkdir(exist_ok=True)
-    for name, doc in DOCS.items():
-        lines = (HERE / name).read_text(encoding="utf-8").splitlines()
-        bib = [find(lines, "^" + m) for m in doc["bibtex"]]
-        out = [f"file: {name}", f"bibtex: {json.dumps(bib)}", "occurrences:"]
-        seen = set()
-        for o in doc["occ"]:
-            line = find(lines, o["marker"])
-            assert line not in seen, (name, line)
-            seen.add(line)
-            fields = {"line": line, **{k: v for k, v in o.items() if k != "marker"}}
-            body = ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items())
-            out.append(f"- {{{body}}}")
-        (HERE / "labels" / name.replace(".md", ".yaml")).write_text(
-            "\n".join(out) + "\n", encoding="utf-8"
-        )
-        print(name, len(doc["occ"]), "occurrences,", len(bib), "bibtex")
+    write_labels(HERE, DOCS)
 
 
 if __name__ == "__main__":

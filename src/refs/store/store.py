@@ -163,19 +163,6 @@ class Store:
         return b"".join(pieces)
 
 
-def _read_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except IsADirectoryError:
-        msg = f"{path}: is a directory, not a .bib file"
-        raise UnreadableInput(msg) from None
-    except OSError as error:
-        msg = f"{path}: cannot read the store: {error.strerror}"
-        raise UnreadableInput(msg) from None
-
-
 def _read_with_stamp(path: Path) -> tuple[bytes, Stamp] | None:
     """The file's bytes and the stamp of exactly those bytes (taken from the open file after
     reading it, so a write in between shows as a changed stamp); None when it is absent."""
@@ -191,6 +178,11 @@ def _read_with_stamp(path: Path) -> tuple[bytes, Stamp] | None:
     except OSError as error:
         msg = f"{path}: cannot read the store: {error.strerror}"
         raise UnreadableInput(msg) from None
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    read = _read_with_stamp(path)
+    return None if read is None else read[0]
 
 
 def store_digest(path: Path, cache_dir: Path | None = None) -> str | None:
