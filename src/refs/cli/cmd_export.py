@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, catalog_option, store_option
+from refs.cli.options import Settings, catalog_option, output_option, store_option
 from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
 from refs.export import EXPORTERS, ArxivForm, ExportOptions
@@ -23,12 +23,7 @@ from refs.export import EXPORTERS, ArxivForm, ExportOptions
     default=None,
     help="Output format (default: from the -o suffix, .bib or .json, else bibtex).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write here (atomically) instead of stdout.",
-)
+@output_option
 @click.option("--keys", metavar="K,…", help="Only these keys (comma-separated; retired keys too).")
 @click.option(
     "--cited-in",

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, catalog_option, format_option, store_option
+from refs.cli.options import Settings, catalog_option, format_option, output_option, store_option
 from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
 from refs.render import DEFAULT_LOCALE, Format, list_styles
@@ -26,12 +26,7 @@ from refs.workflows.sync import README_STYLE
 )
 @click.option("--locale", default=DEFAULT_LOCALE, show_default=True, help="CSL locale.")
 @format_option
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write here (atomically) instead of stdout.",
-)
+@output_option
 @click.option("--keys", metavar="K,…", help="Only these store keys, comma-separated.")
 @click.option(
     "--section",

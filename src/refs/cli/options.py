@@ -165,3 +165,12 @@ format_option = click.option(
     show_default=True,
     help="text (plain), markdown (italics, bold and links kept) or html.",
 )
+
+
+#: ``-o FILE``: write the command's output there, atomically, instead of to stdout.
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write here (atomically) instead of stdout.",
+)
