@@ -364,3 +364,13 @@ def test_text_case_on_a_macro_call_is_ignored() -> None:
     style's ``<text macro="author-short" text-case="lowercase"/>`` keeps "Zhou"."""
     rendered = lines("bibtex", [item("a", "Alpha")])
     assert rendered[0].startswith("@article{Zhou_2023,")
+
+
+def test_a_label_is_printed_only_when_its_variable_has_a_value() -> None:
+    style = resolve_style("american-chemical-society")
+    without = item("a", "Alpha", extra={"type": "paper-conference", "container-title": "ACL"})
+    with_pages = {**without, "id": "b", "title": "Beta", "page": "5-9"}
+    assert render_bibliography([without, with_pages], style).text.splitlines() == [
+        "(1) Zhou, C. Alpha. In ACL; 2023.",
+        "(2) Zhou, C. Beta. In ACL; 2023; pp 5–9.",
+    ]

@@ -14,6 +14,7 @@ from refs.render.engine.cases import SafeCase
 from refs.render.engine.conditions import ElseIf, If
 from refs.render.engine.dates import Date
 from refs.render.engine.errors import RenderError
+from refs.render.engine.label import Label
 from refs.render.engine.layout import Layout, Sort
 from refs.render.engine.names import Name, NamePart
 from refs.render.engine.substitute import Names, Substitute
@@ -32,6 +33,7 @@ _OVERRIDES: Mapping[str, type] = {
     "name-part": NamePart,
     "if": If,
     "else-if": ElseIf,
+    "label": Label,
 }
 
 

@@ -1,0 +1,30 @@
+"""``cs:label``: printed only when its variable has a value, as the CSL specification says.
+
+citeproc-py printed the term whatever the item held, so a style's ``<label variable="page"/>``
+wrote "p ." for every entry without pages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from refs.render.citeproc import VariableError, model
+
+
+class Label(model.Label):  # type: ignore[misc]
+    def process(self, item: Any, variable: Any = None, plural: Any = None, **kwargs: Any) -> Any:
+        if variable is None and not _has_value(item, self.get("variable")):
+            return None
+        return super().process(item, variable=variable, plural=plural, **kwargs)
+
+
+def _has_value(item: Any, variable: str | None) -> bool:
+    if not variable:
+        return False
+    if variable == "locator":
+        return bool(item.has_locator)
+    try:
+        value = item.reference[variable.replace("-", "_")]
+    except (VariableError, KeyError):
+        return False
+    return value not in (None, "")
