@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from refs.render.engine import RenderedEntry, process
-from refs.render.formats import to_html_entry
+from refs.render.formats import to_html, to_html_entry
 
 SUITE = Path(__file__).resolve().parents[2].parent / "shared" / "csl-test-suite" / "humans"
 KNOWN_FAILURES = Path(__file__).with_name("known_failures.txt")
@@ -73,7 +73,8 @@ def run(fixture: Fixture) -> str:
     if clusters is None and fixture.bibentries:
         clusters = [[{"id": key} for key in fixture.bibentries[-1]]]
     if clusters is None:
-        everything = [{"id": item["id"]} for item in items]
+        # as the suite's runner does: cites made from the inputs in bibliography order
+        everything = [{"id": item["id"]} for item in _bibliography_order(items, fixture)]
         clusters = [everything] if fixture.mode == "citation" else [[c] for c in everything]
     processed = process(
         items,
@@ -83,23 +84,23 @@ def run(fixture: Fixture) -> str:
         bibliography=fixture.mode == "bibliography",
     )
     if fixture.mode == "citation":
-        return "\n".join(processed.citations).replace("&amp;", "&#38;")
+        return "\n".join(map(to_html, processed.citations)).replace("&amp;", "&#38;")
     return _bibliography_html(processed.entries)
 
 
+def _bibliography_order(items: list[dict[str, Any]], fixture: Fixture) -> list[dict[str, Any]]:
+    """The items sorted as the style's bibliography sorts them (input order without one)."""
+    style = fixture.csl.encode("utf-8")
+    try:
+        entries = process(items, style, None).entries
+    except Exception:  # no bibliography, or one the engine cannot render: input order
+        return items
+    rank = {entry.id: i for i, entry in enumerate(entries)}
+    return sorted(items, key=lambda item: rank.get(str(item["id"]), len(rank)))
+
+
 def _bibliography_html(entries: tuple[RenderedEntry, ...]) -> str:
-    lines = ['<div class="csl-bib-body">']
-    for entry in entries:
-        if entry.margin is None:
-            lines.append(to_html_entry(entry))
-        else:
-            lines.append('  <div class="csl-entry">')
-            lines.append(
-                f'    <div class="csl-left-margin">{entry.margin}</div>'
-                f'<div class="csl-right-inline">{entry.html}</div>'
-            )
-            lines.append("  </div>")
-    lines.append("</div>")
+    lines = ['<div class="csl-bib-body">', *(to_html_entry(entry) for entry in entries), "</div>"]
     return "\n".join(lines).replace("&amp;", "&#38;")
 
 

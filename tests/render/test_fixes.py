@@ -9,10 +9,12 @@ import pytest
 from refs.render import render_bibliography, resolve_style
 from refs.render.citeproc import MixedString, String
 from refs.render.disambiguation import suffix_letters, year_suffixes
-from refs.render.engine import process
+from refs.render.engine import RenderedEntry, process
 from refs.render.engine.cases import as_string
+from refs.render.engine.display import migrate_punctuation
 from refs.render.engine.names import initials
 from refs.render.engine.style import Registry
+from refs.render.formats import text_entry, to_html_entry
 from refs.render.punctuation import QUOTE_END, finish
 from refs.render.textcase import title_case
 
@@ -374,3 +376,40 @@ def test_a_label_is_printed_only_when_its_variable_has_a_value() -> None:
         "(1) Zhou, C. Alpha. In ACL; 2023.",
         "(2) Zhou, C. Beta. In ACL; 2023; pp 5–9.",
     ]
+
+
+DISPLAYED = b"""<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text">
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout suffix=".">
+    <group display="block"><names variable="author"/></group>
+    <date display="left-margin" variable="issued" prefix=" "><date-part name="year"/></date>
+    <group display="right-inline"><text variable="title"/>
+      <text variable="publisher" prefix=". "/></group>
+  </layout></bibliography>
+</style>"""
+
+
+def test_display_blocks_are_divs_with_the_suffix_inside_the_last() -> None:
+    entry = process([item("a", "Alpha", publisher="arXiv")], DISPLAYED, None).entries[0]
+    assert entry.html == (
+        '<div class="csl-block">Chunting Zhou</div><div class="csl-left-margin"> 2023</div>'
+        '<div class="csl-right-inline">Alpha. arXiv.</div>'
+    )
+
+
+def test_display_punctuation_moves_to_the_block_before() -> None:
+    assert (
+        migrate_punctuation(
+            '<div class="csl-left-margin">2023</div><div class="csl-right-inline">. arXiv</div>'
+        )
+        == '<div class="csl-left-margin">2023.</div><div class="csl-right-inline"> arXiv</div>'
+    )
+
+
+def test_display_blocks_read_as_citeproc_js_text_and_html() -> None:
+    entry = RenderedEntry("a", '<div class="csl-block">Zhou</div><div class="csl-indent">A</div>')
+    assert text_entry(entry) == "Zhou A"
+    assert to_html_entry(entry) == (
+        '  <div class="csl-entry">\n\n    <div class="csl-block">Zhou</div>\n'
+        '<div class="csl-indent">A</div>\n  </div>'
+    )

@@ -25,9 +25,9 @@ def test_markdown_keeps_italics_bold_and_links() -> None:
 def test_html_is_citeproc_js_markup() -> None:
     assert formatted([ENTRY], "html") == (
         '<div class="csl-bib-body">\n'
-        '  <div class="csl-entry"><div class="csl-left-margin">[1]</div>'
+        '  <div class="csl-entry">\n    <div class="csl-left-margin">[1]</div>'
         '<div class="csl-right-inline">C. Zhou, “<i>LIMA</i>” &amp; <b>more</b>. '
-        "https://x.org/a_b.</div></div>\n"
+        "https://x.org/a_b.</div>\n  </div>\n"
         "</div>\n"
     )
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from refs.render.engine import process
-from refs.render.formats import Format, to_markdown, to_text
+from refs.render.formats import Format, to_html, to_markdown, to_text
 from refs.render.styles import Style
 
 
@@ -44,5 +44,5 @@ def cite_cluster(
     clusters = [[{"id": key} for key in keys], *others]
     processed = process(items, style.path, locale, clusters, bibliography=False, citations=True)
     html = processed.citations[0] if processed.citations else ""
-    text = {"text": to_text, "markdown": to_markdown}.get(fmt, str)(html)
+    text = {"text": to_text, "markdown": to_markdown}.get(fmt, to_html)(html)
     return CitationText(text, processed.warnings)

@@ -12,7 +12,7 @@ from citeproc.formatter import html, plain
 from citeproc.source import Citation, CitationItem, DateRange, Locator, VariableError
 from citeproc.source import Date as DateValue
 from citeproc.source.json import CiteProcJSON
-from citeproc.string import MixedString, NoCase, String
+from citeproc.string import MixedString, NoCase, String, join
 
 __all__ = [
     "LOCALES_PATH",
@@ -29,6 +29,7 @@ __all__ = [
     "String",
     "VariableError",
     "html",
+    "join",
     "model",
     "plain",
 ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Literal
@@ -30,23 +31,65 @@ _MARKDOWN_TAG = re.compile(r"</?([a-z]+)(?:\s[^>]*)?>")
 #: A URL, without the punctuation that ends the sentence around it.
 _URL = re.compile(r"(?<![<(])\bhttps?://[^\s<>\"]*[^\s<>\".,;:!?)\]]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_])")
+_DISPLAY_BREAK = re.compile(r'(?=<div class="csl-(?:block|indent)">)')
+#: The superscript characters citeproc-js writes as ``<sup>`` in HTML; each is its base
+#: character's compatibility form, except these four.
+_SUPERSCRIPT = re.compile(
+    "[\u00aa\u00b2\u00b3\u00b9\u00ba\u02b0-\u02b8\u02c0\u02c1\u02e0-\u02e4"
+    "\u1d2c-\u1d2e\u1d30-\u1d3a\u1d3c-\u1d4d\u1d4f-\u1d61\u2070\u2071\u2074-\u207f"
+    "\u2120\u2122\u3192-\u319f\u06e5\u06e6]"
+)
+_SUPERSCRIPT_BASE: Mapping[str, str] = MappingProxyType(
+    {"\u02c0": "\u0294", "\u02c1": "\u0295", "\u06e5": "\u0648", "\u06e6": "\u064a"}
+)
+_DISPLAY_DIV = re.compile(
+    r'<div class="csl-(block|left-margin|right-inline|indent)">.*?</div>', re.DOTALL
+)
+#: What citeproc-js writes before and after each display block in HTML.
+_DISPLAY_LAYOUT: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "block": ("\n\n    ", "\n"),
+        "left-margin": ("\n    ", ""),
+        "right-inline": ("", "\n  "),
+        "indent": ("", "\n  "),
+    }
+)
+_MARGIN = re.compile(r'(<div class="csl-left-margin">.*?</div>)', re.DOTALL)
 
 
 def to_text(fragment: str) -> str:
-    """An entry as plain text on one line: tags dropped, entities decoded, spaces collapsed."""
-    return " ".join(html.unescape(_TAG.sub("", fragment)).split())
+    """An entry as plain text on one line: tags dropped, entities decoded, spaces collapsed.
+
+    A display block starts on a new line and a left margin ends with a space in citeproc-js's
+    text, which on one line are spaces:
+
+    >>> to_text('<div class="csl-left-margin">[1]</div><div class="csl-right-inline">Zhou</div>')
+    '[1] Zhou'
+    >>> to_text('Zhou, C.<div class="csl-block">Alpha</div>')
+    'Zhou, C. Alpha'
+    """
+    return " ".join(html.unescape(_TAG.sub("", _display_spaces(fragment))).split())
 
 
 def to_markdown(fragment: str) -> str:
     """An entry as Markdown: italics, bold and links kept, on one line."""
     pieces: list[str] = []
     position = 0
+    fragment = _display_spaces(fragment)
     for match in _MARKDOWN_TAG.finditer(fragment):
         pieces.append(_markdown_text(fragment[position : match.start()]))
         pieces.append(_MARKDOWN_TAGS.get(match.group(1), ""))
         position = match.end()
     pieces.append(_markdown_text(fragment[position:]))
     return " ".join("".join(pieces).split())
+
+
+def _display_spaces(fragment: str) -> str:
+    """Spaces where citeproc-js's text breaks a line or ends a margin
+    (`refs.render.engine.display`)."""
+    if "<div" not in fragment:
+        return fragment
+    return _DISPLAY_BREAK.sub(" ", _MARGIN.sub(r"\1 ", fragment))
 
 
 def _markdown_text(fragment: str) -> str:
@@ -66,14 +109,35 @@ def _markdown_escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text) if "*" in text or "`" in text else text
 
 
+def to_html(fragment: str) -> str:
+    """A rendered fragment as citeproc-js's HTML: superscript letters and digits as ``<sup>``.
+
+    >>> to_html("2ª edición, 3ʳᵈ ed.")
+    '2<sup>a</sup> edición, 3<sup>r</sup><sup>d</sup> ed.'
+    """
+    return _SUPERSCRIPT.sub(_as_sup, fragment)
+
+
+def _as_sup(match: re.Match[str]) -> str:
+    char = match.group(0)
+    return f"<sup>{_SUPERSCRIPT_BASE.get(char) or unicodedata.normalize('NFKD', char)}</sup>"
+
+
 def to_html_entry(entry: RenderedEntry) -> str:
-    """An entry as citeproc-js writes it: ``<div class="csl-entry">``, the margin apart."""
-    if entry.margin is None:
-        return f'  <div class="csl-entry">{entry.html}</div>'
-    return (
-        f'  <div class="csl-entry"><div class="csl-left-margin">{entry.margin}</div>'
-        f'<div class="csl-right-inline">{entry.html}</div></div>'
-    )
+    """An entry as citeproc-js writes it: ``<div class="csl-entry">``, the margin apart, and
+    display blocks on lines of their own, with citeproc-js's line breaks and indents."""
+    body = to_html(entry.html)
+    if entry.margin is not None:
+        margin = f'<div class="csl-left-margin">{to_html(entry.margin)}</div>'
+        body = f'{margin}<div class="csl-right-inline">{body}</div>' if body else margin
+    if "<div" in body:
+        body = _DISPLAY_DIV.sub(_laid_out, body)
+    return f'  <div class="csl-entry">{body}</div>'
+
+
+def _laid_out(match: re.Match[str]) -> str:
+    before, after = _DISPLAY_LAYOUT[match.group(1)]
+    return f"{before}{match.group(0)}{after}"
 
 
 def _line(entry: RenderedEntry, convert: Callable[[str], str]) -> str:

@@ -24,7 +24,7 @@ from refs.render.citeproc import (
     Locator,
 )
 from refs.render.engine.ambiguity import disambiguate
-from refs.render.engine.configs import Run, running
+from refs.render.engine.configs import Run, current, running
 from refs.render.engine.errors import NoBibliography, RenderError
 from refs.render.engine.layout import Layout
 from refs.render.engine.style import (
@@ -171,6 +171,9 @@ def _rendered(
     rendered_citations = tuple(_citations(root, citations, piq)) if with_citations else ()
     if not bibliography or root.bibliography is None:
         return rendered_citations, ()
+    run = current()
+    if run is not None:
+        run.enter_bibliography()
     return rendered_citations, tuple(_entries(root.bibliography.layout, ordered, ids, piq))
 
 

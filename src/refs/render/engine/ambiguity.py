@@ -12,9 +12,10 @@ bibliography too (MLA's "Xu, Can, Qingfeng Sun, Kai Zheng, et al.").
 As in citeproc-js, the configuration being tried is one object that rendering updates in
 place (the names an item actually shows, its given-name levels): `Run.settings`.
 
-Not ported: given-name levels in the real output (they only tell cites apart here), the
-global name register of the non-"by-cite" given-name rules (a name's floor level is its
-form's), year suffixes (`refs.render.engine.suffixes`).
+The ambiguous cite is rendered as a subsequent one (`_earlier`), as citeproc-js does; the
+given-name levels are printed (`refs.render.engine.names`) and the names rendered go into
+the name register of the given-name rules (`refs.render.engine.namereg`). Not ported: year
+suffixes (`refs.render.engine.suffixes`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from refs.render.citeproc import Citation, plain
-from refs.render.engine.configs import Config, Run, running
+from refs.render.engine.configs import Config, Configs, Run, register_for, running
 from refs.render.engine.looking import only_looking
 from refs.render.engine.style import CSL_NS, Cite, Registry
 
@@ -37,8 +38,8 @@ class Disambiguation:
         citation = root.citation
         self.add_names = citation.get("disambiguate-add-names", "false") == "true"
         self.add_givenname = citation.get("disambiguate-add-givenname", "false") == "true"
-        rule = citation.get("givenname-disambiguation-rule", "by-cite")
-        self.by_cite = rule == "by-cite"
+        self.rule = str(citation.get("givenname-disambiguation-rule", "by-cite"))
+        self.by_cite = self.rule == "by-cite"
         has_disambiguate = bool(
             root.xpath(".//cs:*[@disambiguate='true']", namespaces={"cs": CSL_NS})
         )
@@ -49,7 +50,7 @@ class Disambiguation:
             self.modes.append("years")
         if has_disambiguate:
             self.modes.append("extra")
-        self.configs: dict[str, Config] = {}
+        self.configs = Configs(register_for(citation))
         self.last: Run | None = None
         # the state of one pool's run (``initVars``)
         self.lists: list[tuple[Config, list[str]]] = []
@@ -70,7 +71,7 @@ class Disambiguation:
         self.nonpartners: list[str] = []
 
     def needed(self) -> bool:
-        return "names" in self.modes or "extra" in self.modes
+        return "names" in self.modes or "extra" in self.modes or self.add_givenname
 
     # -- rendering -------------------------------------------------------------------------
 
@@ -85,6 +86,8 @@ class Disambiguation:
             settings=request if request is not None else Config(),
             by_cite=self.by_cite,
             add_givenname=self.add_givenname,
+            rule=self.rule,
+            register=self.configs.register,
         )
         citation = Citation([Cite(key)])
         citation.bibliography = self.registry
@@ -92,18 +95,17 @@ class Disambiguation:
         try:
             with only_looking(), running(run):
                 try:
-                    text = str(self.root.citation.render(citation, [], None))
+                    text = str(self.root.citation.render(citation, _earlier(key), None))
                 except Exception:  # a cite citeproc-py cannot render stays as it is
                     text = f"\x00{key}"
         finally:
             self.root.formatter = formatter
-        extra = "".join(f"\x01{pos}.{i}={given}" for pos, i, given in run.extra)
         self.last = run
-        return " ".join(text.split()) + extra, run
+        return " ".join(text.split()), run
 
     # -- the algorithm ---------------------------------------------------------------------
 
-    def run_all(self, keys: Sequence[str]) -> dict[str, Config]:
+    def run_all(self, keys: Sequence[str]) -> Configs:
         """Disambiguate every pool (``doinserts``, then ``run`` per ambiguity key)."""
         pools: dict[str, list[str]] = {}
         for key in keys:
@@ -339,6 +341,15 @@ class Disambiguation:
         while len(self.better.names) <= self.gnameset:
             self.better.names.append(0)
         self.better.names[self.gnameset] = base.names[self.gnameset]
+
+
+def _earlier(key: str) -> list[Any]:
+    """Cites as if ``key`` had been cited before, in a citation of its own kind: the
+    ambiguous cite is a subsequent one (``position="subsequent"`` and ``near-note`` hold,
+    ``ibid`` does not), as in citeproc-js."""
+    earlier = Cite(key)
+    Citation([earlier, Cite(key)])
+    return [earlier]
 
 
 def _at(givens: list[list[int]], pos: int, i: int) -> int | None:

@@ -7,11 +7,13 @@ holds. Split from the algorithm so that the element classes need not import it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
+
+from refs.render.engine.namereg import NameRegister
 
 
 @dataclass
@@ -35,9 +37,19 @@ class Config:
                 self.givens[i].append(0)
 
 
+class Configs(dict[str, Config]):
+    """Each cited key's configuration, and the names the disambiguation registered."""
+
+    def __init__(self, register: NameRegister) -> None:
+        super().__init__()
+        self.register = register
+
+
 @dataclass
 class Run:
-    """One rendering pass: an ambiguous cite (``looking``) or the real output."""
+    """One rendering pass: an ambiguous cite (``looking``) or the real output, of the
+    citations or (``bibliography``) of the bibliography. ``rule`` is the style's
+    ``givenname-disambiguation-rule`` (None until `adopt` reads the style)."""
 
     looking: bool
     request: Config | None = None
@@ -45,12 +57,14 @@ class Run:
     configs: Mapping[str, Config] = field(default_factory=dict)
     by_cite: bool = False
     add_givenname: bool = False
+    rule: str | None = None
+    register: NameRegister | None = None
+    bibliography: bool = False
     item: Any = None
     nameset: int = 0
     count: int = 0
     max_max: int = 0
     names_max: list[int] = field(default_factory=list)
-    extra: list[tuple[int, int, str]] = field(default_factory=list)
 
     def start(self, item: Any) -> None:
         """Reset the per-cite counters when the engine moves on to another cite."""
@@ -61,6 +75,32 @@ class Run:
             config = self.configs.get(str(getattr(item, "key", "")))
             self.request = config
             self.settings = config.clone() if config is not None else Config()
+
+    def enter_bibliography(self) -> None:
+        """From now on the bibliography is rendered: it has the citations' given-name
+        levels only when the style says ``disambiguate-add-givenname`` (citeproc-js)."""
+        self.bibliography = True
+        self.item = None
+
+    def adopt(self, citation: Any) -> None:
+        """Read the given-name options of the style's ``<citation>`` (once)."""
+        if self.rule is not None:
+            return
+        self.rule = str(citation.get("givenname-disambiguation-rule", "by-cite"))
+        self.by_cite = self.rule == "by-cite"
+        self.add_givenname = citation.get("disambiguate-add-givenname", "false") == "true"
+        if self.register is None:
+            self.register = getattr(self.configs, "register", None) or register_for(citation)
+
+
+def register_for(citation: Any) -> NameRegister:
+    """An empty name register with the options of the style's ``<citation>``."""
+    root = citation.getroottree().getroot()
+    return NameRegister(
+        rule=str(citation.get("givenname-disambiguation-rule", "by-cite")),
+        add_givenname=citation.get("disambiguate-add-givenname", "false") == "true",
+        never_demote=root.get("demote-non-dropping-particle") == "never",
+    )
 
 
 _RUN: ContextVar[Run | None] = ContextVar("ambiguity_run", default=None)
@@ -105,30 +145,46 @@ def shown_names(run: Run, pos: int, total: int, et_al_min: int, use_first: int) 
     return shown if asked else None
 
 
-def given_levels(
-    run: Run, pos: int, people: Sequence[Any], floor: int, initialized: Callable[[str], str] | None
-) -> None:
-    """Given-name levels of the names shown (``_runDisambigNames``), and in a looking pass
-    the given names they add to the cite."""
-    levels = run.settings.givens[pos] if pos < len(run.settings.givens) else []
-    for i, person in enumerate(people[: len(levels)]):
-        given = str(person.parts()[0] or "")
-        if run.request is not None:
-            value = levels[i]
-            if value == 1 and run.by_cite and (initialized is None or not given):
-                value = 2
-            level = value
-            if run.add_givenname and given and run.by_cite and floor <= value:
-                level = value
-            elif run.add_givenname and given:
-                level = floor
-        else:
-            level = floor
+def given_levels(run: Run, pos: int, people: Sequence[Any], floor: int, mark: bool) -> list[int]:
+    """The given-name level of each name shown of name set ``pos`` (``_runDisambigNames``),
+    kept in ``run.settings``. Each name goes into the name register first. With a
+    configuration, the level is what it asks (a request for initials where the name has
+    none to give, no ``initialize-with`` or no given name, is one for the full name under
+    "by-cite"), raised by the register when the style adds given names; without one, the
+    register's. The bibliography has the citations' levels only when the style says
+    ``disambiguate-add-givenname``. ``floor``: the level of the name's form; ``mark``:
+    whether it has ``initialize-with``."""
+    register = run.register
+    if register is None:
+        return []
+    key = str(getattr(run.item, "key", ""))
+    request = run.request
+    if run.bibliography and not run.add_givenname:
+        request = None
+        levels: list[int] = []
+    else:
+        while len(run.settings.givens) <= pos:
+            run.settings.givens.append([])
+        levels = run.settings.givens[pos]
+    for i, person in enumerate(people):
+        given = person.get("given")
+        if "literal" in person or not (given or person.get("family")):
+            if i >= len(levels):
+                levels.append(floor)
+            continue
+        register.add(key, person, i)
+        if i >= len(levels):
+            levels.append(register.level(key, person, i, 0, floor, mark))
+        if request is None:
+            levels[i] = register.level(key, person, i, 0, floor, mark)
+            continue
+        level = levels[i]
+        if level == 1 and run.by_cite and (not mark or not given):
+            level = 2
+        if run.add_givenname and given:
+            level = register.level(key, person, i, level, floor, mark)
         levels[i] = level
-        use = max(level, floor)
-        if run.looking and use > floor and given:
-            shown = given if use == 2 or initialized is None else initialized(given)
-            run.extra.append((pos, i, shown))
+    return levels
 
 
 def disambiguate_test(run: Run | None) -> bool:

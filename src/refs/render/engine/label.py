@@ -1,7 +1,8 @@
 """``cs:label``: printed only when its variable has a value, as the CSL specification says.
 
 citeproc-py printed the term whatever the item held, so a style's ``<label variable="page"/>``
-wrote "p ." for every entry without pages.
+wrote "p ." for every entry without pages. Its plural is citeproc-js's
+(`refs.render.engine.numbers`), where citeproc-py's called "i-ix" singular and "327\\-30" plural.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from refs.render.citeproc import VariableError, model
+from refs.render.engine.number import numeric_field
 
 
 class Label(model.Label):  # type: ignore[misc]
@@ -16,6 +18,14 @@ class Label(model.Label):  # type: ignore[misc]
         if variable is None and not _has_value(item, self.get("variable")):
             return None
         return super().process(item, variable=variable, plural=plural, **kwargs)
+
+    def _is_plural(self, item: Any) -> bool:
+        """Plural as citeproc-js counts: more than one number ("i-ix", "213 & 235"), not an
+        escaped hyphen ("327\\-30") nor words ("Michaelson-Morely")."""
+        field = numeric_field(self, item, self.get("variable") or "")
+        if field is None:
+            return bool(super()._is_plural(item))
+        return field.plural
 
 
 def _has_value(item: Any, variable: str | None) -> bool:

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from functools import cmp_to_key
 from typing import Any
 
-from refs.render.citeproc import VariableError, model
+from refs.render.citeproc import String, VariableError, join, model
 from refs.render.collation import Unit, collation_key
+from refs.render.engine.display import DISPLAYED, migrate_punctuation, suffix_inside
 
 
 class Layout(model.Layout):  # type: ignore[misc]
@@ -35,6 +36,8 @@ class Layout(model.Layout):  # type: ignore[misc]
 
     def _render_entry(self, item: Any, bibliography: Any) -> tuple[Any, Any]:
         if not bibliography.get("second-field-align"):
+            if self.get(DISPLAYED):
+                return None, self._displayed(item)
             return None, self.format(self.wrap(self.render_children(item)))
         outputs = []
         for child in self.iterchildren():
@@ -47,8 +50,17 @@ class Layout(model.Layout):  # type: ignore[misc]
         if not outputs:
             return None, None
         margin, rest = outputs[0], outputs[1:]
-        body = self.format(self.wrap("".join(str(part) for part in rest))) if rest else None
+        # joined as citeproc-py joins siblings: no doubled punctuation at a seam ("(2021). ")
+        body = self.format(self.wrap(join(rest))) if rest else None
         return margin, body
+
+    def _displayed(self, item: Any) -> Any:
+        """The entry with the layout's suffix inside its last display block."""
+        text = self.render_children(item)
+        if text is None:
+            return None
+        body = migrate_punctuation(suffix_inside(str(text), self.get("suffix", "")))
+        return self.format(String(self.get("prefix", "")) + String(body))
 
 
 class Sort(model.Sort):  # type: ignore[misc]

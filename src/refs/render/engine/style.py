@@ -11,13 +11,17 @@ from lxml import etree  # type: ignore[import-untyped]
 from refs.render.citeproc import LOCALES_PATH, CitationItem, html, model
 from refs.render.engine.cached import Cached, keep_alive
 from refs.render.engine.cases import SafeCase
+from refs.render.engine.citation import CitationLayout, CollapsingNames
 from refs.render.engine.conditions import ElseIf, If
 from refs.render.engine.dates import Date
+from refs.render.engine.display import TAG as DISPLAY_TAG
+from refs.render.engine.display import Display, wrap_display
 from refs.render.engine.errors import RenderError
 from refs.render.engine.label import Label
-from refs.render.engine.layout import Layout, Sort
+from refs.render.engine.layout import Sort
 from refs.render.engine.names import Name, NamePart
-from refs.render.engine.substitute import Names, Substitute
+from refs.render.engine.number import Number
+from refs.render.engine.substitute import Substitute
 from refs.render.engine.text import Text
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -25,15 +29,17 @@ CSL_NS = "http://purl.org/net/xbiblio/csl"
 _OVERRIDES: Mapping[str, type] = {
     "name": Name,
     "text": Text,
-    "layout": Layout,
+    "layout": CitationLayout,
     "substitute": Substitute,
-    "names": Names,
+    "names": CollapsingNames,
     "sort": Sort,
     "date": Date,
     "name-part": NamePart,
     "if": If,
     "else-if": ElseIf,
     "label": Label,
+    "number": Number,
+    DISPLAY_TAG: Display,
 }
 
 
@@ -107,8 +113,22 @@ def load_style(path: Path | bytes, locale: str | None) -> Any:
         raise RenderError(msg)
     root.set_locale_list(locale or root.get("default-locale", "en-US"), validate=False)
     root.formatter = html
+    wrap_display(root, CSL_NS)
+    _default_names(root)
     keep_alive(root)
     return root
+
+
+def _default_names(root: Any) -> None:
+    """Give each ``cs:names`` without a ``cs:name`` (outside a substitute, whose names take
+    their parent's) an empty one of our class: citeproc-py made one of its own class while
+    rendering, so such names escaped our initials, given-name levels and sort keys."""
+    for names in root.iter(f"{{{CSL_NS}}}names"):
+        if names.find(f"{{{CSL_NS}}}name") is not None:
+            continue
+        if names.getparent().tag == f"{{{CSL_NS}}}substitute":
+            continue
+        names.insert(0, names.makeelement(f"{{{CSL_NS}}}name", {}))
 
 
 def punctuation_in_quote(root: Any) -> bool:

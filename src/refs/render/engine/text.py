@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from refs.render.citeproc import MixedString, NoCase, String, VariableError, model
 from refs.render.engine.looking import looking
+from refs.render.engine.number import numeric_text
+from refs.render.engine.numbers import RANGED
 from refs.render.engine.substitute import log_rendered
 from refs.render.punctuation import QUOTE_END
 from refs.render.textcase import NOCASE_CLOSE, NOCASE_OPEN, capitalise, title_case
@@ -47,6 +50,10 @@ class Text(model.Text):  # type: ignore[misc]
 
     def _variable(self, item: Any, context: Any) -> Any:
         text = super()._variable(item, context)
+        if text is not None and self.get("variable") in RANGED:
+            text = numeric_text(self, item, self.get("variable")) or text
+        if text is not None and self.get("variable") == "URL" and self.get("form") == "short":
+            text = String(short_url(str(text)))
         if text is not None:
             log_rendered(self, context, self.get("variable"))
         return text
@@ -59,6 +66,23 @@ class Text(model.Text):  # type: ignore[misc]
         opening = self.get_single_term(name="open-quote")
         closing = self.get_single_term(name="close-quote")
         return opening + string + closing + String(QUOTE_END)
+
+
+def short_url(url: str) -> str:
+    """``<text variable="URL" form="short"/>`` as citeproc-js prints it (citeproc-py printed
+    the whole URL): the site, without the scheme when it starts with www.
+
+    >>> short_url("https://crfm.stanford.edu/2023/03/13/alpaca.html")
+    'https://crfm.stanford.edu'
+    >>> short_url("https://www.databricks.com/blog/dolly"), short_url("https://openai.com")
+    ('www.databricks.com', 'https://openai.com')
+    """
+    site = _URL_PATH.sub(r"\1", url, count=1)
+    return _SCHEME.sub("", site, count=1) if "//www." in site else site
+
+
+_URL_PATH = re.compile(r"(.*\.[^/]+)/.*")
+_SCHEME = re.compile(r"https?://")
 
 
 def _rebuilt(text: Any, change: Any) -> Any:
