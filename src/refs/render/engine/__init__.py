@@ -2,9 +2,12 @@
 
 citeproc-py 0.11.1 (imported through `refs.render.citeproc`, the only module that imports it)
 with its element classes replaced where it differs from citeproc-js, the CSL reference
-processor: text case (`text`), names (`names`), substitutes and subsequent-author-substitute
-(`substitute`), second-field-align and sorting (`layout`), year suffixes (`suffixes`). Each
-replacement names the gap it closes; `tests/render/` has a test for each.
+processor: text case (`text`), names and their given-name levels (`names`, `namereg`,
+`initials`), substitutes and subsequent-author-substitute (`substitute`), second-field-align
+and sorting (`layout`), display blocks (`display`), citation collapsing (`citation`,
+`collapse`), labels (`label`), numbers and page ranges (`number`, `numbers`, `pages`), year
+suffixes (`suffixes`). Each replacement names the gap it closes; `tests/render/` has a test
+for each.
 """
 
 from __future__ import annotations
