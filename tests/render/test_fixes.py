@@ -413,3 +413,8 @@ def test_display_blocks_read_as_citeproc_js_text_and_html() -> None:
         '  <div class="csl-entry">\n\n    <div class="csl-block">Zhou</div>\n'
         '<div class="csl-indent">A</div>\n  </div>'
     )
+
+
+def test_a_global_given_name_rule_alone_renders() -> None:
+    # swedish-legal: add-givenname with a global rule and no other method raised IndexError
+    assert len(lines("swedish-legal", [item("a", "Alpha"), item("b", "Beta")])) == 2

@@ -169,7 +169,8 @@ class Disambiguation:
         self.base.disambiguate = 0
         self.better.disambiguate = 0
         self.givens_max = 2 if self.by_cite and self.add_givenname else None
-        self._run_disambig()
+        if self.modes:  # else only the name register works (a global given-name rule)
+            self._run_disambig()
 
     def _run_disambig(self) -> None:
         self.init_givens = True
