@@ -73,11 +73,8 @@ class CitationLayout(Layout):
         options = _options(self)
         if options is None or looking():
             return self._render_plain(citation, callback)
-        good = [cite for cite in citation.cites if not cite.is_bad()]
-        bad = [cite for cite in citation.cites if cite.is_bad()]
+        good, bad = self._ordered(citation)
         sort = self.getparent().sort
-        if sort is not None:
-            good = sort.sort(good, self)
         rendered = [(cite, *self._render_cite(cite, cut=False)) for cite in good]
         shown = [(cite, html, names) for cite, html, names in rendered if html is not None]
         if sort is not None and options.grouped:
@@ -97,10 +94,7 @@ class CitationLayout(Layout):
         """A cluster that does not collapse: cites in the citation's ``cs:sort`` order, ties
         and unsorted clusters in the order cited (citeproc-py put them in bibliography
         order first, so ``refs cite b a`` printed a's citation before b's)."""
-        good = [cite for cite in citation.cites if not cite.is_bad()]
-        sort = self.getparent().sort
-        if sort is not None:
-            good = sort.sort(good, self)
+        good, bad = self._ordered(citation)
         out = []
         for cite in good:
             self.repressed = {}
@@ -111,8 +105,16 @@ class CitationLayout(Layout):
             if output is not None:
                 out.append(cite.get("prefix", "") + output + cite.get("suffix", ""))
                 self.getparent().cites.append(cite)
-        out.extend(callback(cite) or f"{cite.key}?" for cite in citation.cites if cite.is_bad())
+        out.extend(callback(cite) or f"{cite.key}?" for cite in bad)
         return self.format(self.wrap(self.join(out)))
+
+    def _ordered(self, citation: Any) -> tuple[list[Any], list[Any]]:
+        """The cluster's known cites in the citation's ``cs:sort`` order (ties and unsorted
+        clusters as cited), and the unknown ones."""
+        good = [cite for cite in citation.cites if not cite.is_bad()]
+        bad = [cite for cite in citation.cites if cite.is_bad()]
+        sort = self.getparent().sort
+        return (good if sort is None else sort.sort(good, self)), bad
 
     def _pieces(
         self, shown: Sequence[tuple[Any, str, str | None]], options: Options
