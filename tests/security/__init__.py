@@ -1,0 +1,1 @@
+"""Hostile and careless input: attacks on paths, escaping, encodings, time and the store."""
