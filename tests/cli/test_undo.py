@@ -45,7 +45,7 @@ def test_undo_after_import_into_a_new_store_removes_it(run_cli: RunCli, project:
     result = run_cli("--store", "new.bib", "--catalog", "new.yaml", "import", "list.md")
     assert result.exit_code == 0, result.stderr
     assert (project / "new.bib").exists()
-    assert run_cli("undo").exit_code == 0
+    assert run_cli("--store", "new.bib", "undo").exit_code == 0
     assert not (project / "new.bib").exists()
     assert not (project / "new.yaml").exists()
 

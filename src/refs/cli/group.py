@@ -35,6 +35,7 @@ from refs.cli.options import (
 )
 from refs.cli.status import ExitStatus
 from refs.errors import RefsError
+from refs.store import recover_store
 
 
 class RefsGroup(click.Group):
@@ -102,6 +103,9 @@ def main(ctx: click.Context, store: Path, catalog: Path) -> None:
         ignore=config.ignore,
         config=config.path,
     )
+    # a command of this store that died (kill -9, power cut) is completed or rolled back first
+    for message in recover_store(store, ctx.obj.cache_dir):
+        click.echo(f"refs: {message}", err=True)
     defaults = {"style_name": config.style, "locale": config.locale}
     # the configured style and locale become the defaults of `refs render` (and `refs cite`)
     ctx.default_map = {

@@ -1,9 +1,9 @@
-"""Safe file writes: atomic replacement and an exclusive lock beside the file."""
+"""Safe file writes: atomic replacement, and the staged copies a transaction installs."""
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
+import hashlib
 import os
 import stat
 import tempfile
@@ -11,22 +11,68 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-
-def lock_path(path: Path) -> Path:
-    """The lock file that serialises writers of ``path``."""
-    return path.with_name(path.name + ".lock")
+#: The suffix of a transaction's staged copy, beside the file it will replace.
+STAGED_SUFFIX = ".refs-staged"
 
 
-@contextlib.contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock for ``path`` (blocking): two refs processes never write at once."""
-    fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o644)
+def digest_bytes(data: bytes) -> str:
+    """The digest a transaction and undo compare files by."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_or_none(path: Path) -> bytes | None:
+    """The bytes of ``path``; None when there is no such file."""
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def file_digest(path: Path) -> str | None:
+    """The digest of ``path``'s bytes; None when there is no such file."""
+    data = read_or_none(path)
+    return None if data is None else digest_bytes(data)
+
+
+def staged_path(target: Path) -> Path:
+    """Where the staged copy of ``target`` is written (same folder: the rename is atomic)."""
+    return target.with_name(f".{target.name}{STAGED_SUFFIX}")
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; elsewhere a rename is as durable as it gets)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return 0o644
+
+
+def write_staged(target: Path, data: bytes) -> Path:
+    """Write ``data`` to ``target``'s staged copy, flushed to disk, with ``target``'s mode."""
+    temp = staged_path(target)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    temp.chmod(_mode_for(target))
+    return temp
+
+
+def install(temp: Path, target: Path) -> None:
+    """Put the staged copy ``temp`` in place of ``target``, in one step."""
+    temp.replace(target)
 
 
 @contextlib.contextmanager
@@ -34,8 +80,10 @@ def atomic_output(path: Path) -> Iterator[IO[bytes]]:
     """A binary handle whose content replaces ``path`` in one step when the block ends cleanly.
 
     Readers see the old file or the new one, never half of it; on an error the old file stays.
-    A path that exists but is no regular file (``/dev/stdout``, a pipe) is written in place.
+    A path that exists but is no regular file (``/dev/stdout``, a pipe) is written in place; a
+    symlink keeps its link (the file it points to is replaced).
     """
+    path = Path(os.path.realpath(path))
     try:
         status = path.stat()
     except FileNotFoundError:

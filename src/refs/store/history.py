@@ -1,27 +1,50 @@
-"""Undo: every command that writes the store, the catalog or a README first keeps the files'
-previous versions (the last `KEEP` steps, under the cache directory); `undo_latest` puts the
-newest step back.
+"""Undo history, one per store: the previous versions of the files each command wrote.
 
-A step covers everything one command wrote (``refs dedupe --apply`` rewrites the store and the
-catalog), so one ``refs undo`` restores them together.
+A store's history lives under the cache directory, in a folder named after the store's real
+path, so ``refs undo`` in one project never touches another's files::
+
+    history/<store key>/
+      store.txt                  the store's real path, for people
+      <step id>/                 one command's step
+        step.json                command, time, state, and per file: path, digests before/after
+        0.prev.z, 1.prev.z …     the files as they were before (zlib), one per file that existed
+        done                     present once every file of the step is in place
+      .<step id>.partial/        a step being prepared (no file replaced yet)
+      .<step id>.trash/          a step being deleted (undone or pruned)
+
+A step's folder appears, by one rename, *before* the first file is replaced: a crash between
+the two leaves a step without ``done``, which the next command of that store completes
+(`refs.store.transactions.recover`). The newest `KEEP` steps are kept, and no more than
+`MAX_BYTES` of previous versions per store.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
+import os
 import shutil
 import time
-from collections.abc import Iterator, Sequence
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from refs.errors import RefsError
-from refs.store.files import atomic_write
+from refs.store.locks import path_key, real_path
 
-#: How many steps are kept.
+#: How many steps are kept per store.
 KEEP = 20
+#: At most this many bytes of previous versions (compressed) are kept per store; the oldest
+#: steps go first, the newest is always kept.
+MAX_BYTES = 512 * 1024 * 1024
+
+STEP_FILE = "step.json"
+DONE_FILE = "done"
+#: Present while `refs undo` puts a step's files back: a crash then is completed next time.
+UNDOING_FILE = "undoing"
+PARTIAL = ".partial"
+TRASH = ".trash"
 
 
 class NothingToUndo(RefsError):
@@ -32,118 +55,172 @@ class ChangedSinceStep(RefsError):
     """A file changed after the step to undo wrote it; restoring would lose that change."""
 
 
+class HistoryCorrupt(RefsError):
+    """A step's record cannot be read (the cache was edited or damaged)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Version:
-    """One file as it was before a step (``existed`` False: it did not exist) and its digest
-    after the step, so that undo can tell whether someone changed it since."""
+    """One file of a step: its real path, its digest before the step (None: it did not exist)
+    and after it."""
 
     path: str
-    existed: bool
+    before: str | None
     after: str | None
+
+    @property
+    def existed(self) -> bool:
+        """True when the file existed before the step."""
+        return self.before is not None
 
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """What one command changed: its name, when, and the previous version of each file."""
+    """What one command changed: its name, when, and each file's versions."""
 
     id: str
     command: str
     time: float
     versions: tuple[Version, ...]
+    #: The folder holding the step.
+    folder: Path
+
+    def previous(self, number: int) -> bytes:
+        """The bytes file ``number`` had before the step (it must have existed)."""
+        try:
+            return zlib.decompress((self.folder / f"{number}.prev.z").read_bytes())
+        except (OSError, zlib.error) as error:
+            msg = f"{self.folder}: the previous version of {self.versions[number].path} is lost"
+            raise HistoryCorrupt(msg) from error
+
+    @property
+    def done(self) -> bool:
+        """True when every file of the step is in place."""
+        return (self.folder / DONE_FILE).exists()
+
+    @property
+    def undoing(self) -> bool:
+        """True when an undo of this step was started and not finished."""
+        return (self.folder / UNDOING_FILE).exists()
 
 
-def _digest(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        return None
-
-
-def _history_dir(cache_dir: Path) -> Path:
+def history_root(cache_dir: Path) -> Path:
+    """The folder holding every store's history."""
     return cache_dir / "history"
 
 
-def _step_dirs(cache_dir: Path) -> list[Path]:
-    root = _history_dir(cache_dir)
-    if not root.is_dir():
-        return []
-    return sorted((p for p in root.iterdir() if (p / "step.json").is_file()), key=lambda p: p.name)
+@dataclass(frozen=True, slots=True)
+class History:
+    """The undo history of one store."""
+
+    folder: Path
+    store: Path
+
+    @classmethod
+    def of(cls, store: Path, cache_dir: Path) -> History:
+        """The history of the store at ``store`` (by its real path)."""
+        return cls(history_root(cache_dir) / path_key(store), real_path(store))
+
+    def ensure(self) -> None:
+        """Create the folder (and the note naming the store) if needed."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        note = self.folder / "store.txt"
+        if not note.exists():
+            note.write_text(f"{self.store}\n", encoding="utf-8", errors="surrogateescape")
+
+    def new_id(self) -> str:
+        """An id that sorts after every step of this store (the store's lock is held)."""
+        latest = max((s.id for s in self.steps(include_pending=True)), default="")
+        candidate = f"{time.time_ns():020d}"
+        if candidate <= latest:
+            candidate = f"{int(latest) + 1:020d}"
+        return candidate
+
+    def partial_folder(self, step_id: str) -> Path:
+        """Where a step is prepared before it is recorded."""
+        return self.folder / f".{step_id}{PARTIAL}"
+
+    def leftovers(self) -> Iterator[Path]:
+        """Folders of steps that were being prepared or deleted when a command died."""
+        if not self.folder.is_dir():
+            return
+        for child in sorted(self.folder.iterdir()):
+            if (
+                child.is_dir()
+                and child.name.startswith(".")
+                and child.name.endswith((PARTIAL, TRASH))
+            ):
+                yield child
+
+    def steps(self, *, include_pending: bool = False) -> list[Step]:
+        """The recorded steps, oldest first; with ``include_pending`` also those not yet done
+        or being undone."""
+        if not self.folder.is_dir():
+            return []
+        found = []
+        for child in sorted(self.folder.iterdir()):
+            if child.name.startswith(".") or not (child / STEP_FILE).is_file():
+                continue
+            step = read_step(child)
+            if include_pending or (step.done and not step.undoing):
+                found.append(step)
+        return found
+
+    def discard(self, folder: Path) -> None:
+        """Delete a step's folder: renamed first, so a crash never leaves half a step."""
+        if folder.name.endswith(TRASH):
+            shutil.rmtree(folder, ignore_errors=True)
+            return
+        trash = folder.with_name(f".{folder.name.lstrip('.').removesuffix(PARTIAL)}{TRASH}")
+        folder.replace(trash)
+        shutil.rmtree(trash, ignore_errors=True)
+
+    def prune(self) -> None:
+        """Keep the newest `KEEP` done steps, within `MAX_BYTES`."""
+        done = self.steps()
+        kept_bytes = 0
+        for number, step in enumerate(reversed(done)):
+            size = sum(p.stat().st_size for p in step.folder.glob("*.prev.z"))
+            kept_bytes += size
+            if number >= KEEP or (number > 0 and kept_bytes > MAX_BYTES):
+                self.discard(step.folder)
 
 
-def _read_step(directory: Path) -> Step:
-    data = json.loads((directory / "step.json").read_text(encoding="utf-8"))
-    versions = tuple(Version(v["path"], v["existed"], v["after"]) for v in data["versions"])
-    return Step(directory.name, data["command"], data["time"], versions)
-
-
-def steps(cache_dir: Path) -> list[Step]:
-    """The recorded steps, oldest first."""
-    return [_read_step(d) for d in _step_dirs(cache_dir)]
-
-
-@contextlib.contextmanager
-def recording(cache_dir: Path | None, command: str, paths: Sequence[Path]) -> Iterator[None]:
-    """Keep the current version of ``paths`` while the block writes them; a block that changes
-    none of them leaves no step. With no cache directory nothing is recorded.
-
-    >>> with recording(cache, "refs dedupe --apply", [store, catalog]):  # doctest: +SKIP
-    ...     write_both()
-    """
-    if cache_dir is None:
-        yield
-        return
-    before = {path.resolve(): _digest(path) for path in paths}
-    step_id = f"{time.time_ns():020d}"
-    directory = _history_dir(cache_dir) / f".{step_id}.partial"
-    directory.mkdir(parents=True, exist_ok=True)
+def read_step(folder: Path) -> Step:
+    """The step recorded in ``folder``."""
     try:
-        for number, path in enumerate(before):
-            if before[path] is not None:
-                shutil.copyfile(path, directory / f"{number}.prev")
-        yield
-    except BaseException:
-        shutil.rmtree(directory, ignore_errors=True)
-        raise
-    after = {path: _digest(path) for path in before}
-    if after == before:
-        shutil.rmtree(directory, ignore_errors=True)
-        return
-    versions = [
-        {"path": str(path), "existed": before[path] is not None, "after": after[path]}
-        for path in before
-    ]
-    record = {"command": command, "time": time.time(), "versions": versions}
-    (directory / "step.json").write_text(json.dumps(record, indent=1), encoding="utf-8")
-    directory.rename(_history_dir(cache_dir) / step_id)
-    for old in _step_dirs(cache_dir)[:-KEEP]:
-        shutil.rmtree(old, ignore_errors=True)
+        data: dict[str, Any] = json.loads((folder / STEP_FILE).read_text(encoding="utf-8"))
+        versions = tuple(Version(str(v["path"]), v["before"], v["after"]) for v in data["versions"])
+        return Step(folder.name, str(data["command"]), float(data["time"]), versions, folder)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        msg = f"{folder / STEP_FILE}: not a readable undo step ({error})"
+        raise HistoryCorrupt(msg) from None
 
 
-def undo_latest(cache_dir: Path, *, force: bool = False) -> Step:
-    """Restore the files of the newest step to what they were before it, and forget the step.
+def write_step_record(folder: Path, command: str, versions: list[Version]) -> None:
+    """Write ``step.json`` into a step folder being prepared, flushed to disk."""
+    record = {
+        "command": command,
+        "time": time.time(),
+        "versions": [{"path": v.path, "before": v.before, "after": v.after} for v in versions],
+    }
+    data = json.dumps(record, indent=1, ensure_ascii=False).encode("utf-8", "surrogateescape")
+    fd = os.open(folder / STEP_FILE, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
 
-    Raises `NothingToUndo`, or `ChangedSinceStep` when a file was changed after the step wrote
-    it (unless ``force``): undoing would silently throw that change away.
-    """
-    directories = _step_dirs(cache_dir)
-    if not directories:
-        msg = f"nothing to undo (no recorded step under {_history_dir(cache_dir)})"
-        raise NothingToUndo(msg)
-    directory = directories[-1]
-    step = _read_step(directory)
-    if not force:
-        for version in step.versions:
-            if _digest(Path(version.path)) != version.after:
-                msg = (
-                    f"{version.path} changed after `{step.command}` wrote it; "
-                    "undo would lose that change (use --force to undo anyway)"
-                )
-                raise ChangedSinceStep(msg)
-    for number, version in enumerate(step.versions):
-        path = Path(version.path)
-        if version.existed:
-            atomic_write(path, (directory / f"{number}.prev").read_bytes())
-        else:
-            path.unlink(missing_ok=True)
-    shutil.rmtree(directory)
-    return step
+
+def write_previous(folder: Path, number: int, data: bytes) -> None:
+    """Keep file ``number``'s previous bytes in the step folder being prepared."""
+    fd = os.open(folder / f"{number}.prev.z", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(zlib.compress(data, 1))
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def mark(folder: Path, name: str) -> None:
+    """Create the marker file ``name`` (``done``, ``undoing``) in a step folder."""
+    (folder / name).touch()

@@ -17,8 +17,9 @@ from refs.bibtex import BlockKind, Macro, ParsedBib, format_entry, read_bib, val
 from refs.errors import Problem, StoreChanged, UnreadableInput
 from refs.model import Entry
 from refs.store.digests import Stamp, remember, remembered, stamp
-from refs.store.files import atomic_write, locked
+from refs.store.files import atomic_write
 from refs.store.index import load_index, save_index
+from refs.store.locks import locked
 
 
 def content_digest(data: bytes) -> str:
@@ -225,14 +226,15 @@ def load_store(path: Path, cache_dir: Path | None = None) -> Store:
     return Store(path, data, parsed, digest)
 
 
-def save_store(store: Store) -> bool:
-    """Write the store's edits atomically; False when there was nothing to write.
+def save_store(store: Store, cache_dir: Path | None = None) -> bool:
+    """Write the store's edits atomically, under its lock; False when there was nothing to
+    write. No undo step is recorded: commands write through `refs.store.transactions`.
 
     Raises `StoreChanged` when the file changed on disk since it was read (no lost updates).
     """
     if not store.is_modified:
         return False
-    with locked(store.path):
+    with locked([store.path], cache_dir):
         _check_unchanged(store)
         atomic_write(store.path, store.to_bytes())
     return True
@@ -248,12 +250,13 @@ def _check_unchanged(store: Store) -> None:
 
 @contextlib.contextmanager
 def edit_store(path: Path, cache_dir: Path | None = None) -> Iterator[Store]:
-    """Load, edit and save the store while holding its lock: concurrent edits queue up.
+    """Load, edit and save the store while holding its lock: concurrent edits queue up. No undo
+    step is recorded (commands use `refs.store.transactions`).
 
     >>> with edit_store(Path("references.bib")) as store:  # doctest: +SKIP
     ...     store.put(entry)
     """
-    with locked(path):
+    with locked([path], cache_dir):
         store = load_store(path, cache_dir)
         yield store
         if store.is_modified:

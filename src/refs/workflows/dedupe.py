@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from refs.catalog import load_catalog, rename_keys, save_catalog
+from refs.catalog import dump_catalog, rename_keys
 from refs.dedupe import (
     DEFAULT_THRESHOLD,
     DedupeReport,
@@ -21,8 +21,9 @@ from refs.dedupe import (
     rename_map,
 )
 from refs.errors import Problem
-from refs.store import atomic_write, edit_store, load_store, locked, recording
+from refs.store import Transaction, atomic_write, load_store, transaction
 from refs.workflows.common import require_store
+from refs.workflows.ingest import read_catalog
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,22 +42,20 @@ class DedupeResult:
         return bool(self.report.conflicts)
 
 
-def _record_decisions(path: Path, pairs: Sequence[tuple[str, str]]) -> Distinct:
-    """Add ``pairs`` to the not-duplicates file, atomically and under its own lock."""
-    with locked(path):
-        current = read_decisions(path)
-        merged = Distinct.of([*current.pairs, *pairs])
-        if merged.pairs != current.pairs:
-            atomic_write(path, format_decisions(merged))
+def _record_decisions(txn: Transaction, path: Path, pairs: Sequence[tuple[str, str]]) -> Distinct:
+    """Add ``pairs`` to the not-duplicates file (staged in the transaction)."""
+    current = read_decisions(path)
+    merged = Distinct.of([*current.pairs, *pairs])
+    if merged.pairs != current.pairs:
+        txn.write(path, format_decisions(merged))
     return merged
 
 
-def _rename_in_catalog(path: Path, renames: dict[str, str]) -> None:
-    """Pass the catalog's keys through ``renames``, atomically, under the catalog's lock."""
-    if not path.exists():
+def _rename_in_catalog(txn: Transaction, path: Path, renames: dict[str, str]) -> None:
+    """Pass the catalog's keys through ``renames`` (staged in the transaction)."""
+    if txn.read(path) is None:
         return
-    with locked(path):
-        save_catalog(path, rename_keys(load_catalog(path), renames))
+    txn.write(path, dump_catalog(rename_keys(read_catalog(txn, path), renames)))
 
 
 def dedupe(
@@ -70,7 +69,8 @@ def dedupe(
     catalog_path: Path | None = None,
 ) -> DedupeResult:
     """Find duplicate clusters and conflicts; with ``apply``, merge the clusters (conflicts are
-    never merged) in one locked, atomic write of the store. Never reads the catalog.
+    never merged) in one transaction with the catalog (one `refs undo` step). The dry run never
+    reads the catalog.
 
     ``not_duplicate`` pairs are first recorded in the decisions file beside the store, and
     every recorded decision is respected. ``map_path`` receives the rename map (JSON for a
@@ -82,18 +82,20 @@ def dedupe(
     decisions = decisions_path(store_path)
     if not_duplicate:
         check_keys(load_store(store_path, cache_dir).entries(), not_duplicate, str(store_path))
-        distinct = _record_decisions(decisions, not_duplicate)
+        command = "refs dedupe --not-duplicate " + " ".join(" ".join(p) for p in not_duplicate)
+        with transaction(store_path, cache_dir, command, [decisions]) as txn:
+            distinct = _record_decisions(txn, decisions, not_duplicate)
     else:
         distinct = read_decisions(decisions)
     if apply:
-        written = [store_path] if catalog_path is None else [store_path, catalog_path]
-        with recording(cache_dir, "refs dedupe --apply", written):
-            with edit_store(store_path, cache_dir) as store:
-                report = find_duplicates(store.entries(), threshold, distinct)
-                renames = apply_merges(store, report)
-            # after the store is saved: a failed save must not leave the catalog citing new keys
+        extra = [] if catalog_path is None else [catalog_path]
+        with transaction(store_path, cache_dir, "refs dedupe --apply", extra) as txn:
+            store = load_store(store_path, cache_dir)
+            report = find_duplicates(store.entries(), threshold, distinct)
+            renames = apply_merges(store, report)
+            txn.save(store)
             if catalog_path is not None and renames:
-                _rename_in_catalog(catalog_path, renames)
+                _rename_in_catalog(txn, catalog_path, renames)
     else:
         store = load_store(store_path, cache_dir)
         report = find_duplicates(store.entries(), threshold, distinct)

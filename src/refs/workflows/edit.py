@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from refs.bibtex import validate
-from refs.catalog import Catalog, load_catalog, rename_keys, save_catalog
+from refs.catalog import Catalog, dump_catalog, load_catalog, rename_keys
 from refs.errors import RefsError
 from refs.library import (
     AddResult,
@@ -17,7 +17,8 @@ from refs.library import (
     plan_addition,
 )
 from refs.model import Entry
-from refs.store import edit_store, load_store, locked, recording
+from refs.store import load_store, transaction
+from refs.workflows.ingest import read_catalog
 
 
 class KeyTaken(RefsError):
@@ -31,10 +32,12 @@ def add(store_path: Path, text: str, cache_dir: Path | None = None) -> AddResult
     in one locked write (the store is created when absent).
     """
     candidates = parse_addition(text)  # bad input stops here, before anything is touched
-    with recording(cache_dir, "refs add", [store_path]), edit_store(store_path, cache_dir) as store:
+    with transaction(store_path, cache_dir, "refs add") as txn:
+        store = load_store(store_path, cache_dir)
         result = plan_addition(store.entries(), candidates)
         for entry in result.added:
             store.put(entry)
+        txn.save(store)
     return result
 
 
@@ -51,24 +54,24 @@ def rename(
 ) -> tuple[Entry, int]:
     """Give the entry ``old`` the key ``new``; ``old`` goes to its ``ids``, and the catalog cites
     ``new``. Returns the renamed entry and how many catalog rows changed."""
-    paths = [store_path] if catalog_path is None else [store_path, catalog_path]
-    with recording(cache_dir, f"refs rename {old} {new}", paths):
-        with edit_store(store_path, cache_dir) as store:
-            entry = store.get(old)
-            if entry is None:
-                raise UnknownKey(old, str(store_path))
-            _check_free(store.entries(), entry, new, str(store_path))
-            ids = tuple(i for i in dict.fromkeys((*entry.ids, entry.key)) if i != new)
-            renamed = replace(entry, key=new, ids=ids)
-            validate(renamed)
-            store.remove(entry.key)
-            store.put(renamed)
+    extra = [] if catalog_path is None else [catalog_path]
+    with transaction(store_path, cache_dir, f"refs rename {old} {new}", extra) as txn:
+        store = load_store(store_path, cache_dir)
+        entry = store.get(old)
+        if entry is None:
+            raise UnknownKey(old, str(store_path))
+        _check_free(store.entries(), entry, new, str(store_path))
+        ids = tuple(i for i in dict.fromkeys((*entry.ids, entry.key)) if i != new)
+        renamed = replace(entry, key=new, ids=ids)
+        validate(renamed)
+        store.remove(entry.key)
+        store.put(renamed)
+        txn.save(store)
         changed = 0
-        if catalog_path is not None and catalog_path.exists():
-            with locked(catalog_path):
-                catalog = load_catalog(catalog_path)
-                changed = len(citing_rows(catalog, [entry.key]))
-                save_catalog(catalog_path, rename_keys(catalog, {entry.key: new}))
+        if catalog_path is not None and txn.read(catalog_path) is not None:
+            catalog = read_catalog(txn, catalog_path)
+            changed = len(citing_rows(catalog, [entry.key]))
+            txn.write(catalog_path, dump_catalog(rename_keys(catalog, {entry.key: new})))
     return renamed, changed
 
 
@@ -110,11 +113,10 @@ def remove(
     rows = tuple(citing_rows(_catalog(catalog_path), [entry.key, *entry.ids]))
     if rows and not force:
         return RemoveResult(entry, rows, removed=False)
-    with (
-        recording(cache_dir, f"refs rm {key}", [store_path]),
-        edit_store(store_path, cache_dir) as store,
-    ):
+    with transaction(store_path, cache_dir, f"refs rm {key}") as txn:
+        store = load_store(store_path, cache_dir)
         if store.get(key) is None:
             raise UnknownKey(key, str(store_path))
         store.remove(key)
+        txn.save(store)
     return RemoveResult(entry, rows, removed=True)

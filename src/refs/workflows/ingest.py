@@ -11,16 +11,16 @@ from refs.catalog import (
     Catalog,
     Item,
     document_digest,
+    dump_catalog,
     extract_items,
-    load_catalog,
-    save_catalog,
+    parse_catalog,
     with_document,
 )
 from refs.errors import Problem, UnreadableInput
 from refs.importing import DocumentReport, import_document
 from refs.importing.documents import is_bibtex
 from refs.model import Entry
-from refs.store import Store, edit_store, load_store, locked, recording
+from refs.store import Store, Transaction, load_store, transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +95,9 @@ def import_documents(
     holding the store's lock throughout. ``progress`` is told each document's size when done.
 
     With ``catalog_path``, the catalog tables of the (non-BibTeX) documents replace theirs in
-    the catalog, resolved against the store as saved; the catalog is written after the store.
-    With ``dry_run`` the same import happens in memory and nothing is written.
+    the catalog, resolved against the store as saved; store and catalog are written as one
+    transaction (one `refs undo` step; a crash leaves both old or both new). With ``dry_run``
+    the same import happens in memory and nothing is written.
     """
     if dry_run:
         store = load_store(store_path, cache_dir)
@@ -105,16 +106,48 @@ def import_documents(
         if catalog_path is not None:
             items = sum(len(i) for _, _, i in _document_items(documents, store.entries()))
         return ImportResult(reports, problems, items, dry_run=True)
-    written = [store_path] if catalog_path is None else [store_path, catalog_path]
     command = "refs import " + " ".join(name for name, _ in documents)
-    with recording(cache_dir, command, written):
-        with edit_store(store_path, cache_dir) as store:
-            reports, problems = _import_into(store, documents, progress)
-            entries = store.entries()
-        items = 0
-        if catalog_path is not None:
-            items = _update_catalog(catalog_path, documents, entries)
-    return ImportResult(reports, problems, items)
+    extra = [] if catalog_path is None else [catalog_path]
+    with transaction(store_path, cache_dir, command, extra) as txn:
+        store = load_store(store_path, cache_dir)
+        catalog = None if catalog_path is None else read_catalog(txn, catalog_path)
+        imported = import_in_memory(store, catalog, documents, progress)
+        txn.save(store)
+        if catalog_path is not None and imported.catalog is not None:
+            txn.write(catalog_path, dump_catalog(imported.catalog))
+    return imported.result
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """An import done in memory: the result, and the catalog as it is now (None: no catalog)."""
+
+    result: ImportResult
+    catalog: Catalog | None
+
+
+def read_catalog(txn: Transaction, path: Path) -> Catalog:
+    """The catalog at ``path`` as the transaction sees it (an absent file is an empty one)."""
+    data = txn.read(path)
+    return Catalog() if data is None else parse_catalog(data, str(path))
+
+
+def import_in_memory(
+    store: Store,
+    catalog: Catalog | None,
+    documents: Sequence[tuple[str, bytes]],
+    progress: Callable[[int], None] | None = None,
+) -> Imported:
+    """Import ``documents`` into ``store`` (edited in place, not saved) and, given a catalog,
+    replace each document's items in it, resolved against the store as edited."""
+    reports, problems = _import_into(store, documents, progress)
+    if catalog is None:
+        return Imported(ImportResult(reports, problems), None)
+    count = 0
+    for name, data, items in _document_items(documents, store.entries()):
+        count += len(items)
+        catalog = with_document(catalog, name, document_digest(data), items)
+    return Imported(ImportResult(reports, problems, count), catalog)
 
 
 def _import_into(
@@ -142,17 +175,3 @@ def _document_items(
         text = data.decode("utf-8-sig", "replace")
         if not is_bibtex(text):
             yield name, data, tuple(extract_items(name, text, entries))
-
-
-def _update_catalog(
-    path: Path, documents: Sequence[tuple[str, bytes]], entries: Sequence[Entry]
-) -> int:
-    """Replace each document's items and hash in the catalog at ``path``; the rows read."""
-    with locked(path):
-        catalog = load_catalog(path) if path.exists() else Catalog()
-        count = 0
-        for name, data, items in _document_items(documents, entries):
-            count += len(items)
-            catalog = with_document(catalog, name, document_digest(data), items)
-        save_catalog(path, catalog)
-    return count

@@ -8,16 +8,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from refs.catalog import Catalog, document_digest, load_catalog
-from refs.errors import RefsError, Severity, UnreadableInput
+from refs.catalog import Catalog, document_digest, dump_catalog, load_catalog
+from refs.errors import RefsError, Severity, StoreChanged, UnreadableInput
 from refs.export.csl_json import csl_items
 from refs.render import DEFAULT_LOCALE, Style, resolve_style
 from refs.render.readme import ReadmeGroup, ReadmeLayout, ReadmeSection, readme_section
-from refs.store import atomic_write, load_store, recording
+from refs.store import Store, load_store, transaction
 from refs.sync import SyncPlan, plan_sync, split_lines
 from refs.workflows.check import check
 from refs.workflows.common import require_store
-from refs.workflows.ingest import import_documents
+from refs.workflows.ingest import import_in_memory, read_catalog
 
 #: The style of a regenerated References section unless ``--style`` says otherwise.
 README_STYLE = "survey-readme"
@@ -75,10 +75,9 @@ _ROUNDS = 3
 
 
 def _plan(
-    name: str, text: str, catalog: Catalog, store_path: Path, *, style: Style, locale: str
+    name: str, text: str, catalog: Catalog, store: Store, *, style: Style, locale: str
 ) -> tuple[SyncPlan, list[str]]:
-    """The sync of ``text`` against the store as it is now, and the export's warnings."""
-    store = load_store(store_path)
+    """The sync of ``text`` against ``store`` (as edited in memory), and the export's warnings."""
     entries = store.entries()
     warnings: list[str] = []
     items = list(csl_items(entries, store.macros, warnings))
@@ -87,6 +86,24 @@ def _plan(
         return readme_section(items, groups, style, locale, layout)
 
     return plan_sync(name, text, catalog.items_of(name), entries, render), warnings
+
+
+def _settle(
+    plan: SyncPlan, name: str, store: Store, catalog: Catalog, *, style: Style, locale: str
+) -> tuple[SyncPlan, Catalog]:
+    """Re-import the synced text into ``store`` and ``catalog`` (in memory) until the text no
+    longer changes: re-reading a regenerated section can complete an entry (a title the old text
+    lacked), which changes how it renders."""
+    for round_ in range(_ROUNDS):
+        text = plan.text.encode("utf-8", "surrogateescape")
+        catalog = import_in_memory(store, catalog, [(name, text)]).catalog or catalog
+        if round_ == _ROUNDS - 1:
+            break  # what is written is what was imported, settled or not
+        again, _ = _plan(name, plan.text, catalog, store, style=style, locale=locale)
+        if again.text == plan.text:
+            break
+        plan = again
+    return plan, catalog
 
 
 def sync(
@@ -129,29 +146,25 @@ def sync(
         ]
         _refuse_unless_clean(name, data, catalog, errors)
     text = data.decode("utf-8", "surrogateescape")
-    plan, export_warnings = _plan(name, text, catalog, store_path, style=style, locale=locale)
+    store = load_store(store_path, cache_dir)
+    plan, export_warnings = _plan(name, text, catalog, store, style=style, locale=locale)
+    written = False
+    if write and plan.text != text:
+        command = f"refs sync {doc} --write"
+        with transaction(store_path, cache_dir, command, [path, catalog_path]) as txn:
+            if txn.read(path) != data:
+                msg = f"{doc} changed while refs sync ran; nothing written, run again"
+                raise StoreChanged(msg)
+            store = load_store(store_path, cache_dir)
+            catalog = read_catalog(txn, catalog_path)
+            plan, export_warnings = _plan(name, text, catalog, store, style=style, locale=locale)
+            plan, catalog = _settle(plan, name, store, catalog, style=style, locale=locale)
+            txn.write(path, plan.text.encode("utf-8", "surrogateescape"))
+            txn.save(store)
+            txn.write(catalog_path, dump_catalog(catalog))
+        written = True
     diff = "".join(
         difflib.unified_diff(split_lines(text), split_lines(plan.text), f"a/{name}", f"b/{name}")
     )
-    written = False
-    if write and plan.text != text:
-        with recording(cache_dir, f"refs sync {doc} --write", [path, store_path, catalog_path]):
-            for _ in range(_ROUNDS):
-                new = plan.text.encode("utf-8", "surrogateescape")
-                atomic_write(path, new)
-                # no step of its own: the import belongs to this sync's step
-                import_documents(store_path, [(name, new)], None, catalog_path=catalog_path)
-                again, _ = _plan(
-                    name,
-                    plan.text,
-                    load_catalog(catalog_path),
-                    store_path,
-                    style=style,
-                    locale=locale,
-                )
-                if again.text == plan.text:
-                    break
-                plan = again
-        written = True
     warnings = (*export_warnings, *(f"citeproc: {w}" for w in plan.warnings))
     return SyncResult(diff, written, tuple(f"{name}:{note}" for note in plan.notes), warnings)
