@@ -6,8 +6,8 @@ import time
 
 import click
 
-from refs.cli.options import Settings
 from refs.errors import RefsError
+from refs.settings import Settings
 from refs.store import steps, undo_latest
 
 

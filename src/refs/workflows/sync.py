@@ -99,13 +99,15 @@ def sync(
     write: bool = False,
     force: bool = False,
     cache_dir: Path | None = None,
+    project: Path | None = None,
 ) -> SyncResult:
     """Sync the document ``doc`` (its name as given to `refs import`, or a path to it).
 
     Refuses (`SyncRefused`) when the document changed since it was imported or `refs check`
     reports errors for it, unless ``force``. With ``write`` the document is replaced
     atomically and re-imported, so the store and the catalog know its new numbers; the three
-    files make one `refs undo` step.
+    files make one `refs undo` step. The check reads the documents the store and the catalog
+    name only inside ``project`` (`Settings.project`).
     """
     style = resolve_style(style_name)
     require_store(store_path)
@@ -121,7 +123,7 @@ def sync(
         msg = f"{doc} is not in the catalog {catalog_path}; run `refs import {doc}` first"
         raise SyncRefused(msg)
     if not force:
-        findings = check(store_path, catalog_path, cache_dir).findings
+        findings = check(store_path, catalog_path, cache_dir, project=project).findings
         errors = [
             f"line {f.line} {f.code}"
             for f in findings
