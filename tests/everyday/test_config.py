@@ -84,7 +84,8 @@ def test_the_group_uses_the_user_configuration(
     user_config.write_text(f'store = "{outside / "main.bib"}"\n')
     (tmp_path / "work").mkdir()
     monkeypatch.chdir(tmp_path / "work")
-    (tmp_path / "work" / "entry.bib").write_text("@misc{a, title={T}, author={Doe, J}, year={2020}}")
+    entry = "@misc{a, title={T}, author={Doe, J}, year={2020}}"
+    (tmp_path / "work" / "entry.bib").write_text(entry)
     result = run_cli("import", "entry.bib")
     assert result.exit_code == 0, result.stderr
     assert "@misc{a," in (outside / "main.bib").read_text()

@@ -185,14 +185,29 @@ def parse_catalog(data: bytes, name: str) -> Catalog:
     except UnicodeDecodeError as error:
         msg = f"{name}: not a refs catalog: not UTF-8 text (byte {error.start + 1})"
         raise UnreadableInput(msg) from None
-    composer = _Composer(text, name)
+    composer: _Composer | None = None
     try:
+        composer = _Composer(text, name)
         root = composer.get_single_node()
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{name}:{mark.line + 1}" if mark is not None else name
-        msg = f"{where}: not valid YAML: {getattr(error, 'problem', None) or error}"
+        msg = f"{name}:{_line_of(error, text)}: not valid YAML: {_problem(error)}"
         raise UnreadableInput(msg) from None
     finally:
-        composer.dispose()
+        if composer is not None:
+            composer.dispose()
     return _Reader(name).catalog(root)
+
+
+def _line_of(error: yaml.YAMLError, text: str) -> int:
+    mark = getattr(error, "problem_mark", None)
+    if mark is not None:
+        return int(mark.line) + 1
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow
+        return text.count("\n", 0, error.position) + 1
+    return 0
+
+
+def _problem(error: yaml.YAMLError) -> str:
+    if isinstance(error, yaml.reader.ReaderError):
+        return f"character {error.character!r} is not allowed"
+    return str(getattr(error, "problem", None) or error)

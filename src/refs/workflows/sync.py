@@ -48,7 +48,14 @@ def _catalog_name(doc: str, catalog: Catalog) -> str | None:
     if doc in catalog.documents:
         return doc
     wanted = Path(doc).resolve()
-    return next((name for name in catalog.documents if Path(name).resolve() == wanted), None)
+    return next((name for name in catalog.documents if _resolves_to(name, wanted)), None)
+
+
+def _resolves_to(name: str, wanted: Path) -> bool:
+    try:
+        return Path(name).resolve() == wanted
+    except (OSError, RuntimeError, ValueError):  # a name from data: a symlink loop, a NUL byte
+        return False
 
 
 def _refuse_unless_clean(name: str, data: bytes, catalog: Catalog, checked: Sequence[str]) -> None:
