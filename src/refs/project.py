@@ -5,7 +5,9 @@ A repository's ``refs.toml``, its store and its catalog are untrusted: a name su
 ``../victimhome/.bashrc``, ``/etc/passwd``, ``/dev/zero`` or a FIFO must never be written, read
 or waited on. Paths the user gives directly (``--store``, ``$REFS_STORE``…) are not confined.
 
-    refs check  ->  warning refused-document: /etc/passwd: outside the project folder /srv/survey
+    $ refs check
+    /etc/passwd:0: warning refused-document: /etc/passwd was not read: outside the project
+    folder /srv/survey
 """
 
 from __future__ import annotations

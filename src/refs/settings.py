@@ -90,7 +90,7 @@ def _read_toml(path: Path) -> dict[str, Any] | None:
     """The TOML table of ``path``; None when there is no such file."""
     try:
         data = read_regular(path, CONFIG_LIMIT)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except Refused as error:
         raise UnreadableInput(str(error)) from None
@@ -199,9 +199,12 @@ def default_cache_dir() -> Path:
 
 
 def _require_inside(project: Path, name: str | Path, what: str, option: str) -> None:
-    """`UnreadableInput` when ``name`` (relative to ``project``) lies outside ``project``."""
+    """`UnreadableInput` when ``name`` (relative to ``project``) lies outside ``project``, or
+    names something other than a regular file (a FIFO would hang every reader of the store)."""
     try:
-        confine(project, name)
+        real = confine(project, name)
+        if real.exists() and not real.is_file():
+            raise Refused(str(name), Refusal.NOT_REGULAR, "")
     except Refused as error:
         where = f" {project.resolve()}" if error.reason is Refusal.OUTSIDE else ""
         msg = f"{what} is {error.reason}{where}; give --{option} FILE before the command"

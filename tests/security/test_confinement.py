@@ -88,6 +88,26 @@ def test_a_default_file_that_links_out_of_the_project_is_refused(
     assert _victim(project).read_bytes() == BASHRC
 
 
+@needs_fifo
+@pytest.mark.parametrize(
+    ("name", "setting"),
+    [
+        pytest.param("references.bib", None, id="default-store"),
+        pytest.param("catalog.yaml", None, id="default-catalog"),
+        pytest.param("lib.bib", 'store = "lib.bib"', id="configured-store"),
+    ],
+)
+def test_a_fifo_for_the_store_or_catalog_is_refused_not_waited_on(
+    project: Path, name: str, setting: str | None
+) -> None:
+    os.mkfifo(project / name)
+    if setting is not None:
+        (project / "refs.toml").write_text(setting + "\n")
+    result = _refs("import", "README.md", cwd=project)
+    assert result.returncode == 2
+    assert "is not a regular file" in result.stderr
+
+
 @pytest.mark.parametrize(
     "setting",
     [

@@ -37,7 +37,7 @@ def missing_documents(context: CheckContext) -> Iterator[Finding]:
                 Severity.WARNING,
                 "missing-document",
                 f"{file} cannot be read, so its anchors were not checked",
-                "run refs check where the documents are (paths as given to refs import)",
+                "run refs check in the project folder the documents were imported in",
             )
 
 
