@@ -18,9 +18,11 @@ BENCH_DATA = SHARED / "bench-data"
 def isolated_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Every test gets its own $XDG_CACHE_HOME, so no test reads another's store index."""
+    """Every test gets its own $XDG_CACHE_HOME, so no test reads another's store index, and
+    an empty $XDG_CONFIG_HOME, so no test reads the user's own refs configuration."""
     cache = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     monkeypatch.delenv("REFS_STORE", raising=False)
     # import and dedupe --apply write ./catalog.yaml by default: never the repository's own
     monkeypatch.setenv("REFS_CATALOG", str(cache / "catalog.yaml"))

@@ -17,7 +17,12 @@ from refs.check.catalog_checks import (
     uncited_entries,
     unknown_keys,
 )
-from refs.check.document_checks import broken_anchors, missing_documents, stale_documents
+from refs.check.document_checks import (
+    broken_anchors,
+    missing_documents,
+    refused_documents,
+    stale_documents,
+)
 from refs.check.store_checks import (
     alias_collisions,
     duplicate_keys,
@@ -154,12 +159,20 @@ def test_missing_document_is_a_warning_not_a_crash() -> None:
     assert list(broken_anchors(_context(documents={DOC: None}))) == []
 
 
+def test_refused_document_is_a_warning_saying_why() -> None:
+    context = _context(refused={"/etc/passwd": "outside the project folder /p"})
+    found = list(refused_documents(context))
+    assert _codes(found) == [(0, "warning", "refused-document")]
+    assert "outside the project folder" in found[0].message
+    assert "refs import" not in found[0].fix
+
+
 def test_changed_document_is_stale() -> None:
     found = list(stale_documents(_context(digests={DOC: "y"})))
     assert _codes(found) == [(0, "warning", "stale-catalog")]
 
 
 def test_registry_runs_every_check_and_sorts() -> None:
-    assert len(CHECKS) == len(set(CHECKS)) == 13
+    assert len(CHECKS) == len(set(CHECKS)) == 14
     found = run_checks(_context(_row("X", 7, ("9",), ())))
     assert found == sorted(found, key=lambda f: (f.file, f.line, f.code, f.message))

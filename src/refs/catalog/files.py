@@ -27,8 +27,19 @@ from typing import Any
 import yaml
 
 from refs.catalog.model import Catalog, CitedCell, Item
+from refs.catalog.reader import CATALOG_LIMIT, parse_catalog
 from refs.errors import UnreadableInput
+from refs.project import Refused, read_regular
 from refs.store import atomic_write
+
+__all__ = [
+    "document_digest",
+    "dump_catalog",
+    "load_catalog",
+    "parse_catalog",
+    "rename_keys",
+    "save_catalog",
+]
 
 
 def document_digest(data: bytes) -> str:
@@ -75,74 +86,15 @@ def dump_catalog(catalog: Catalog) -> bytes:
     return text.encode("utf-8")
 
 
-def _strings(value: object) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        return ()
-    return tuple(str(v) for v in value)
-
-
-def _mapping(value: object) -> dict[str, str]:
-    if not isinstance(value, Mapping):
-        return {}
-    return {str(k): str(v) for k, v in value.items()}
-
-
-def _cell(data: Mapping[str, Any]) -> CitedCell:
-    return CitedCell(
-        column=str(data.get("column", "")),
-        name=str(data.get("name", "")),
-        line=int(data.get("line", 0)),
-        labels=_strings(data.get("labels")),
-        cites=_strings(data.get("cites")),
-        flags=_strings(data.get("flags")),
-    )
-
-
-def _item(data: Mapping[str, Any]) -> Item:
-    source = data.get("source") or {}
-    return Item(
-        name=str(data.get("name", "")),
-        section=_strings(data.get("section")),
-        file=str(source.get("file", "")),
-        line=int(source.get("line", 0)),
-        labels=_strings(data.get("labels")),
-        cites=_strings(data.get("cites")),
-        links=_mapping(data.get("links")),
-        attributes=_mapping(data.get("attributes")),
-        related=tuple(_cell(c) for c in data.get("related") or () if isinstance(c, Mapping)),
-        flags=_strings(data.get("flags")),
-    )
-
-
-def parse_catalog(data: bytes, name: str) -> Catalog:
-    """Catalog YAML -> `Catalog`; raises `UnreadableInput` naming the file (and line)."""
-    try:
-        loaded = yaml.safe_load(data.decode("utf-8")) or {}
-        if not isinstance(loaded, Mapping):
-            msg = "not a mapping with documents and items"
-            raise TypeError(msg)
-        documents = {
-            str(file): str((stamp or {}).get("sha256", ""))
-            for file, stamp in (loaded.get("documents") or {}).items()
-        }
-        items = tuple(_item(item) for item in loaded.get("items") or ())
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{name}:{mark.line + 1}" if mark is not None else name
-        msg = f"{where}: not valid YAML: {getattr(error, 'problem', None) or error}"
-        raise UnreadableInput(msg) from None
-    except (UnicodeDecodeError, TypeError, ValueError, AttributeError) as error:
-        msg = f"{name}: not a refs catalog: {error}"
-        raise UnreadableInput(msg) from None
-    return Catalog(documents, items)
-
-
 def load_catalog(path: Path) -> Catalog:
-    """The catalog at ``path``; an empty one when the file does not exist."""
+    """The catalog at ``path``; an empty one when the file does not exist. Only a regular file
+    of at most `CATALOG_LIMIT` bytes is read (a FIFO or a device is refused, not waited on)."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path, CATALOG_LIMIT)
     except FileNotFoundError:
         return Catalog()
+    except Refused as error:
+        raise UnreadableInput(str(error)) from None
     except OSError as error:
         msg = f"{path}: cannot read: {error.strerror or error}"
         raise UnreadableInput(msg) from None

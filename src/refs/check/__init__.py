@@ -11,7 +11,12 @@ from refs.check.catalog_checks import (
     uncited_entries,
     unknown_keys,
 )
-from refs.check.document_checks import broken_anchors, missing_documents, stale_documents
+from refs.check.document_checks import (
+    broken_anchors,
+    missing_documents,
+    refused_documents,
+    stale_documents,
+)
 from refs.check.findings import Check, CheckContext, Finding
 from refs.check.store_checks import (
     alias_collisions,
@@ -33,6 +38,7 @@ CHECKS: tuple[Check, ...] = (
     duplicate_keys,
     alias_collisions,
     missing_documents,
+    refused_documents,
     stale_documents,
     broken_anchors,
 )

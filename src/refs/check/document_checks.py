@@ -1,4 +1,5 @@
-"""Checks of the documents themselves: missing, changed since import, broken in-page anchors."""
+"""Checks of the documents themselves: missing, refused, changed since import, broken in-page
+anchors."""
 
 from __future__ import annotations
 
@@ -36,8 +37,22 @@ def missing_documents(context: CheckContext) -> Iterator[Finding]:
                 Severity.WARNING,
                 "missing-document",
                 f"{file} cannot be read, so its anchors were not checked",
-                "run refs check where the documents are (paths as given to refs import)",
+                "run refs check in the project folder the documents were imported in",
             )
+
+
+def refused_documents(context: CheckContext) -> Iterator[Finding]:
+    """A name in the store or the catalog that refs would not open: outside the project folder,
+    not a regular file (a FIFO, a device), or too large. Never suggests importing it."""
+    for file, reason in context.refused.items():
+        yield Finding(
+            file,
+            0,
+            Severity.WARNING,
+            "refused-document",
+            f"{file} was not read: {reason}",
+            "correct or remove this name in the store's sources or the catalog's documents",
+        )
 
 
 def stale_documents(context: CheckContext) -> Iterator[Finding]:

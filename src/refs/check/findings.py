@@ -44,7 +44,8 @@ class Finding:
 @dataclass(frozen=True)
 class CheckContext:
     """What the checks read: the store's entries (with their line in the store file), the
-    catalog, and the text of each document they name (None when it cannot be read)."""
+    catalog, the text of each document they name (None when it cannot be read), and the names
+    that were not opened at all, with the reason (outside the project, not a regular file…)."""
 
     store_file: str
     entries: tuple[Entry, ...]
@@ -52,6 +53,7 @@ class CheckContext:
     catalog: Catalog = field(default_factory=Catalog)
     documents: Mapping[str, str | None] = field(default_factory=dict)
     digests: Mapping[str, str] = field(default_factory=dict)
+    refused: Mapping[str, str] = field(default_factory=dict)
 
     @cached_property
     def labels(self) -> LabelIndex:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from refs.check.findings import CheckContext, Finding
 from refs.errors import Severity
-from refs.importing.meta import flag_items
+from refs.importing.meta import flag_items, parse_flag
 
 #: What an entry needs to be cited: the fields and why.
 _ESSENTIAL = ("title", "author", "year")
@@ -19,13 +19,12 @@ def text_link_mismatches(context: CheckContext) -> Iterator[Finding]:
     """An entry whose printed identifier and link disagree (import's ``id-mismatch`` flag)."""
     for entry in context.entries:
         for item in flag_items(entry.fields):
-            flag, _, where = item.partition("@")
+            flag, source = parse_flag(item)
             if flag != "id-mismatch":
                 continue
-            file, _, line = where.rpartition(":")
             yield Finding(
-                file or context.store_file,
-                int(line) if line.isdigit() else context.line_of(entry),
+                source.file if source is not None and source.file else context.store_file,
+                source.line if source is not None else context.line_of(entry),
                 Severity.ERROR,
                 "id-mismatch",
                 f"{entry.key}: the identifier printed in the reference and its link name "

@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, store_option
+from refs.cli.options import store_option
 from refs.cli.status import ExitStatus
 from refs.errors import UnreadableInput
+from refs.settings import Settings
 
 
 def _read(text: str | None, source: Path | None) -> str:

@@ -8,8 +8,9 @@ import sys
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, catalog_option, store_option
+from refs.cli.options import catalog_option, store_option
 from refs.cli.status import ExitStatus
+from refs.settings import Settings
 
 
 @click.command("check")
@@ -37,7 +38,13 @@ def check_command(settings: Settings, as_json: bool, ignored: tuple[str, ...]) -
     Example: refs check --json
     """
     ignore = {*settings.ignore, *ignored}
-    result = workflows.check(settings.store, settings.catalog, settings.cache_dir, ignore=ignore)
+    result = workflows.check(
+        settings.store,
+        settings.catalog,
+        settings.cache_dir,
+        ignore=ignore,
+        project=settings.project,
+    )
     if as_json:
         click.echo(json.dumps([f.as_dict() for f in result.findings], indent=2, ensure_ascii=False))
     else:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, format_option, store_option
+from refs.cli.options import format_option, store_option
 from refs.render import DEFAULT_LOCALE, Format
+from refs.settings import Settings
 
 #: The style when neither --style, $REFS_STYLE nor the configuration names one.
 DEFAULT_STYLE = "apa"

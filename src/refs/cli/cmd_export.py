@@ -9,10 +9,11 @@ from pathlib import Path
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, catalog_option, output_option, store_option
+from refs.cli.options import catalog_option, output_option, store_option
 from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
 from refs.export import EXPORTERS, ArxivForm, ExportOptions
+from refs.settings import Settings
 
 
 @click.command("export")

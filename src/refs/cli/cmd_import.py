@@ -8,9 +8,10 @@ import sys
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, catalog_option, store_option
+from refs.cli.options import catalog_option, store_option
 from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
+from refs.settings import Settings
 
 #: Inputs larger than this get a progress bar (on a terminal).
 _PROGRESS_BYTES = 1_000_000

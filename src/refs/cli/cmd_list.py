@@ -7,7 +7,8 @@ import json
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, store_option
+from refs.cli.options import store_option
+from refs.settings import Settings
 
 
 @click.command("list")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, catalog_option, store_option
+from refs.cli.options import catalog_option, store_option
+from refs.settings import Settings
 
 
 @click.command("rename")

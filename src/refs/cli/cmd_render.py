@@ -8,10 +8,11 @@ from pathlib import Path
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, catalog_option, format_option, output_option, store_option
+from refs.cli.options import catalog_option, format_option, output_option, store_option
 from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
 from refs.render import DEFAULT_LOCALE, Format, list_styles
+from refs.settings import Settings
 from refs.workflows.sync import README_STYLE
 
 

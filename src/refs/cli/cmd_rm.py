@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, catalog_option, store_option
+from refs.cli.options import catalog_option, store_option
 from refs.cli.status import ExitStatus
+from refs.settings import Settings
 
 
 @click.command("rm")

@@ -7,8 +7,9 @@ import json
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, store_option
+from refs.cli.options import store_option
 from refs.cli.status import ExitStatus
+from refs.settings import Settings
 
 
 @click.command("search")

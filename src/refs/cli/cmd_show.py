@@ -7,7 +7,8 @@ import json
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, catalog_option, store_option
+from refs.cli.options import catalog_option, store_option
+from refs.settings import Settings
 
 
 @click.command("show")

@@ -7,9 +7,10 @@ import sys
 import click
 
 from refs import workflows
-from refs.cli.options import Settings, catalog_option, store_option
+from refs.cli.options import catalog_option, store_option
 from refs.cli.status import ExitStatus
 from refs.render import DEFAULT_LOCALE
+from refs.settings import Settings
 from refs.workflows.sync import README_STYLE
 
 
@@ -57,6 +58,7 @@ def sync_command(
         write=write,
         force=force,
         cache_dir=settings.cache_dir,
+        project=settings.project,
     )
     for note in result.notes:
         click.echo(f"note: {note}", err=True)

@@ -6,7 +6,7 @@ import time
 
 import click
 
-from refs.cli.options import Settings
+from refs.settings import Settings
 from refs.store import steps, undo_latest
 
 

@@ -26,15 +26,9 @@ from refs.cli.cmd_search import search_command
 from refs.cli.cmd_show import show_command
 from refs.cli.cmd_sync import sync_command
 from refs.cli.cmd_undo import undo_command
-from refs.cli.options import (
-    DEFAULT_CATALOG,
-    DEFAULT_STORE,
-    Settings,
-    default_cache_dir,
-    load_config,
-)
 from refs.cli.status import ExitStatus
 from refs.errors import RefsError
+from refs.settings import DEFAULT_CATALOG, DEFAULT_STORE, load_settings
 from refs.store import recover_store
 
 
@@ -69,56 +63,34 @@ def _silence_stdout() -> None:
     "--store",
     type=click.Path(dir_okay=False, path_type=Path),
     envvar="REFS_STORE",
-    default=str(DEFAULT_STORE),
-    show_default=True,
-    help="The BibTeX store; also $REFS_STORE. May also be given after the command name.",
+    help=f"The BibTeX store (default ./{DEFAULT_STORE}); also $REFS_STORE. May also be given "
+    "after the command name.",
 )
 @click.option(
     "--catalog",
     type=click.Path(dir_okay=False, path_type=Path),
     envvar="REFS_CATALOG",
-    default=str(DEFAULT_CATALOG),
-    show_default=True,
-    help="The catalog of the documents' tables; also $REFS_CATALOG. May follow the command.",
+    help=f"The catalog of the documents' tables (default ./{DEFAULT_CATALOG}); also "
+    "$REFS_CATALOG. May follow the command.",
 )
 @click.pass_context
-def main(ctx: click.Context, store: Path, catalog: Path) -> None:
+def main(ctx: click.Context, store: Path | None, catalog: Path | None) -> None:
     """refs: survey READMEs -> a lossless BibTeX store, rendered in any CSL style.
 
     Example: refs --store references.bib export --format csl-json -o refs.json
     """
-    # precedence: command line > environment > configuration file > defaults; a --store /
-    # --catalog after the command name is parsed later and overrides all of these
-    config = load_config(store)
-    if config.store is not None and not _given(ctx, "store"):
-        store = config.store
-    if config.catalog is not None and not _given(ctx, "catalog"):
-        catalog = config.catalog
-    ctx.obj = Settings(
-        store=store,
-        cache_dir=default_cache_dir(),
-        catalog=catalog,
-        style=config.style,
-        locale=config.locale,
-        ignore=config.ignore,
-        config=config.path,
-    )
+    # precedence: command line > environment > the project's configuration > the user's >
+    # defaults; a --store / --catalog after the command name is parsed later and overrides all
+    settings = load_settings(store, catalog)
+    ctx.obj = settings
     # a command of this store that died (kill -9, power cut) is completed or rolled back first
-    for message in recover_store(store, ctx.obj.cache_dir):
+    for message in recover_store(settings.store, settings.cache_dir):
         click.echo(f"refs: {message}", err=True)
-    defaults = {"style_name": config.style, "locale": config.locale}
+    defaults = {"style_name": settings.style, "locale": settings.locale}
     # the configured style and locale become the defaults of `refs render` (and `refs cite`)
     ctx.default_map = {
         "render": {name: value for name, value in defaults.items() if value is not None}
     }
-
-
-def _given(ctx: click.Context, name: str) -> bool:
-    """True when the option came from the command line or the environment, not its default."""
-    return ctx.get_parameter_source(name) in (
-        click.core.ParameterSource.COMMANDLINE,
-        click.core.ParameterSource.ENVIRONMENT,
-    )
 
 
 main.add_command(add_command)

@@ -1,7 +1,8 @@
 """Import's own fields on an entry: what was flagged, and the raw text of unreadable occurrences.
 
 ``refs-flags = {no-year@README.md:12; label-reused@README.md:40}``: each flag names the
-occurrence it came from, so re-importing a document can drop exactly that document's flags.
+occurrence it came from (written as `refs.model.locations` defines, so any file name
+round-trips), so re-importing a document can drop exactly that document's flags.
 ``refs-raw`` keeps the text of an occurrence that could not be read, so nothing is lost.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from refs.model import SourceLocation
+from refs.model import SourceLocation, format_location, parse_location, split_locations
 
 FLAGS_FIELD = "refs-flags"
 RAW_FIELD = "refs-raw"
@@ -21,17 +22,32 @@ _BRACES = {"{": "\\textbraceleft{}", "}": "\\textbraceright{}"}
 
 def flag_items(fields: Mapping[str, str]) -> list[str]:
     """The ``refs-flags`` items of an entry: ``flag@file:line``."""
-    return [item.strip() for item in fields.get(FLAGS_FIELD, "").split(";") if item.strip()]
+    return split_locations(fields.get(FLAGS_FIELD, ""))
 
 
 def flag_item(flag: str, source: SourceLocation) -> str:
-    """One attributed flag: ``no-year@README.md:12``."""
-    return f"{flag}@{source.file}:{source.line}"
+    """One attributed flag: the flag, ``@``, and the occurrence's file and line.
+
+    >>> flag_item("no-year", SourceLocation("we;ird}name#1.md", 12, "3"))
+    'no-year@we%3Bird%7Dname%231.md:12'
+    """
+    return f"{flag}@{format_location(SourceLocation(source.file, source.line))}"
+
+
+def parse_flag(item: str) -> tuple[str, SourceLocation | None]:
+    """A flag item -> the flag and the occurrence it names (None for an unattributed flag).
+
+    >>> parse_flag("no-year@we%3Bird%7Dname%231.md:12")
+    ('no-year', SourceLocation(file='we;ird}name#1.md', line=12, label=None))
+    """
+    flag, _, where = item.partition("@")  # a flag's name has no "@"; a file name may
+    return flag, parse_location(where) if where else None
 
 
 def flag_file(item: str) -> str:
-    """The document a flag item came from."""
-    return item.partition("@")[2].rpartition(":")[0]
+    """The document a flag item came from ("" when it names none)."""
+    source = parse_flag(item)[1]
+    return "" if source is None else source.file
 
 
 def format_flags(items: Iterable[str]) -> str:

@@ -3,7 +3,7 @@ transactions that write several files as one undoable step."""
 
 from refs.store.files import atomic_output, atomic_write
 from refs.store.history import ChangedSinceStep, NothingToUndo, Step, Version
-from refs.store.locks import default_cache_dir, locked, real_path
+from refs.store.locks import locked, real_path
 from refs.store.store import (
     Store,
     content_digest,
@@ -30,7 +30,6 @@ __all__ = [
     "atomic_output",
     "atomic_write",
     "content_digest",
-    "default_cache_dir",
     "edit_store",
     "load_store",
     "locked",

@@ -189,7 +189,8 @@ class History:
 def read_step(folder: Path) -> Step:
     """The step recorded in ``folder``."""
     try:
-        data: dict[str, Any] = json.loads((folder / STEP_FILE).read_text(encoding="utf-8"))
+        text = (folder / STEP_FILE).read_bytes().decode("utf-8", "surrogateescape")
+        data: dict[str, Any] = json.loads(text)
         versions = tuple(Version(str(v["path"]), v["before"], v["after"]) for v in data["versions"])
         return Step(folder.name, str(data["command"]), float(data["time"]), versions, folder)
     except (OSError, ValueError, KeyError, TypeError) as error:

@@ -18,16 +18,11 @@ from pathlib import Path
 from filelock import FileLock
 
 from refs.errors import RefsError
+from refs.settings import default_cache_dir
 
 
 class LockUnavailable(RefsError):
     """The folder that holds the locks cannot be created or written."""
-
-
-def default_cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/refs``, by default ``~/.cache/refs`` (never beside the store)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "refs"
 
 
 def real_path(path: Path) -> Path:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from refs.errors import StoreChanged
+from refs.settings import default_cache_dir
 from refs.store.files import (
     digest_bytes,
     file_digest,
@@ -50,7 +51,7 @@ from refs.store.history import (
     write_previous,
     write_step_record,
 )
-from refs.store.locks import default_cache_dir, locked, real_path
+from refs.store.locks import locked, real_path
 from refs.store.store import Store, content_digest
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from refs.catalog import document_digest, load_catalog
 from refs.check import CHECKS, Check, CheckContext, Finding, run_checks
 from refs.errors import Problem, Severity
+from refs.project import Refused, read_in_project
 from refs.store import load_store
 from refs.workflows.common import require_store
 
@@ -39,18 +40,29 @@ def _as_finding(problem: Problem) -> Finding:
     )
 
 
-def _read_documents(names: Iterable[str]) -> tuple[dict[str, str | None], dict[str, str]]:
-    texts: dict[str, str | None] = {}
-    digests: dict[str, str] = {}
+@dataclass(frozen=True, slots=True)
+class _Documents:
+    texts: dict[str, str | None]
+    digests: dict[str, str]
+    refused: dict[str, str]
+
+
+def _read_documents(names: Iterable[str], project: Path) -> _Documents:
+    """The documents data names, each read only if it is a regular file of bounded size under
+    ``project``; the others are refused with the reason, never opened."""
+    read = _Documents({}, {}, {})
     for name in sorted(set(names) - _NOT_FILES):
         try:
-            data = Path(name).read_bytes()
-        except OSError:
-            texts[name] = None
+            data = read_in_project(project, name)
+        except Refused as refusal:
+            read.refused[name] = refusal.why
             continue
-        texts[name] = data.decode("utf-8-sig", "replace")
-        digests[name] = document_digest(data)
-    return texts, digests
+        except OSError:
+            read.texts[name] = None
+            continue
+        read.texts[name] = data.decode("utf-8-sig", "replace")
+        read.digests[name] = document_digest(data)
+    return read
 
 
 def check(
@@ -58,25 +70,29 @@ def check(
     catalog_path: Path,
     cache_dir: Path | None = None,
     checks: tuple[Check, ...] = CHECKS,
+    *,
     ignore: Collection[str] = (),
+    project: Path | None = None,
 ) -> CheckResult:
     """Run ``checks`` on the store at ``store_path`` and the catalog at ``catalog_path`` (an
-    absent catalog is an empty one). Documents are read relative to the working directory, as
-    their names were given to `refs import`. Findings whose code is in ``ignore`` are left out."""
+    absent catalog is an empty one). The documents they name are read relative to ``project``
+    (`Settings.project`; default the working directory) and only inside it. Findings whose
+    code is in ``ignore`` are left out."""
     require_store(store_path)
     store = load_store(store_path, cache_dir)
     catalog = load_catalog(catalog_path)
     pairs = [(b.entry, b.line) for b in store.blocks if b.entry is not None]
     names = set(catalog.documents)
     names.update(s.file for entry, _ in pairs for s in entry.sources if s.label is not None)
-    texts, digests = _read_documents(names)
+    read = _read_documents(names, Path() if project is None else project)
     context = CheckContext(
         store_file=str(store_path),
         entries=tuple(entry for entry, _ in pairs),
         entry_lines=tuple(line for _, line in pairs),
         catalog=catalog,
-        documents=texts,
-        digests=digests,
+        documents=read.texts,
+        digests=read.digests,
+        refused=read.refused,
     )
     found = [_as_finding(p) for p in store.problems] + run_checks(context, checks)
     return CheckResult(tuple(f for f in found if f.code not in ignore))

@@ -48,7 +48,14 @@ def _catalog_name(doc: str, catalog: Catalog) -> str | None:
     if doc in catalog.documents:
         return doc
     wanted = Path(doc).resolve()
-    return next((name for name in catalog.documents if Path(name).resolve() == wanted), None)
+    return next((name for name in catalog.documents if _resolves_to(name, wanted)), None)
+
+
+def _resolves_to(name: str, wanted: Path) -> bool:
+    try:
+        return Path(name).resolve() == wanted
+    except (OSError, RuntimeError, ValueError):  # a name from data: a symlink loop, a NUL byte
+        return False
 
 
 def _refuse_unless_clean(name: str, data: bytes, catalog: Catalog, checked: Sequence[str]) -> None:
@@ -116,13 +123,15 @@ def sync(
     write: bool = False,
     force: bool = False,
     cache_dir: Path | None = None,
+    project: Path | None = None,
 ) -> SyncResult:
     """Sync the document ``doc`` (its name as given to `refs import`, or a path to it).
 
     Refuses (`SyncRefused`) when the document changed since it was imported or `refs check`
     reports errors for it, unless ``force``. With ``write`` the document is replaced
     atomically and re-imported, so the store and the catalog know its new numbers; the three
-    files make one `refs undo` step.
+    files make one `refs undo` step. The check reads the documents the store and the catalog
+    name only inside ``project`` (`Settings.project`).
     """
     style = resolve_style(style_name)
     require_store(store_path)
@@ -138,7 +147,7 @@ def sync(
         msg = f"{doc} is not in the catalog {catalog_path}; run `refs import {doc}` first"
         raise SyncRefused(msg)
     if not force:
-        findings = check(store_path, catalog_path, cache_dir).findings
+        findings = check(store_path, catalog_path, cache_dir, project=project).findings
         errors = [
             f"line {f.line} {f.code}"
             for f in findings

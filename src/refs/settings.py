@@ -1,0 +1,252 @@
+"""What a command works on: the store, the catalog, the project folder and the defaults, from
+the user's options, the project's configuration and the user's configuration.
+
+Precedence: what the user gives directly (``--store``, ``--catalog``, ``$REFS_STORE``,
+``$REFS_CATALOG``) > the project's ``refs.toml`` (beside the store, else ``[tool.refs]`` in
+``./pyproject.toml``) > the user's ``$XDG_CONFIG_HOME/refs/config.toml`` > defaults.
+
+The project's configuration comes with the repository, so it is untrusted: its ``store`` and
+``catalog`` must lie inside the project folder (its own folder), as must the default
+``./references.bib`` and ``./catalog.yaml`` (a symlink in a cloned repository could point
+anywhere). What the user gives, on the command line, in the environment or in the user's own
+configuration file, is never confined.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from refs.errors import UnreadableInput
+from refs.project import Refusal, Refused, confine, read_regular
+
+DEFAULT_STORE = Path("references.bib")
+DEFAULT_CATALOG = Path("catalog.yaml")
+
+#: A project's configuration file, looked for beside the store.
+CONFIG_FILE = "refs.toml"
+#: Else the ``[tool.refs]`` table of this file in the working directory.
+PYPROJECT = Path("pyproject.toml")
+#: The user's own configuration, under ``$XDG_CONFIG_HOME`` (default ``~/.config``).
+USER_CONFIG = Path("refs") / "config.toml"
+#: The largest configuration file read: these files are a few lines long.
+CONFIG_LIMIT = 2**20
+
+_PATH_KEYS = ("store", "catalog")
+_CONFIG_TYPES: Mapping[str, type] = {
+    "store": str,
+    "catalog": str,
+    "style": str,
+    "locale": str,
+    "ignore": list,
+}
+
+
+@dataclass
+class Settings:
+    """What the options, the environment and the configuration decided, passed to every
+    command. ``project`` is the folder that names in data (a store entry's ``sources``, the
+    catalog's documents) are resolved against and confined to."""
+
+    store: Path = DEFAULT_STORE
+    cache_dir: Path | None = None
+    catalog: Path = DEFAULT_CATALOG
+    #: The default ``--style`` and ``--locale`` of `refs cite` and `refs render`.
+    style: str | None = None
+    locale: str | None = None
+    #: Finding codes `refs check` leaves out (the config's ``ignore``).
+    ignore: tuple[str, ...] = ()
+    #: The project's configuration file that was read, if any.
+    config: Path | None = None
+    #: The folder of that file, else the working directory.
+    project: Path = field(default_factory=Path.cwd)
+
+
+@dataclass(frozen=True)
+class Config:
+    """What a configuration file says; None (or empty) where it says nothing. Paths are
+    relative to the file, as it says them."""
+
+    path: Path | None = None
+    store: Path | None = None
+    catalog: Path | None = None
+    style: str | None = None
+    locale: str | None = None
+    ignore: tuple[str, ...] = field(default=())
+    #: The path settings as the file writes them (``store = "../x.bib"``), for messages.
+    written: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def folder(self) -> Path | None:
+        """The folder of the file: a project's folder."""
+        return None if self.path is None else self.path.parent
+
+
+def _read_toml(path: Path) -> dict[str, Any] | None:
+    """The TOML table of ``path``; None when there is no such file."""
+    try:
+        data = read_regular(path, CONFIG_LIMIT)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except Refused as error:
+        raise UnreadableInput(str(error)) from None
+    except OSError as error:
+        msg = f"{path}: cannot read: {error.strerror or error}"
+        raise UnreadableInput(msg) from None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        msg = f"{path}: not UTF-8 text (byte {error.start + 1}); TOML must be UTF-8"
+        raise UnreadableInput(msg) from None
+    except tomllib.TOMLDecodeError as error:
+        msg = f"{path}: not valid TOML: {error}"
+        raise UnreadableInput(msg) from None
+    except RecursionError:
+        msg = f"{path}: not valid TOML: nested too deeply"
+        raise UnreadableInput(msg) from None
+
+
+def _config_table(store: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The first project configuration found: ``refs.toml`` beside the store, else
+    ./pyproject.toml's ``[tool.refs]`` table."""
+    beside = store.parent / CONFIG_FILE
+    data = _read_toml(beside)
+    if data is not None:
+        return beside, data
+    data = _read_toml(PYPROJECT)
+    if data is None:
+        return None
+    tool = data.get("tool", {})
+    table = tool.get("refs") if isinstance(tool, dict) else None
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        msg = f"{PYPROJECT}: [tool.refs] must be a table"
+        raise UnreadableInput(msg)
+    return PYPROJECT, table
+
+
+def _path_value(path: Path, name: str, value: str) -> Path:
+    if not value or "\0" in value:
+        msg = f"{path}: {name!r} must name a file"
+        raise UnreadableInput(msg)
+    return path.parent / value
+
+
+def _config(path: Path, table: Mapping[str, Any]) -> Config:
+    """A configuration table, checked: known keys, each of its type."""
+    for name, value in table.items():
+        expected = _CONFIG_TYPES.get(name)
+        if expected is None:
+            msg = f"{path}: unknown setting {name!r} (known: {', '.join(_CONFIG_TYPES)})"
+            raise UnreadableInput(msg)
+        if not isinstance(value, expected) or (
+            isinstance(value, list) and not all(isinstance(v, str) for v in value)
+        ):
+            kind = "list of strings" if expected is list else "string"
+            msg = f"{path}: {name!r} must be a {kind}"
+            raise UnreadableInput(msg)
+    paths = {name: _path_value(path, name, table[name]) for name in _PATH_KEYS if name in table}
+    return Config(
+        path=path,
+        store=paths.get("store"),
+        catalog=paths.get("catalog"),
+        style=table.get("style"),
+        locale=table.get("locale"),
+        ignore=tuple(table.get("ignore", ())),
+        written={name: table[name] for name in _PATH_KEYS if name in table},
+    )
+
+
+def load_config(store: Path) -> Config:
+    """The project configuration for the store at ``store`` (read once per command). Its paths
+    are as it says them: `load_settings` confines the ones it uses.
+
+    >>> load_config(Path("/nonexistent/references.bib")).path is None  # doctest: +SKIP
+    True
+    """
+    found = _config_table(store)
+    return Config() if found is None else _config(*found)
+
+
+def user_config_path() -> Path:
+    """``$XDG_CONFIG_HOME/refs/config.toml``, by default ``~/.config/refs/config.toml``."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / USER_CONFIG
+
+
+def load_user_config() -> Config:
+    """The user's own configuration (the same keys; ``~`` in its paths is the home folder).
+    It is the user's, so its paths are not confined."""
+    path = user_config_path()
+    table = _read_toml(path)
+    if table is None:
+        return Config()
+    for name in _PATH_KEYS:
+        if isinstance(table.get(name), str):
+            table[name] = str(Path(table[name]).expanduser())
+    return _config(path, table)
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/refs``, by default ``~/.cache/refs`` (never beside the store)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "refs"
+
+
+def _require_inside(project: Path, name: str | Path, what: str, option: str) -> None:
+    """`UnreadableInput` when ``name`` (relative to ``project``) lies outside ``project``, or
+    names something other than a regular file (a FIFO would hang every reader of the store)."""
+    try:
+        real = confine(project, name)
+        if real.exists() and not real.is_file():
+            raise Refused(str(name), Refusal.NOT_REGULAR, "")
+    except Refused as error:
+        where = f" {project.resolve()}" if error.reason is Refusal.OUTSIDE else ""
+        msg = f"{what} is {error.reason}{where}; give --{option} FILE before the command"
+        raise UnreadableInput(msg) from None
+
+
+def load_settings(store: Path | None = None, catalog: Path | None = None) -> Settings:
+    """The settings of one command. ``store`` and ``catalog`` are what the user gave directly
+    (an option or the environment; None when not given): they win and are never confined.
+    The project's configuration is looked for beside ``store`` (else ``./references.bib``).
+
+    >>> load_settings(Path("/tmp/lib.bib")).store  # doctest: +SKIP
+    PosixPath('/tmp/lib.bib')
+    """
+    project_config = load_config(store if store is not None else DEFAULT_STORE)
+    user = load_user_config()
+    project = project_config.folder or Path()
+
+    def chosen(name: str, given: Path | None, default: Path) -> Path:
+        if given is not None:
+            return given
+        configured: Path | None = getattr(project_config, name)
+        if configured is not None and project_config.path is not None:
+            written = project_config.written[name]
+            what = f"{project_config.path}: {name} = {written!r}"
+            _require_inside(project, written, what, name)
+            return configured
+        mine: Path | None = getattr(user, name)
+        if mine is not None:
+            return mine
+        # the default names a file of the working directory: in a cloned repository it may be
+        # a symlink to anywhere
+        _require_inside(Path(), default, str(default), name)
+        return default
+
+    return Settings(
+        store=chosen("store", store, DEFAULT_STORE),
+        cache_dir=default_cache_dir(),
+        catalog=chosen("catalog", catalog, DEFAULT_CATALOG),
+        style=project_config.style or user.style,
+        locale=project_config.locale or user.locale,
+        ignore=project_config.ignore or user.ignore,
+        config=project_config.path,
+        project=project.resolve(),
+    )
