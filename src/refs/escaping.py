@@ -115,23 +115,33 @@ def html_text(text: str) -> str:
 #: ASCII punctuation Markdown (CommonMark 0.31 and GitHub's extensions: tables, strikethrough,
 #: math) can read as syntax inside a line: emphasis, code, links, images, raw HTML, entities,
 #: table cells, strikethrough, math. A backslash makes each of them a literal character.
-_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~$])|&(?=#?\w+;)")
+_MARKDOWN_INLINE = re.compile(r"[\\`*\[\]<>|~$]|&(?=#?\w+;)|(?<!\w)_|_(?!\w)")
+#: The same without brackets, for text a style wrote (``[1]``), which stays as it is.
+_MARKDOWN_INLINE_BRACKETS_KEPT = re.compile(r"[\\`*<>|~$]|&(?=#?\w+;)|(?<!\w)_|_(?!\w)")
 #: What opens a block when it starts a line: a heading, a quote, a list item, a rule.
 _MARKDOWN_BLOCK_START = re.compile(r"^(\s*)([#>+=-])|^(\s*\d+)([.)])")
 #: Parentheses end or nest a link destination (the other breakers are percent-encoded).
 _PARENTHESIS = re.compile(r"([()])")
 
 
-def markdown_text(text: str, *, line_start: bool = False) -> str:
-    """Text as Markdown that shows exactly that text (``line_start`` when it opens a line).
+def markdown_text(text: str, *, keep_brackets: bool = False) -> str:
+    """Text as Markdown that shows exactly that text, inside a line. A ``_`` inside a word
+    opens no emphasis and stays; ``keep_brackets`` leaves ``[`` and ``]`` as they are.
 
-    >>> markdown_text("A *b* [c](javascript:x) <img src=x> & &amp;")
-    'A \\\\*b\\\\* \\\\[c\\\\](javascript:x) \\\\<img src=x\\\\> & \\\\&amp;'
+    >>> markdown_text("A *b* [c](javascript:x) <img src=x> & &amp; snake_case _x_")
+    'A \\\\*b\\\\* \\\\[c\\\\](javascript:x) \\\\<img src=x\\\\> & \\\\&amp; snake_case \\\\_x\\\\_'
     """
-    escaped = _MARKDOWN_INLINE.sub(lambda m: "\\" + m.group(0), text)
-    if line_start:
-        escaped = _MARKDOWN_BLOCK_START.sub(_escape_block_start, escaped, count=1)
-    return escaped
+    pattern = _MARKDOWN_INLINE_BRACKETS_KEPT if keep_brackets else _MARKDOWN_INLINE
+    return pattern.sub(lambda m: "\\" + m.group(0), text)
+
+
+def markdown_line(text: str) -> str:
+    """A line of Markdown text whose first characters cannot open a heading, quote or list.
+
+    >>> markdown_line("# 1 item"), markdown_line("2023. A year"), markdown_line("- x")
+    ('\\\\# 1 item', '2023\\\\. A year', '\\\\- x')
+    """
+    return _MARKDOWN_BLOCK_START.sub(_escape_block_start, text, count=1)
 
 
 def _escape_block_start(match: re.Match[str]) -> str:

@@ -82,7 +82,7 @@ def repair_mojibake(draft: Draft) -> Draft:
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 #: Where an escaped character waits, in the Private Use Area, until `to_record` makes it
 #: text again: no markup pattern of the later steps can take it for syntax.
-_HIDDEN = 0xE000
+_HIDDEN = 0xF0000
 _SHOWN = str.maketrans({_HIDDEN + code: chr(code) for code in range(0x21, 0x7F)})
 
 
