@@ -394,9 +394,11 @@ def bibtex_value(name: str, text: str) -> str:
 
 def _latex_name(name: str) -> str:
     """One name of a BibTeX name list; the braces around a literal name are kept."""
-    if name.startswith("{") and name.endswith("}") and _top_level_split(name[1:-1], "}") == [
-        name[1:-1]
-    ]:
+    if (
+        name.startswith("{")
+        and name.endswith("}")
+        and _top_level_split(name[1:-1], "}") == [name[1:-1]]
+    ):
         return "{" + latex_text(name[1:-1]) + "}"
     return latex_text(name)
 

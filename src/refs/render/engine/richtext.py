@@ -11,8 +11,8 @@ Parentheses stay characters: a reference ends with ``;``, which citeproc-py woul
 the first half of a doubled ``;`` at a seam and drop the delimiter after "(part 1)".
 Markup tags that do not pair up are text too.
 
->>> rich_text('<i>Homo</i> & <script>x</script> [a](b) <span class="nocase">LLM</span>')
-'<i>Homo</i> &#38; &#60;script&#62;x&#60;/script&#62; &#91;a&#93;(b) <span class="nocase">LLM</span>'
+>>> print(rich_text('<i>Homo</i> & <script>x</script> [a](b) <span class="nocase">LLM</span>'))
+<i>Homo</i> &#38; &#60;script&#62;x&#60;/script&#62; &#91;a&#93;(b) <span class="nocase">LLM</span>
 """
 
 from __future__ import annotations
