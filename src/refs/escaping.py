@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from types import MappingProxyType
 
 # --- LaTeX ----------------------------------------------------------------------------------
@@ -115,24 +115,36 @@ def html_text(text: str) -> str:
 #: ASCII punctuation Markdown (CommonMark 0.31 and GitHub's extensions: tables, strikethrough,
 #: math) can read as syntax inside a line: emphasis, code, links, images, raw HTML, entities,
 #: table cells, strikethrough, math. A backslash makes each of them a literal character.
-_MARKDOWN_INLINE = re.compile(r"[\\`*\[\]<>|~$]|&(?=#?\w+;)|(?<!\w)_|_(?!\w)")
-#: The same without brackets, for text a style wrote (``[1]``), which stays as it is.
-_MARKDOWN_INLINE_BRACKETS_KEPT = re.compile(r"[\\`*<>|~$]|&(?=#?\w+;)|(?<!\w)_|_(?!\w)")
+#: Braces, an empty ``()`` and ``:name:`` (an emoji to GitHub) are dropped by readers of
+#: READMEs (refs's among them) as markup left behind; escaped, they stay.
+_INLINE = r"&(?=[#\w])|(?<![^\W_])_|_(?![^\W_])|\((?=\s*\))|:(?=[a-z0-9_+-]+:)"
+_MARKDOWN_INLINE = re.compile(r"[\\`*\[\]<>|~${}]|" + _INLINE)
+#: Written as character references, not backslash escapes: ``\\`a`` and ``\\~n`` are LaTeX
+#: accents to a reader of copied citations (refs's parser among them), and a backslash
+#: before one would start another.
+_AS_REFERENCE = {"\\": "&#92;", "`": "&#96;", "~": "&#126;"}
 #: What opens a block when it starts a line: a heading, a quote, a list item, a rule.
 _MARKDOWN_BLOCK_START = re.compile(r"^(\s*)([#>+=-])|^(\s*\d+)([.)])")
 #: Parentheses end or nest a link destination (the other breakers are percent-encoded).
 _PARENTHESIS = re.compile(r"([()])")
 
 
-def markdown_text(text: str, *, keep_brackets: bool = False) -> str:
+def markdown_text(text: str, *, brackets_kept: Container[int] = ()) -> str:
     """Text as Markdown that shows exactly that text, inside a line. A ``_`` inside a word
-    opens no emphasis and stays; ``keep_brackets`` leaves ``[`` and ``]`` as they are.
+    opens no emphasis and stays; so do the brackets at the positions ``brackets_kept``
+    (text a style wrote, such as a ``[1]`` label).
 
     >>> markdown_text("A *b* [c](javascript:x) <img src=x> & &amp; snake_case _x_")
     'A \\\\*b\\\\* \\\\[c\\\\](javascript:x) \\\\<img src=x\\\\> & \\\\&amp; snake_case \\\\_x\\\\_'
     """
-    pattern = _MARKDOWN_INLINE_BRACKETS_KEPT if keep_brackets else _MARKDOWN_INLINE
-    return pattern.sub(lambda m: "\\" + m.group(0), text)
+
+    def escaped(match: re.Match[str]) -> str:
+        char = match.group(0)
+        if char in "[]" and match.start() in brackets_kept:
+            return char
+        return _AS_REFERENCE.get(char) or "\\" + char
+
+    return _MARKDOWN_INLINE.sub(escaped, text)
 
 
 def markdown_line(text: str) -> str:

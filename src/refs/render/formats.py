@@ -181,16 +181,8 @@ def _markdown_run(text: str, is_data: list[bool], start: int, end: int) -> str:
 
 
 def _escaped_runs(text: str, is_data: list[bool], start: int, end: int) -> str:
-    pieces = []
-    position = start
-    while position < end:
-        kind = is_data[position]
-        stop = position
-        while stop < end and is_data[stop] == kind:
-            stop += 1
-        pieces.append(markdown_text(text[position:stop], keep_brackets=not kind))
-        position = stop
-    return "".join(pieces)
+    kept = {i - start for i in range(start, end) if not is_data[i] and text[i] in "[]"}
+    return markdown_text(text[start:end], brackets_kept=kept)
 
 
 def to_html(fragment: str) -> str:
