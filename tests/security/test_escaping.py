@@ -440,4 +440,23 @@ def test_latex_text_reads_back_as_the_text(title: str) -> None:
 
 
 def test_html_text_escapes_attribute_quotes() -> None:
-    assert html_text("\"'><") == "&quot;&#x27;&gt;&lt;"
+    assert html_text("\"'><&") == "&#34;&#39;&#62;&#60;&#38;"
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_dedupe_folds_an_escaped_title_as_its_text(title: str) -> None:
+    from refs.dedupe.fingerprint import fold_text, normalise_title  # noqa: PLC0415
+
+    words = re.findall(r"[^\W_]+", fold_text(title).replace("&", " and "))
+    assert normalise_title(latex_text(title)).split() == words
+
+
+def test_bibtex_in_a_code_fence_of_a_readme_keeps_its_latex(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (
+        "# Cite us\n\n```bibtex\n@article{k2020,\n  title = {Caf{\\'e} \\& {BERT}},\n"
+        '  author = {K{\\"o}pf, A.},\n  journal = {J},\n  year = {2020}\n}\n```\n'
+    )
+    bib = _imported(run_cli, tmp_path, monkeypatch, readme)
+    assert "title = {Caf{\\'e} \\& {BERT}}" in bib

@@ -21,13 +21,15 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from refs.escaping import html_text
+
 #: The inline markup of CSL-JSON strings (citeproc-js's FlipFlopper), opening and closing.
 _TAG = re.compile(
     r"<(?P<open>i|b|sc|sup|sub|span class=\"no(?:case|decor)\""
     r"|span style=\"font-variant: ?small-caps;\")>|</(?P<close>i|b|sc|sup|sub|span)>"
 )
-#: Characters written as references: HTML syntax, and the brackets of Markdown links.
-_REFERENCES = str.maketrans({char: f"&#{ord(char)};" for char in "&<>[]"})
+#: The brackets of Markdown links, written as references besides what HTML reads as syntax.
+_BRACKETS = str.maketrans({"[": "&#91;", "]": "&#93;"})
 _NEEDS_WORK = re.compile(r"[&<>\[\]]")
 
 
@@ -37,7 +39,7 @@ def plain_text(text: str) -> str:
     >>> plain_text("1 & 2 <3>")
     '1 &#38; 2 &#60;3&#62;'
     """
-    return text.translate(_REFERENCES)
+    return html_text(text, quote=False).translate(_BRACKETS)
 
 
 def rich_text(value: str) -> str:
