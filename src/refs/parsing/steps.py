@@ -84,6 +84,7 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 #: text again: no markup pattern of the later steps can take it for syntax.
 _HIDDEN = 0xF0000
 _SHOWN = str.maketrans({_HIDDEN + code: chr(code) for code in range(0x21, 0x7F)})
+_ANY_HIDDEN = re.compile(f"[{chr(_HIDDEN + 0x21)}-{chr(_HIDDEN + 0x7E)}]")
 
 
 def hide_escapes(text: str) -> str:
@@ -381,7 +382,9 @@ def bibtex_value(name: str, text: str) -> str:
     >>> bibtex_value("title", "LLaMA & \\input{x}")
     '{LLaMA} \\& {\\textbackslash}input{\\textbraceleft}x{\\textbraceright}'
     """
-    text = text.translate(_SHOWN).strip()
+    if _ANY_HIDDEN.search(text):
+        text = text.translate(_SHOWN)
+    text = text.strip()
     if name in LINK_FIELDS:
         return " ".join(url_text(link) for link in text.split())
     if name == "author":
@@ -405,6 +408,8 @@ def _latex_name(name: str) -> str:
 
 def _top_level_split(text: str, separator: str) -> list[str]:
     """``text`` cut at ``separator`` where it stands outside braces."""
+    if "{" not in text and "}" not in text:
+        return text.split(separator)
     pieces: list[str] = []
     depth = start = i = 0
     while i < len(text):
