@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from refs.latex import to_unicode
 from refs.model import parse_names
 from refs.parsing import Record, parse_document
 
@@ -78,8 +79,8 @@ def family(name: str) -> str:
 
 
 def predicted(record: Record) -> dict[str, Any]:
-    """The fields of a record in the labels' terms."""
-    fields = record.fields
+    """The fields of a record in the labels' terms (text, as the BibTeX values print)."""
+    fields = {k: v if k == "author" else to_unicode(v) for k, v in record.fields.items()}
     venue = next(
         (fields[k] for k in ("journal", "booktitle", "publisher", "institution") if k in fields),
         None,

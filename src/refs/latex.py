@@ -82,6 +82,17 @@ _FONT_COMMANDS = frozenset(
 )
 
 
+#: Text commands for ASCII characters (LaTeX2e's ``\\text…`` symbols) -> the character.
+_TEXT_COMMANDS: Mapping[str, str] = {
+    "textasciicircum": "^",
+    "textless": "<",
+    "textgreater": ">",
+    "textbar": "|",
+    "textbraceleft": "{",
+    "textbraceright": "}",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A run of decoded text; ``is_protected`` when braces guard its case, as in ``{BERT}``."""
@@ -108,6 +119,9 @@ def _symbols() -> Mapping[str, str]:
         if walker_spec is None or not getattr(walker_spec.args_parser, "argspec", ""):
             table[spec.macroname] = replacement
     table["today"] = ""  # the date of the export would be a lie in a reference
+    # The spellings `refs.escaping.latex_text` gives text characters LaTeX reads as syntax;
+    # pylatexenc reads \textasciicircum as the modifier letter ˆ and lacks the others.
+    table.update(_TEXT_COMMANDS)
     table.update(dict.fromkeys(_FONT_COMMANDS, ""))
     return table
 
@@ -187,16 +201,17 @@ def _decode_latex(text: str) -> str:
 
 def _decode(text: str) -> str:
     """Decode one piece of a value; whitespace runs become one space but are not stripped."""
+    # Ligatures are read before braces go: "-{}-" is two hyphens in TeX, as "--" is a dash.
     if "\\" not in text and "$" not in text and "~" not in text:
-        decoded = _typeset(text.replace("{", "").replace("}", ""))
+        decoded = _typeset(text).replace("{", "").replace("}", "")
     elif r"\url" in text:
         # A URL is verbatim: its % and -- must not reach a LaTeX reader or the dash rule.
         pieces = _URL.split(text)
         decoded = "".join(
-            piece if i % 2 else _typeset(_decode_latex(piece)) for i, piece in enumerate(pieces)
+            piece if i % 2 else _decode_latex(_typeset(piece)) for i, piece in enumerate(pieces)
         )
     else:
-        decoded = _typeset(_decode_latex(text))
+        decoded = _decode_latex(_typeset(text))
     if "  " in decoded or "\n" in decoded or "\t" in decoded or "\r" in decoded:
         return _SPACES.sub(" ", decoded)
     return decoded

@@ -105,3 +105,18 @@ def compile_bib(bib: bytes, keys: Sequence[str], cwd: Path, *, biber: bool = Fal
     latex_errors = _latex(cwd)
     bbl = (cwd / "doc.bbl").read_text(encoding="utf-8", errors="replace")
     return TexRun(latex_errors, errors, warnings, bbl)
+
+
+def typeset_text(cwd: Path) -> str | None:
+    """The text of the document compiled by `compile_bib`, from a real PDF (pdflatex without
+    draft mode, then poppler's pdftotext), or None when pdftotext is not installed."""
+    if shutil.which("pdftotext") is None:
+        return None
+    _run(["pdflatex", "-interaction=nonstopmode", "doc.tex"], cwd)
+    _run(["pdftotext", "-enc", "UTF-8", "doc.pdf", "doc.txt"], cwd)
+    return (cwd / "doc.txt").read_text(encoding="utf-8", errors="replace")
+
+
+def files_read(cwd: Path) -> str:
+    """The LaTeX log of the last run: every file TeX opened is named in it, ``(./x.tex``."""
+    return (cwd / "doc.log").read_text(encoding="utf-8", errors="replace")

@@ -1,5 +1,6 @@
 """Export as BibTeX for natbib / ACL-style ``.bst`` files: standard types, the fields each
-type requires, titles protected, LaTeX escaped, arXiv preprints in the form chosen."""
+type requires, titles protected, LaTeX escaped, arXiv preprints in the form chosen, and no
+command that reads or writes files or runs programs (`refs.export.commands`)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from refs.export.clean import (
     typeset,
     without_meta,
 )
+from refs.export.commands import safe_commands, safe_macro
 from refs.export.options import ArxivForm, ExportOptions
 from refs.model import Entry
 
@@ -148,11 +150,12 @@ def write_cleaned(
     canonical layout with a blank line after each; returns the warnings for the user."""
     notes = Notes()
     for macro in macros:
-        out.write(format_macro(macro).encode("utf-8", "surrogateescape") + b"\n")
+        out.write(format_macro(safe_macro(macro, notes)).encode("utf-8", "surrogateescape") + b"\n")
     if macros:
         out.write(b"\n")
     for entry in entries:
-        cleaned = clean(entry, options, notes)
+        # Last, on what will be written: no value may read or write files or run programs.
+        cleaned = safe_commands(clean(entry, options, notes), notes)
         out.write(format_entry(cleaned).encode("utf-8", "surrogateescape") + b"\n\n")
     return notes.warnings()
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
+from refs.escaping import latex_text, url_text
 from refs.model import SourceLocation
 from refs.parsing.candidates import Candidate
 from refs.parsing.citation import Parts, split_citation
@@ -74,6 +75,38 @@ def repair_mojibake(draft: Draft) -> Draft:
         draft,
         text=repair_text(c.body),
         cells=tuple(repair_text(cell) for cell in (c.venue, c.date, *c.others)),
+    )
+
+
+#: A Markdown backslash escape: ``\\*``, ``\\[``, ``\\<`` (CommonMark, "Backslash escapes").
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+#: Where an escaped character waits, in the Private Use Area, until `to_record` makes it
+#: text again: no markup pattern of the later steps can take it for syntax.
+_HIDDEN = 0xF0000
+_SHOWN = str.maketrans({_HIDDEN + code: chr(code) for code in range(0x21, 0x7F)})
+_ANY_HIDDEN = re.compile(f"[{chr(_HIDDEN + 0x21)}-{chr(_HIDDEN + 0x7E)}]")
+
+
+def hide_escapes(text: str) -> str:
+    """Backslash-escaped punctuation as characters that no markup rule of the parser reads.
+
+    >>> hide_escapes(r"a \\*b\\* \\<c\\>").translate(_SHOWN)
+    'a *b* <c>'
+    """
+    if "\\" not in text:
+        return text
+    return _ESCAPED.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), text)
+
+
+def keep_escapes(draft: Draft) -> Draft:
+    """What the document escaped stays text: ``\\*`` is a star, not emphasis, and ``\\[`` a
+    bracket, not a link (`hide_escapes`). LaTeX accents were decoded just before."""
+    c = draft.candidate
+    return replace(
+        draft,
+        candidate=replace(c, authors=hide_escapes(repair_text(c.authors))),
+        text=hide_escapes(draft.text),
+        cells=tuple(hide_escapes(cell) for cell in draft.cells),
     )
 
 
@@ -247,11 +280,11 @@ def read_authors(draft: Draft) -> Draft:
 
 
 def read_title(draft: Draft) -> Draft:
-    """The title, cleaned of markup, acronyms brace-protected."""
+    """The title, cleaned of markup (`to_record` escapes it and brace-protects acronyms)."""
     title = clean_title(draft.parts.title)
     if not re.search(r"[^\W\d_]", title):
         return draft
-    return draft.with_fields(title=protect_title(title))
+    return draft.with_fields(title=title)
 
 
 def read_venue(draft: Draft) -> Draft:
@@ -333,10 +366,72 @@ def entry_type_of(fields: Mapping[str, str]) -> str:
     return "misc"
 
 
+#: Fields whose value is a link or an identifier: percent-encoded where a URI may not hold
+#: a character, never LaTeX (``refs-links`` holds several links, one per blank).
+LINK_FIELDS = frozenset({"url", "doi", "eprint", "archiveprefix", "refs-links"})
+
+
+def bibtex_value(name: str, text: str) -> str:
+    r"""A field the steps read as text, as the BibTeX value that prints exactly that text.
+
+    Text read from a document is text, not LaTeX: its backslashes, braces and ``& % # _ ^
+    ~ $`` print as themselves. The ``--`` of a page range and the braces of a literal name
+    (``{OpenAccess AI Collective}``) are refs's own BibTeX; acronyms in a title are
+    brace-protected after escaping, so that the protection is BibTeX again.
+
+    >>> bibtex_value("title", "LLaMA & \\input{x}")
+    '{LLaMA} \\& {\\textbackslash}input{\\textbraceleft}x{\\textbraceright}'
+    """
+    if _ANY_HIDDEN.search(text):
+        text = text.translate(_SHOWN)
+    text = text.strip()
+    if name in LINK_FIELDS:
+        return " ".join(url_text(link) for link in text.split())
+    if name == "author":
+        return " and ".join(_latex_name(n) for n in _top_level_split(text, " and "))
+    if name == "pages":
+        return "--".join(latex_text(part) for part in text.split("--"))
+    escaped = latex_text(text)
+    return protect_title(escaped) if name == "title" else escaped
+
+
+def _latex_name(name: str) -> str:
+    """One name of a BibTeX name list; the braces around a literal name are kept."""
+    if (
+        name.startswith("{")
+        and name.endswith("}")
+        and _top_level_split(name[1:-1], "}") == [name[1:-1]]
+    ):
+        return "{" + latex_text(name[1:-1]) + "}"
+    return latex_text(name)
+
+
+def _top_level_split(text: str, separator: str) -> list[str]:
+    """``text`` cut at ``separator`` where it stands outside braces."""
+    if "{" not in text and "}" not in text:
+        return text.split(separator)
+    pieces: list[str] = []
+    depth = start = i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif depth == 0 and text.startswith(separator, i):
+            pieces.append(text[start:i])
+            start = i = i + len(separator)
+            continue
+        i += 1
+    pieces.append(text[start:])
+    return pieces
+
+
 def to_record(draft: Draft, file: str) -> Record:
-    """The finished `Record`, its raw text verbatim, its fields with balanced braces."""
+    """The finished `Record`, its raw text verbatim, its text fields as BibTeX values."""
     c = draft.candidate
-    fields = {name: _balanced(value) for name, value in draft.fields.items()}
+    fields = {name: bibtex_value(name, value) for name, value in draft.fields.items()}
+    fields = {name: value for name, value in fields.items() if value}
     return Record(
         source=SourceLocation(file, c.line, c.label),
         entry_type=entry_type_of(fields),
@@ -347,26 +442,10 @@ def to_record(draft: Draft, file: str) -> Record:
     )
 
 
-def _balanced(value: str) -> str:
-    """Drop braces that do not pair up: BibTeX cannot escape a brace."""
-    keep = [True] * len(value)
-    stack: list[int] = []
-    for i, char in enumerate(value):
-        if char == "{":
-            stack.append(i)
-        elif char == "}":
-            if stack:
-                stack.pop()
-            else:
-                keep[i] = False
-    for i in stack:
-        keep[i] = False
-    return "".join(char for char, kept in zip(value, keep, strict=True) if kept).strip()
-
-
 #: The default pipeline, one named step per concern, in the order they run.
 PARSE_STEPS: tuple[Step, ...] = (
     repair_mojibake,
+    keep_escapes,
     join_wrapped_lines,
     take_links,
     find_ids,

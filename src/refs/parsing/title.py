@@ -1,4 +1,8 @@
-"""Titles: clean what markup left around them, then brace-protect acronyms for BibTeX."""
+"""Titles: clean what markup left around them, then brace-protect acronyms for BibTeX.
+
+A title read from a document is text: its braces are characters, which `refs.escaping`
+spells for LaTeX before `protect_title` adds braces of its own.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ def clean_title(text: str) -> str:
     >>> clean_title('**Scaling Instruction-Finetuned Language Models (“Flan2”)**.')
     'Scaling Instruction-Finetuned Language Models'
     """
-    text = squash(strip_emphasis(text)).replace("{", "").replace("}", "")
+    text = squash(strip_emphasis(text))
     text = _ADDRESS.sub("", text)
     text = text.strip(" ,;:.-\u2013—")
     text = _strip_quotes(text)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Literal
 
+from refs.escaping import is_safe_link, markdown_destination, markdown_line, markdown_text
 from refs.render.engine import RenderedEntry
 
 #: The ``--format`` choices.
@@ -30,7 +31,8 @@ _MARKDOWN_TAGS: Mapping[str, str] = MappingProxyType(
 _MARKDOWN_TAG = re.compile(r"</?([a-z]+)(?:\s[^>]*)?>")
 #: A URL, without the punctuation that ends the sentence around it.
 _URL = re.compile(r"(?<![<(])\bhttps?://[^\s<>\"]*[^\s<>\".,;:!?)\]]")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_])")
+_LINK_SYNTAX = re.compile(r"&#(91|93);")
+_REFERENCE_OR_TEXT = re.compile(r"(?P<reference>&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);)|[^&]+|&")
 _DISPLAY_BREAK = re.compile(r'(?=<div class="csl-(?:block|indent)">)')
 #: The superscript characters citeproc-js writes as ``<sup>`` in HTML; each is its base
 #: character's compatibility form, except these four.
@@ -93,20 +95,94 @@ def _display_spaces(fragment: str) -> str:
 
 
 def _markdown_text(fragment: str) -> str:
-    text = html.unescape(fragment)
-    parts = []
+    """A run of HTML text as Markdown: what the data said as escaped text, the style's own
+    ``[label](target)`` as a link when its target is a safe link, bare URLs as autolinks.
+
+    The engine writes every bracket of the data as a character reference
+    (`refs.render.engine.richtext`), so only the style's brackets can make a link here.
+    """
+    text, is_data = _decoded(fragment)
+    pieces: list[str] = []
     position = 0
-    for match in _URL.finditer(text):
-        parts.append(_markdown_escape(text[position : match.start()]))
-        parts.append(f"<{match.group(0)}>")
+    for start, middle, end in _style_links(text, is_data):
+        pieces.append(_markdown_run(text, is_data, position, start))
+        label, target = text[start + 1 : middle], text[middle + 2 : end]
+        if is_safe_link(target):
+            pieces.append(f"[{markdown_text(label)}]({markdown_destination(target)})")
+        else:
+            pieces.append(markdown_text(text[start : end + 1]))
+        position = end + 1
+    pieces.append(_markdown_run(text, is_data, position, len(text)))
+    return "".join(pieces)
+
+
+def _decoded(fragment: str) -> tuple[str, list[bool]]:
+    """The text of an HTML run, and for each character whether a character reference (data,
+    not the style's syntax) wrote it."""
+    if "&" not in fragment:
+        return fragment, [False] * len(fragment)
+    chars: list[str] = []
+    is_data: list[bool] = []
+    for match in _REFERENCE_OR_TEXT.finditer(fragment):
+        piece = match.group(0)
+        decoded = html.unescape(piece) if match.group("reference") else piece
+        chars.append(decoded)
+        is_data += [bool(match.group("reference"))] * len(decoded)
+    return "".join(chars), is_data
+
+
+def _style_links(text: str, is_data: list[bool]) -> list[tuple[int, int, int]]:
+    """(``[``, ``](``, ``)``) positions of each link the style wrote: literal brackets, no
+    literal bracket in the label (``[1] [Paper](…)`` links only ``Paper``), and the target
+    up to the parenthesis that closes it (``…/wiki/Go_(game)`` keeps its own pair)."""
+    links = []
+    position = 0
+    while (middle := text.find("](", position)) >= 0:
+        start = middle - 1
+        while start >= position and (text[start] not in "[]" or is_data[start]):
+            start -= 1
+        end = _closing(text, middle + 2)
+        literal = not (is_data[middle] or is_data[middle + 1])
+        if literal and start >= position and text[start] == "[" and end < len(text):
+            links.append((start, middle, end))
+            position = end + 1
+        else:
+            position = middle + 2
+    return links
+
+
+def _closing(text: str, start: int) -> int:
+    """The index of the ``)`` that closes a link target opening at ``start`` (or the end)."""
+    depth = 0
+    for index in range(start, len(text)):
+        char = text[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return index
+            depth -= 1
+        elif char.isspace():
+            break
+    return len(text)
+
+
+def _markdown_run(text: str, is_data: list[bool], start: int, end: int) -> str:
+    """Text outside links: bare http(s) URLs as autolinks, the rest escaped (the style's
+    brackets, as in a ``[1]`` label, kept)."""
+    pieces = []
+    position = start
+    for match in _URL.finditer(text, start, end):
+        pieces.append(_escaped_runs(text, is_data, position, match.start()))
+        pieces.append(f"<{match.group(0)}>")
         position = match.end()
-    parts.append(_markdown_escape(text[position:]))
-    return "".join(parts)
+    pieces.append(_escaped_runs(text, is_data, position, end))
+    return "".join(pieces)
 
 
-def _markdown_escape(text: str) -> str:
-    # Only what would turn into emphasis or code; brackets stay, so a style can write links.
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text) if "*" in text or "`" in text else text
+def _escaped_runs(text: str, is_data: list[bool], start: int, end: int) -> str:
+    kept = {i - start for i in range(start, end) if not is_data[i] and text[i] in "[]"}
+    return markdown_text(text[start:end], brackets_kept=kept)
 
 
 def to_html(fragment: str) -> str:
@@ -115,6 +191,10 @@ def to_html(fragment: str) -> str:
     >>> to_html("2ª edición, 3ʳᵈ ed.")
     '2<sup>a</sup> edición, 3<sup>r</sup><sup>d</sup> ed.'
     """
+    if "&#" in fragment:
+        # The engine's references for link syntax (`refs.render.engine.richtext`) are plain
+        # characters in HTML; citeproc-js writes only & < > as references.
+        fragment = _LINK_SYNTAX.sub(lambda m: chr(int(m.group(1))), fragment)
     return _SUPERSCRIPT.sub(_as_sup, fragment)
 
 
@@ -152,8 +232,8 @@ def text_entry(entry: RenderedEntry) -> str:
 
 
 def markdown_entry(entry: RenderedEntry) -> str:
-    """One entry as a Markdown paragraph."""
-    return _line(entry, to_markdown)
+    """One entry as a Markdown paragraph (which no heading or list marker can open)."""
+    return markdown_line(_line(entry, to_markdown))
 
 
 def formatted(entries: Sequence[RenderedEntry], fmt: Format) -> str:

@@ -30,6 +30,7 @@ from refs.render.engine.ambiguity import disambiguate
 from refs.render.engine.configs import Run, current, running
 from refs.render.engine.errors import NoBibliography, RenderError
 from refs.render.engine.layout import Layout
+from refs.render.engine.richtext import rich_item, rich_text
 from refs.render.engine.style import (
     Cite,
     Registry,
@@ -126,7 +127,8 @@ def _process(
         name = style.stem if isinstance(style, Path) else "the style"
         msg = f"{name}: the style has no bibliography (it formats citations only)"
         raise NoBibliography(msg)
-    cleaned = [_cleaned(item) for item in items]
+    # Strings become the engine's HTML here, once: text never reaches the output as markup.
+    cleaned = [rich_item(_cleaned(item)) for item in items]
     registry = Registry(CiteProcJSON(cleaned))
     ids = {str(item["id"]).lower(): str(item["id"]) for item in cleaned}
     if clusters is None:
@@ -199,10 +201,10 @@ def _entries(
 def _cite_item(cite: Mapping[str, Any]) -> Any:
     options: dict[str, Any] = {}
     if "locator" in cite:
-        options["locator"] = Locator(cite.get("label", "page"), cite["locator"])
+        options["locator"] = Locator(cite.get("label", "page"), rich_text(str(cite["locator"])))
     for key in ("prefix", "suffix"):
         if key in cite:
-            options[key] = cite[key]
+            options[key] = rich_text(str(cite[key]))
     return Cite(str(cite["id"]), **options)
 
 

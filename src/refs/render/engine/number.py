@@ -14,6 +14,7 @@ from typing import Any
 
 from refs.render.citeproc import VariableError, model
 from refs.render.engine.numbers import RANGED, Field, fix_ranges, parse
+from refs.render.engine.richtext import plain_text
 
 _ORDINAL = re.compile(r"^ordinal-([0-9]{2})$")
 
@@ -31,7 +32,7 @@ def numeric_text(element: Any, item: Any, variable: str, form: str = "numeric") 
         text = value.value
         if form != "numeric" and field.collapsible and not value.particle:
             text = _formatted(element, text, form, gender)
-        out.append(value.particle + text + str(preformat(value.joiner)))
+        out.append(plain_text(value.particle + text) + str(preformat(value.joiner)))
     return "".join(out)
 
 
@@ -52,7 +53,8 @@ def numeric_field(element: Any, item: Any, variable: str) -> Field | None:
             return None
     if raw is None or str(raw).strip() == "":
         return None
-    field = parse(str(raw), variable, _ampersand(element))
+    # The value arrives as the engine's HTML (`richtext`); its numbers are read as text.
+    field = parse(html.unescape(str(raw)), variable, _ampersand(element))
     if field is not None:
         delimiter = html.unescape(str(element.get_single_term(name="page-range-delimiter")))
         delimiter = delimiter or "\u2013"

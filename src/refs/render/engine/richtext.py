@@ -1,0 +1,94 @@
+"""CSL-JSON strings as the HTML the engine works in: inline markup kept, the rest as text.
+
+A CSL-JSON string is text with a little inline markup (citeproc-js, "CSL-JSON markup"):
+``<i> <b> <sc> <sup> <sub>``, ``<span class="nocase">``, ``<span class="nodecor">`` and
+``<span style="font-variant:small-caps;">``. citeproc-py copies strings into its HTML as they
+are, so a title ``<script>`` or ``R&D`` came out as markup; here every character that HTML
+reads as syntax (``& < >``) is written as a character reference before citeproc-py sees it,
+and so are ``[`` and ``]``, which only the style may use as Markdown link syntax
+(`refs.render.formats.to_markdown` reads a character reference as text, never as syntax).
+Parentheses stay characters: a reference ends with ``;``, which citeproc-py would take for
+the first half of a doubled ``;`` at a seam and drop the delimiter after "(part 1)".
+Markup tags that do not pair up are text too.
+
+>>> print(rich_text('<i>Homo</i> & <script>x</script> [a](b) <span class="nocase">LLM</span>'))
+<i>Homo</i> &#38; &#60;script&#62;x&#60;/script&#62; &#91;a&#93;(b) <span class="nocase">LLM</span>
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from refs.escaping import html_text
+
+#: The inline markup of CSL-JSON strings (citeproc-js's FlipFlopper), opening and closing.
+_TAG = re.compile(
+    r"<(?P<open>i|b|sc|sup|sub|span class=\"no(?:case|decor)\""
+    r"|span style=\"font-variant: ?small-caps;\")>|</(?P<close>i|b|sc|sup|sub|span)>"
+)
+#: The brackets of Markdown links, written as references besides what HTML reads as syntax.
+_BRACKETS = str.maketrans({"[": "&#91;", "]": "&#93;"})
+_NEEDS_WORK = re.compile(r"[&<>\[\]]")
+
+
+def plain_text(text: str) -> str:
+    """Text (no markup at all) as the engine's HTML.
+
+    >>> plain_text("1 & 2 <3>")
+    '1 &#38; 2 &#60;3&#62;'
+    """
+    return html_text(text, quote=False).translate(_BRACKETS)
+
+
+def rich_text(value: str) -> str:
+    """A CSL-JSON string as the engine's HTML: paired inline markup kept, all else text."""
+    if _NEEDS_WORK.search(value) is None:
+        return value
+    if "<" not in value:
+        return plain_text(value)
+    kept = _paired_tags(value)
+    pieces: list[str] = []
+    position = 0
+    for start, end in kept:
+        pieces += [plain_text(value[position:start]), value[start:end]]
+        position = end
+    pieces.append(plain_text(value[position:]))
+    return "".join(pieces)
+
+
+def _paired_tags(value: str) -> list[tuple[int, int]]:
+    """The spans of the markup tags that open and close in order; the others are text."""
+    stack: list[tuple[str, re.Match[str]]] = []
+    kept: list[tuple[int, int]] = []
+    for match in _TAG.finditer(value):
+        if match["open"] is not None:
+            name = match["open"].split(" ", 1)[0]
+            stack.append((name, match))
+        elif stack and stack[-1][0] == match["close"]:
+            opening = stack.pop()[1]
+            kept += [opening.span(), match.span()]
+    return sorted(kept)
+
+
+def rich_item(item: Mapping[str, Any]) -> dict[str, Any]:
+    """Every string of a CSL-JSON item as the engine's HTML (``id`` and ``type`` as they are).
+
+    >>> rich_item({"id": "a&b", "title": "A & B", "issued": {"literal": "<1990>"}})
+    {'id': 'a&b', 'title': 'A &#38; B', 'issued': {'literal': '&#60;1990&#62;'}}
+    """
+    return {
+        key: value if key in ("id", "type", "language") else _rich(value)
+        for key, value in item.items()
+    }
+
+
+def _rich(value: Any) -> Any:
+    if isinstance(value, str):
+        return rich_text(value)
+    if isinstance(value, Mapping):
+        return {key: _rich(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [_rich(inner) for inner in value]
+    return value
