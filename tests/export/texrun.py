@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 
 #: The Debian packages that provide every tool and style below (README, .ci/run).
-APT_PACKAGES = "texlive-latex-base texlive-latex-recommended texlive-bibtex-extra biber"
+APT_PACKAGES = (
+    "texlive-latex-base texlive-latex-recommended texlive-bibtex-extra biber poppler-utils"
+)
 
 NATBIB_DOCUMENT = r"""\documentclass{article}
 \usepackage[utf8]{inputenc}
@@ -111,6 +113,8 @@ def typeset_text(cwd: Path) -> str | None:
     """The text of the document compiled by `compile_bib`, from a real PDF (pdflatex without
     draft mode, then poppler's pdftotext), or None when pdftotext is not installed."""
     if shutil.which("pdftotext") is None:
+        if os.environ.get("REFS_REQUIRE_TEX") == "1":
+            pytest.fail(f"REFS_REQUIRE_TEX=1 but pdftotext is not installed ({APT_PACKAGES})")
         return None
     _run(["pdflatex", "-interaction=nonstopmode", "doc.tex"], cwd)
     _run(["pdftotext", "-enc", "UTF-8", "doc.pdf", "doc.txt"], cwd)
