@@ -48,6 +48,19 @@ _KEY = re.compile(r"^[^\s,{}]+$")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_:.+-]*$")
 
 
+def unsafe_key_character(key: str) -> str | None:
+    """The first character of ``key`` that no key may hold, or None: a control or format
+    character (NUL, ESC, a bidirectional override), a separator, an unassigned code point.
+    Surrogates stand for the bytes of a store that is not UTF-8, kept as they are.
+
+    >>> unsafe_key_character("nul\\0key"), unsafe_key_character("m\u00fcller2020")
+    ('\\x00', None)
+    """
+    if key.isprintable():  # the common case, at C speed
+        return None
+    return next((c for c in key if not c.isprintable() and not "\ud800" <= c <= "\udfff"), None)
+
+
 class InvalidEntry(RefsError):
     """An entry that BibTeX could not read back the same; nothing is written."""
 
@@ -74,6 +87,9 @@ def validate(entry: Entry) -> None:
     """Raise `InvalidEntry` when the entry cannot be written as BibTeX that reads back the same."""
     if not _KEY.match(entry.key):
         msg = f"key {entry.key!r} is empty or holds a character BibTeX keys cannot have"
+        raise InvalidEntry(msg)
+    if (char := unsafe_key_character(entry.key)) is not None:
+        msg = f"key {entry.key!r} holds the control or invisible character {char!r}"
         raise InvalidEntry(msg)
     if not _NAME.match(entry.entry_type):
         msg = f"entry {entry.key!r}: {entry.entry_type!r} is not a valid entry type"
