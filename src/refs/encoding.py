@@ -26,6 +26,8 @@ BYTE_ORDER_MARKS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
 )
+#: The code of the warning about a store file that is not UTF-8 on disk.
+STORE_ENCODING = "store-encoding"
 
 
 def _cp1252(byte: int) -> str:
@@ -92,19 +94,28 @@ def refuse_binary(text: str, file: str) -> None:
         raise BinaryInput(file, _line_after(text[:nul]))
 
 
-def decode_text(data: bytes, file: str) -> tuple[str, list[Problem]]:
+def decode_text(
+    data: bytes, file: str, *, keep_line_ends: bool = False
+) -> tuple[str, list[Problem]]:
     """A document's text with ``\\n`` line breaks, and warnings about its encoding.
 
     Raises `BinaryInput` (``file:line: binary data, not a text document``) for binary data.
+    With ``keep_line_ends`` the breaks stay as they are (the .bib reader counts a lone ``\\r``
+    itself, and a value keeps its ``\\r\\n``).
 
     >>> decode_text("\\ufeffa\\rb".encode("utf-16-le"), "r.md")
     ('a\\nb', [])
     """
     text, problems = _decode(data, file)
     refuse_binary(text, file)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, problems
+    return (text if keep_line_ends else normalise_line_ends(text)), problems
+
+
+def normalise_line_ends(text: str) -> str:
+    """``\\r\\n`` and a lone ``\\r`` as ``\\n``: one break wherever an editor shows one."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def store_bytes(data: bytes, file: str) -> tuple[bytes, list[Problem]]:
@@ -120,4 +131,4 @@ def store_bytes(data: bytes, file: str) -> tuple[bytes, list[Problem]]:
     text, problems = _decode(data, file)
     refuse_binary(text, file)
     warning = f"the store is {mark[2]}; it is read as such and its next write is UTF-8"
-    return text.encode("utf-8"), [*problems, Problem(file, 1, "store-encoding", warning)]
+    return text.encode("utf-8"), [*problems, Problem(file, 1, STORE_ENCODING, warning)]

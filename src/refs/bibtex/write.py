@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from refs.bibtex.blocks import Macro
 from refs.bibtex.meta import IDS_FIELD, SOURCES_FIELD, format_ids, format_sources
@@ -46,19 +47,23 @@ FIELD_ORDER: tuple[str, ...] = (
 _RANK = {name: i for i, name in enumerate(FIELD_ORDER)}
 _KEY = re.compile(r"^[^\s,{}]+$")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_:.+-]*$")
+#: Unicode categories no key holds: control, format, and separator characters.
+_UNSAFE_IN_KEYS = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+#: What the reader takes for an ``@string`` name.
+_MACRO_NAME = re.compile(r'^[^\s=,{}()"#%]+$')
 
 
 def unsafe_key_character(key: str) -> str | None:
     """The first character of ``key`` that no key may hold, or None: a control or format
-    character (NUL, ESC, a bidirectional override), a separator, an unassigned code point.
-    Surrogates stand for the bytes of a store that is not UTF-8, kept as they are.
+    character (NUL, ESC, a bidirectional override) or a separator (a space that is not ASCII,
+    a line separator): what prints as nothing, or moves the text around it.
 
     >>> unsafe_key_character("nul\\0key"), unsafe_key_character("m\u00fcller2020")
     ('\\x00', None)
     """
     if key.isprintable():  # the common case, at C speed
         return None
-    return next((c for c in key if not c.isprintable() and not "\ud800" <= c <= "\udfff"), None)
+    return next((c for c in key if unicodedata.category(c) in _UNSAFE_IN_KEYS), None)
 
 
 class InvalidEntry(RefsError):
@@ -101,6 +106,9 @@ def validate(entry: Entry) -> None:
         if not is_balanced(value):
             msg = f"entry {entry.key!r}: field {name!r} has unbalanced braces: {value!r}"
             raise InvalidEntry(msg)
+        if "\0" in value:  # a store with a NUL byte would read as binary data
+            msg = f"entry {entry.key!r}: field {name!r} holds a NUL character"
+            raise InvalidEntry(msg)
     for key in entry.ids:
         if not _KEY.match(key):
             msg = f"entry {entry.key!r}: retired key {key!r} is not a valid key"
@@ -129,7 +137,22 @@ def format_entry(entry: Entry) -> str:
     return "\n".join(lines)
 
 
+def validate_macro(macro: Macro) -> None:
+    """Raise `InvalidEntry` when the ``@string`` definition cannot be written to read back the
+    same: its name must be one BibTeX reads as a name, its value's braces must pair up."""
+    if not _MACRO_NAME.match(macro.name) or not macro.name.isprintable():
+        msg = f"@string name {macro.name!r} is not a name BibTeX reads back"
+        raise InvalidEntry(msg)
+    if not is_balanced(macro.value):
+        msg = f"@string {macro.name!r} has unbalanced braces: {macro.value!r}"
+        raise InvalidEntry(msg)
+
+
 def format_macro(macro: Macro) -> str:
-    """An ``@string`` definition."""
+    """An ``@string`` definition.
+
+    >>> format_macro(Macro("acl", "Proceedings of {ACL}"))
+    '@string{acl = {Proceedings of {ACL}}}'
+    """
     value = macro.value if macro.is_expression else f"{{{macro.value}}}"
     return f"@string{{{macro.name} = {value}}}"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from refs.bibtex import validate
 from refs.catalog import Catalog, load_catalog, rename_keys, save_catalog
+from refs.encoding import STORE_ENCODING
 from refs.errors import RefsError
 from refs.library import (
     AddResult,
@@ -35,7 +36,8 @@ def add(store_path: Path, text: str, cache_dir: Path | None = None) -> AddResult
         result = plan_addition(store.entries(), candidates)
         for entry in result.added:
             store.put(entry)
-    return result
+    encoding = tuple(p for p in store.problems if p.code == STORE_ENCODING)
+    return replace(result, problems=encoding)
 
 
 def _catalog(path: Path | None) -> Catalog:
