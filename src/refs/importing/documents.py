@@ -80,7 +80,8 @@ def bib_reading(text: str, file: str, first_line: int = 1) -> Reading:
     definitions: list[Definition] = []
     for block in parsed.blocks:
         source = SourceLocation(file, block.line + shift)
-        raw = data[block.start : block.end].decode("utf-8", "replace")
+        # the blank lines before the next block are not the block's text
+        raw = data[block.start : block.end].decode("utf-8", "replace").rstrip()
         if block.kind is BlockKind.STRING and block.name is not None:
             macro = Macro(block.name, block.value or "", block.is_expression)
             definitions.append(Definition(macro, source))
