@@ -208,3 +208,13 @@ def test_rename_to_a_key_with_a_control_character_exits_2(
     result = run_cli("--store", str(store), "rename", "good2018", "bad\x1bkey")
     assert result.exit_code == 2
     assert store.read_text() == GOOD
+
+
+def test_a_snippet_given_to_add_keeps_its_definitions(
+    run_cli: RunCli, tmp_path: Path, store: Path
+) -> None:
+    result = run_cli("--store", str(store), "add", CONFERENCE)
+    assert result.exit_code == 0, result.stderr
+    assert "@string{conf = {Proceedings of the Big Conference}}" in store.read_text()
+    rendered = run_cli("--store", str(store), "render", "--style", "apa").stdout
+    assert "Proceedings of the Big Conference" in rendered

@@ -14,7 +14,7 @@ from refs.bibtex import InvalidEntry, read_bib, validate
 from refs.bibtex.keys import assign_keys, fold
 from refs.errors import Problem, UnreadableInput
 from refs.importing import FLAGS_FIELD, RAW_FIELD
-from refs.importing.documents import is_bibtex, text_reading
+from refs.importing.documents import Definition, bib_reading, is_bibtex, text_reading
 from refs.importing.matching import Index, signature
 from refs.importing.meta import format_flags
 from refs.model import Entry
@@ -124,6 +124,12 @@ def parse_addition(text: str) -> list[Candidate]:
             raise UnreadableInput(msg)
         return [Candidate(entry)]
     return _text_candidates(stripped)
+
+
+def addition_definitions(text: str) -> tuple[Definition, ...]:
+    """The ``@string`` definitions a BibTeX snippet brings along (none for other input)."""
+    stripped = text.strip()
+    return bib_reading(stripped, INPUT_NAME).definitions if is_bibtex(stripped) else ()
 
 
 def _has_metadata(entry: Entry) -> bool:

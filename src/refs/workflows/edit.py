@@ -9,10 +9,12 @@ from refs.bibtex import validate
 from refs.catalog import Catalog, load_catalog, rename_keys, save_catalog
 from refs.encoding import STORE_ENCODING
 from refs.errors import RefsError
+from refs.importing.merge import merge_definitions
 from refs.library import (
     AddResult,
     CitingRow,
     UnknownKey,
+    addition_definitions,
     citing_rows,
     parse_addition,
     plan_addition,
@@ -36,8 +38,10 @@ def add(store_path: Path, text: str, cache_dir: Path | None = None) -> AddResult
         result = plan_addition(store.entries(), candidates)
         for entry in result.added:
             store.put(entry)
-    encoding = tuple(p for p in store.problems if p.code == STORE_ENCODING)
-    return replace(result, problems=encoding)
+        # a snippet's @string definitions come with the entries that use them
+        conflicts = merge_definitions(store, addition_definitions(text)) if result.added else []
+    encoding = [p for p in store.problems if p.code == STORE_ENCODING]
+    return replace(result, problems=(*encoding, *conflicts))
 
 
 def _catalog(path: Path | None) -> Catalog:
