@@ -241,3 +241,22 @@ def test_a_cr_only_store_reports_true_line_numbers(tmp_path: Path) -> None:
     store.write_bytes(b"@misc{a, title = {A}}\r\r@misc{a, title = {B}}\r")
     problems = load_store(store).problems
     assert [(p.code, p.line) for p in problems] == [("repeated-key", 3)]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        pytest.param(ELF, "refs.toml:1: binary data, not a text document", id="binary"),
+        pytest.param(
+            b'store = "a.bib"\nstyle = "caf\xe9"\n', "refs.toml:2: not UTF-8", id="latin-1"
+        ),
+    ],
+)
+def test_a_binary_or_non_utf8_config_is_refused_without_a_traceback(
+    tmp_path: Path, data: bytes, message: str
+) -> None:
+    (tmp_path / "refs.toml").write_bytes(data)
+    result = _refs("list", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith(f"Error: {message}")
+    assert b"Traceback" not in result.stderr

@@ -12,6 +12,7 @@ from typing import Any, TypeVar, get_args
 
 import click
 
+from refs.encoding import decode_text
 from refs.errors import UnreadableInput
 from refs.render import Format
 
@@ -64,15 +65,20 @@ class Config:
 
 def _read_toml(path: Path) -> dict[str, Any] | None:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        data = path.read_bytes()
     except FileNotFoundError:
         return None
-    except tomllib.TOMLDecodeError as error:
-        msg = f"{path}: not valid TOML: {error}"
-        raise UnreadableInput(msg) from None
     except OSError as error:
         msg = f"{path}: cannot read: {error.strerror}"
+        raise UnreadableInput(msg) from None
+    text, problems = decode_text(data, str(path))  # binary data is refused with its line
+    if problems:  # TOML is UTF-8 by definition: a guessed encoding would be wrong
+        msg = f"{problems[0].file}:{problems[0].line}: not UTF-8, as a TOML file must be"
+        raise UnreadableInput(msg)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        msg = f"{path}: not valid TOML: {error}"
         raise UnreadableInput(msg) from None
 
 
