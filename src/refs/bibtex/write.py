@@ -47,6 +47,7 @@ FIELD_ORDER: tuple[str, ...] = (
 _RANK = {name: i for i, name in enumerate(FIELD_ORDER)}
 _KEY = re.compile(r"^[^\s,{}]+$")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_:.+-]*$")
+_BRACE = re.compile(r"[{}]")
 #: Unicode categories no key holds: control, format, and separator characters.
 _UNSAFE_IN_KEYS = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
 #: What the reader takes for an ``@string`` name.
@@ -76,16 +77,19 @@ def ordered_fields(entry: Entry) -> list[str]:
 
 
 def is_balanced(value: str) -> bool:
-    """True when braces pair up and never close more than they opened (BibTeX's only rule)."""
+    """True when braces pair up and never close more than they opened (BibTeX's only rule).
+
+    >>> is_balanced("{BERT}: {a {b}}"), is_balanced("}{")
+    (True, False)
+    """
+    if value.count("{") != value.count("}"):
+        return False
     depth = 0
-    for char in value:
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
+    for char in _BRACE.findall(value):  # only the braces are looked at one by one
+        depth += 1 if char == "{" else -1
+        if depth < 0:
+            return False
+    return True
 
 
 def validate(entry: Entry) -> None:
