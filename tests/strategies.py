@@ -9,10 +9,11 @@ from hypothesis import strategies as st
 from refs.model import Entry, SourceLocation
 
 _RESERVED_TYPES = {"comment", "preamble", "string"}
-_SPACE_AND_CONTROL: tuple[Literal["Z"], Literal["Cc"]] = ("Z", "Cc")
+_SPACE_AND_CONTROL: tuple[Literal["Z"], Literal["Cc"], Literal["Cf"]] = ("Z", "Cc", "Cf")
 
-#: Any character a BibTeX value can hold, minus braces (added by `values`) and surrogates.
-plain_text = st.text(st.characters(codec="utf-8", exclude_characters="{}"), max_size=30)
+#: Any character a BibTeX value can hold, minus braces (added by `values`), surrogates and NUL
+#: (a store holding NUL would be binary data).
+plain_text = st.text(st.characters(codec="utf-8", exclude_characters="{}\0"), max_size=30)
 
 
 def _wrap(inner: str) -> str:
@@ -45,9 +46,9 @@ macro_expressions = st.builds(
 )
 sources = st.builds(
     SourceLocation,
-    st.text(st.characters(codec="utf-8"), max_size=20),
+    st.text(st.characters(codec="utf-8", exclude_characters="\0"), max_size=20),  # a path
     st.integers(min_value=0, max_value=100_000),
-    st.none() | st.text(st.characters(codec="utf-8"), max_size=6),
+    st.none() | st.text(st.characters(codec="utf-8", exclude_characters="\0"), max_size=6),
 )
 
 

@@ -16,6 +16,7 @@ import os
 import stat
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO
 
 from refs.errors import UnreadableInput
 
@@ -79,19 +80,27 @@ def confine(project: Path, name: str | os.PathLike[str]) -> Path:
     return path
 
 
+def open_regular(path: Path, name: str | None = None) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file; `Refused` (never a wait) for a FIFO,
+    a device or a socket. A missing or unreadable file raises the usual `OSError`."""
+    shown = name if name is not None else str(path)
+    # stat first, so a device is refused without being opened at all
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise Refused(shown, Refusal.NOT_REGULAR, "")
+    handle = os.fdopen(os.open(path, _OPEN_FLAGS), "rb")
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # the file opened, not the name
+        handle.close()
+        raise Refused(shown, Refusal.NOT_REGULAR, "")
+    return handle
+
+
 def read_regular(path: Path, limit: int, name: str | None = None) -> bytes:
     """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes; `Refused`
     otherwise (``name`` is how messages show it). A missing or unreadable file raises the
     usual `OSError`. Nothing here waits: a FIFO or a device is refused before it is read."""
     shown = name if name is not None else str(path)
-    # stat first, so a device is refused without being opened at all
-    if not stat.S_ISREG(path.stat().st_mode):
-        raise Refused(shown, Refusal.NOT_REGULAR, "")
-    with os.fdopen(os.open(path, _OPEN_FLAGS), "rb") as handle:
-        status = os.fstat(handle.fileno())  # the file opened, not the name looked at
-        if not stat.S_ISREG(status.st_mode):
-            raise Refused(shown, Refusal.NOT_REGULAR, "")
-        if status.st_size > limit:
+    with open_regular(path, shown) as handle:
+        if os.fstat(handle.fileno()).st_size > limit:
             raise Refused(shown, Refusal.TOO_LARGE, f"(over {_size(limit)})")
         data = handle.read(limit + 1)  # a file that grew since fstat is still bounded
     if len(data) > limit:

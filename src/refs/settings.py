@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from refs.encoding import BinaryInput
 from refs.errors import UnreadableInput
 from refs.project import Refusal, Refused, confine, read_regular
 
@@ -97,10 +98,14 @@ def _read_toml(path: Path) -> dict[str, Any] | None:
     except OSError as error:
         msg = f"{path}: cannot read: {error.strerror or error}"
         raise UnreadableInput(msg) from None
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise BinaryInput(str(path), data[:nul].count(b"\n") + 1)
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as error:
-        msg = f"{path}: not UTF-8 text (byte {error.start + 1}); TOML must be UTF-8"
+        line = data[: error.start].count(b"\n") + 1
+        msg = f"{path}:{line}: not UTF-8 text (byte {error.start + 1}); TOML must be UTF-8"
         raise UnreadableInput(msg) from None
     except tomllib.TOMLDecodeError as error:
         msg = f"{path}: not valid TOML: {error}"

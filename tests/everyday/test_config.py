@@ -113,7 +113,7 @@ def test_a_bad_configuration_is_unreadable(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "refs.toml").write_bytes(data)
-    with pytest.raises(UnreadableInput, match=r"^refs\.toml: "):
+    with pytest.raises(UnreadableInput, match=r"^refs\.toml(:\d+)?: "):
         load_settings()
 
 
@@ -138,7 +138,7 @@ def test_a_bad_user_configuration_names_its_file(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     user_config.write_bytes(b"\xff\xfe\x00")
-    with pytest.raises(UnreadableInput, match=r"config\.toml: not UTF-8"):
+    with pytest.raises(UnreadableInput, match=r"config\.toml:1: binary data"):
         load_settings()
 
 
@@ -159,5 +159,5 @@ def test_a_binary_refs_toml_is_exit_2_naming_it(
     (tmp_path / "refs.toml").write_bytes(b"\x00\x01\xff\xfe")
     result = run_cli("list")
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: refs.toml: not UTF-8 text")
+    assert result.stderr.startswith("Error: refs.toml:1: binary data, not a text document")
     assert "Traceback" not in result.output

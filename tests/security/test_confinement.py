@@ -308,3 +308,31 @@ def test_a_limit_counts_bytes_read_not_only_the_size_told(tmp_path: Path) -> Non
     assert read_in_project(tmp_path, "a.md", limit=11) == b"x" * 11
     with pytest.raises(Refused, match="too large"):
         read_in_project(tmp_path, "a.md", limit=10)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(("--store", "fifo", "list"), id="store-list"),
+        pytest.param(("--store", "fifo", "add", "@misc{a, title = {A}}"), id="store-add"),
+        pytest.param(("--catalog", "fifo", "import", "doc.md"), id="catalog-import"),
+    ],
+)
+def test_a_fifo_the_user_names_is_refused_not_waited_on(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "doc.md").write_text("- [LIMA](https://arxiv.org/abs/2305.11206)\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "refs", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+    )
+    assert result.returncode == 2
+    assert "fifo: not a regular file" in result.stderr
+    assert "Traceback" not in result.stderr

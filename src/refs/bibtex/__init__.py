@@ -2,7 +2,14 @@
 
 from refs.bibtex.blocks import Block, BlockKind, Macro, ParsedBib
 from refs.bibtex.read import read_bib
-from refs.bibtex.write import InvalidEntry, format_entry, format_macro, ordered_fields, validate
+from refs.bibtex.write import (
+    InvalidEntry,
+    format_entry,
+    format_macro,
+    ordered_fields,
+    validate,
+    validate_macro,
+)
 
 __all__ = [
     "Block",
@@ -15,4 +22,5 @@ __all__ = [
     "ordered_fields",
     "read_bib",
     "validate",
+    "validate_macro",
 ]

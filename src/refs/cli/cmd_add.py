@@ -9,22 +9,26 @@ import click
 
 from refs import workflows
 from refs.cli.options import store_option
+from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
-from refs.errors import UnreadableInput
+from refs.encoding import decode_text
+from refs.errors import Problem, UnreadableInput
 from refs.settings import Settings
 
 
-def _read(text: str | None, source: Path | None) -> str:
-    if source is not None:
+def _read(text: str | None, source: Path | None) -> tuple[str, list[Problem]]:
+    """What to add, as text: a file and standard input go through the one decoder (binary
+    data is refused before the store is opened)."""
+    if source is not None and str(source) != "-":
         try:
-            data = sys.stdin.buffer.read() if str(source) == "-" else source.read_bytes()
+            data = source.read_bytes()
         except OSError as error:
             msg = f"{source}: cannot read: {error.strerror or error}"
             raise UnreadableInput(msg) from None
-        return data.decode("utf-8-sig", "replace")
-    if text is None or text == "-":
-        return sys.stdin.read()
-    return text
+        return decode_text(data, str(source))
+    if source is not None or text is None or text == "-":
+        return decode_text(sys.stdin.buffer.read(), "<stdin>")
+    return text, []
 
 
 @click.command("add")
@@ -50,7 +54,10 @@ def add_command(settings: Settings, text: str | None, source: Path | None) -> No
 
     Example: refs add https://arxiv.org/abs/1706.03762
     """
-    result = workflows.add(settings.store, _read(text, source), settings.cache_dir)
+    what, problems = _read(text, source)
+    report_problems(problems)
+    result = workflows.add(settings.store, what, settings.cache_dir)
+    report_problems(result.problems)
     for entry in result.added:
         click.echo(entry.key)
         click.echo(f"added: {entry.key}", err=True)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from refs.encoding import decode_text, normalise_line_ends
 from refs.errors import Problem
-from refs.importing.documents import Occurrence, bib_occurrences, is_bibtex, text_occurrences
-from refs.importing.merge import DocumentReport, merge_occurrences
+from refs.importing.documents import (
+    Definition,
+    Occurrence,
+    Reading,
+    bib_reading,
+    is_bibtex,
+    text_reading,
+)
+from refs.importing.merge import DocumentReport, merge_definitions, merge_occurrences
 from refs.importing.meta import FLAGS_FIELD, INTERNAL_FIELDS, RAW_FIELD
 from refs.store import Store
 
@@ -12,30 +20,32 @@ __all__ = [
     "FLAGS_FIELD",
     "INTERNAL_FIELDS",
     "RAW_FIELD",
+    "Definition",
     "DocumentReport",
     "Occurrence",
+    "Reading",
     "import_document",
+    "read_document",
 ]
 
 
-def decode_document(data: bytes, file: str) -> tuple[str, list[Problem]]:
-    """Document bytes as text: UTF-8 (a BOM dropped); other bytes replaced, and reported."""
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        problem = Problem(file, line, "not-utf8", "not valid UTF-8; odd bytes replaced by U+FFFD")
-        return data.decode("utf-8-sig", "replace"), [problem]
+def read_document(text: str, file: str) -> Reading:
+    """What a decoded document holds: a .bib file's entries and definitions, or a Markdown /
+    HTML / text document's references (and the BibTeX it embeds). ``text`` keeps its line
+    ends: a .bib value keeps its ``\\r\\n``; other documents are read with ``\\n`` breaks."""
+    if is_bibtex(text):
+        return bib_reading(text, file)
+    return text_reading(normalise_line_ends(text), file)
 
 
 def import_document(store: Store, file: str, data: bytes) -> tuple[DocumentReport, list[Problem]]:
     """Read one document (Markdown / HTML / text, or BibTeX) into ``store``, in memory.
 
-    ``file`` is recorded as given in every source; the caller saves the store.
+    ``file`` is recorded as given in every source; the caller saves the store. Raises
+    `refs.encoding.BinaryInput` for binary data, before the store is touched.
     """
-    text, problems = decode_document(data, file)
-    if is_bibtex(text):
-        occurrences, found = bib_occurrences(data, file)
-    else:
-        occurrences, found = text_occurrences(text, file)
-    return merge_occurrences(store, file, occurrences), problems + found
+    text, problems = decode_text(data, file, keep_line_ends=True)
+    reading = read_document(text, file)
+    report = merge_occurrences(store, file, reading.occurrences)
+    conflicts = merge_definitions(store, reading.definitions)
+    return report, [*problems, *reading.problems, *conflicts]

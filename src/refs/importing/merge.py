@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from refs.bibtex import InvalidEntry
 from refs.bibtex.keys import assign_keys
-from refs.importing.documents import Occurrence
+from refs.errors import Problem
+from refs.importing.documents import Definition, Occurrence
 from refs.importing.matching import Index, identity, signature
 from refs.importing.meta import FLAGS_FIELD, flag_file, flag_item, flag_items, format_flags
 from refs.model import Entry
@@ -237,3 +239,23 @@ def merge_occurrences(store: Store, file: str, occurrences: Sequence[Occurrence]
         merge.add(occurrence)
     flagged = sum(1 for o in occurrences if o.flags)
     return merge.finish(store, len(occurrences), flagged)
+
+
+def merge_definitions(store: Store, definitions: Sequence[Definition]) -> list[Problem]:
+    """Add a document's ``@string`` definitions to ``store``: a name the store defines the same
+    way is left alone; one it defines otherwise keeps the store's value, and is reported."""
+    problems = []
+    for definition in definitions:
+        macro, source = definition.macro, definition.source
+        try:
+            kept = store.add_macro(macro)
+        except InvalidEntry as error:
+            problems.append(Problem(source.file, source.line, "bad-macro", f"{error}; not kept"))
+            continue
+        if kept is not None:
+            message = (
+                f"@string {macro.name!r} = {macro.value!r} differs from the store's "
+                f"{kept.value!r}; the store's definition is kept"
+            )
+            problems.append(Problem(source.file, source.line, "macro-conflict", message))
+    return problems

@@ -55,9 +55,30 @@ def format_flags(items: Iterable[str]) -> str:
     return "; ".join(sorted(set(items)))
 
 
+def _control_picture(char: str) -> str:
+    """A control character in TeX's own notation: ``^^@`` for NUL, ``^^[`` for ESC, ``^^9b``."""
+    code = ord(char)
+    return f"^^{chr(code ^ 0x40)}" if code < 0x80 else f"^^{code:02x}"
+
+
+#: Control characters other than tab and newline -> TeX's ``^^`` notation for them.
+_CONTROLS = {
+    code: _control_picture(chr(code))
+    for code in (*range(0x20), *range(0x7F, 0xA0))
+    if chr(code) not in "\t\n"
+}
+
+
 def protect_raw(text: str) -> str:
     """Raw document text as a BibTeX value: braces that do not pair up are spelled as LaTeX
-    commands (BibTeX has no escape for a brace), everything else is kept as it is."""
+    commands (BibTeX has no escape for a brace), control characters in TeX's ``^^`` notation
+    (the store holds no invisible bytes), everything else is kept as it is.
+
+    >>> protect_raw("a}b\\x1b")
+    'a\\\\textbraceright{}b^^['
+    """
+    if not text.isprintable():
+        text = text.translate(_CONTROLS)
     depth = 0
     for char in text:
         depth += (char == "{") - (char == "}")

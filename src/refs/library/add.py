@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 
 from refs.bibtex import InvalidEntry, read_bib, validate
 from refs.bibtex.keys import assign_keys, fold
-from refs.errors import UnreadableInput
+from refs.errors import Problem, UnreadableInput
 from refs.importing import FLAGS_FIELD, RAW_FIELD
-from refs.importing.documents import is_bibtex, text_occurrences
+from refs.importing.documents import Definition, bib_reading, is_bibtex, text_reading
 from refs.importing.matching import Index, signature
 from refs.importing.meta import format_flags
 from refs.model import Entry
@@ -46,6 +46,8 @@ class AddResult:
 
     added: tuple[Entry, ...]
     existing: tuple[tuple[Entry, str], ...]
+    #: What the caller should tell the user about the store (e.g. its encoding).
+    problems: tuple[Problem, ...] = ()
 
 
 def _flagged(entry: Entry, flags: Sequence[str]) -> Entry:
@@ -95,11 +97,11 @@ def _bibtex_candidates(text: str) -> list[Candidate]:
 
 
 def _text_candidates(text: str) -> list[Candidate]:
-    occurrences, _problems = text_occurrences(text, INPUT_NAME)
+    occurrences = text_reading(text, INPUT_NAME).occurrences
     if not occurrences:
         # a bare reference string is not a list item yet: read each line as one
-        bulleted = "\n".join(f"- {line}" for line in text.splitlines() if line.strip())
-        occurrences, _problems = text_occurrences(bulleted, INPUT_NAME)
+        bulleted = "\n".join(f"- {line}" for line in text.split("\n") if line.strip())
+        occurrences = text_reading(bulleted, INPUT_NAME).occurrences
     readable = [o for o in occurrences if RAW_FIELD not in o.entry.fields]
     if not readable:
         msg = f"{INPUT_NAME}: no reference could be read from {text.strip()[:60]!r}"
@@ -122,6 +124,12 @@ def parse_addition(text: str) -> list[Candidate]:
             raise UnreadableInput(msg)
         return [Candidate(entry)]
     return _text_candidates(stripped)
+
+
+def addition_definitions(text: str) -> tuple[Definition, ...]:
+    """The ``@string`` definitions a BibTeX snippet brings along (none for other input)."""
+    stripped = text.strip()
+    return bib_reading(stripped, INPUT_NAME).definitions if is_bibtex(stripped) else ()
 
 
 def _has_metadata(entry: Entry) -> bool:

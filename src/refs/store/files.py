@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from refs.project import open_regular
+
 #: The suffix of a transaction's staged copy, beside the file it will replace.
 STAGED_SUFFIX = ".refs-staged"
 
@@ -23,7 +25,8 @@ def digest_bytes(data: bytes) -> str:
 def read_or_none(path: Path) -> bytes | None:
     """The bytes of ``path``; None when there is no such file."""
     try:
-        return path.read_bytes()
+        with open_regular(path) as handle:  # a FIFO or a device is refused, never waited on
+            return handle.read()
     except FileNotFoundError:
         return None
 

@@ -22,7 +22,7 @@ from refs.model import Entry, SourceLocation
 from refs.store.files import atomic_output
 
 #: Bump when the cached layout changes.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 #: Blocks per marshal record: bounds the extra memory of writing or reading the index.
 _CHUNK = 4096
 #: How many indexes to keep (one per store content seen recently).

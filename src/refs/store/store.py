@@ -1,7 +1,11 @@
 """The canonical .bib store on disk: load (cold or from the index), edit by key, save atomically.
 
 Untouched blocks are written back byte for byte and in their order; new or edited entries are
-written in the canonical layout, new ones inserted in key order, so one change is a small diff.
+written in the canonical layout, new ones inserted in key order, so one change is a small diff;
+new ``@string`` definitions go before the first entry, where every entry can use them.
+
+The store is UTF-8: a store file in BOM-marked UTF-16/32 is read as such (and its next write is
+UTF-8); one that is not UTF-8 is kept byte for byte; a binary file is refused.
 """
 
 from __future__ import annotations
@@ -13,9 +17,20 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from refs.bibtex import BlockKind, Macro, ParsedBib, format_entry, read_bib, validate
+from refs.bibtex import (
+    BlockKind,
+    Macro,
+    ParsedBib,
+    format_entry,
+    format_macro,
+    read_bib,
+    validate,
+    validate_macro,
+)
+from refs.encoding import store_bytes
 from refs.errors import Problem, StoreChanged, UnreadableInput
 from refs.model import Entry
+from refs.project import open_regular
 from refs.store.digests import Stamp, remember, remembered, stamp
 from refs.store.files import atomic_write
 from refs.store.index import load_index, save_index
@@ -32,17 +47,23 @@ class Store:
 
     def __init__(self, path: Path, data: bytes, parsed: ParsedBib, digest: str | None) -> None:
         self.path = path
+        #: The store's content as UTF-8 (a UTF-16/32 file transcoded); blocks index into it.
         self.data = data
         self.blocks = parsed.blocks
         self.problems: tuple[Problem, ...] = parsed.problems
-        #: Digest of the file as read; None when the file did not exist.
+        #: Digest of the file's bytes on disk as read; None when the file did not exist.
         self.digest = digest
         self._replaced: dict[int, Entry | None] = {}
         self._added: dict[str, Entry] = {}
+        self._added_macros: dict[str, Macro] = {}
         self._by_key: dict[str, int] = {}
+        self._defined: dict[str, Macro] = {}  # the last definition of each macro in the file
         for index, block in enumerate(self.blocks):
             if block.entry is not None:
                 self._by_key.setdefault(block.entry.key.casefold(), index)
+            elif block.kind is BlockKind.STRING and block.name is not None:
+                macro = Macro(block.name, block.value or "", block.is_expression)
+                self._defined[block.name.casefold()] = macro
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -69,17 +90,18 @@ class Store:
 
     @property
     def macros(self) -> list[Macro]:
-        """The ``@string`` definitions, in file order."""
-        return [
+        """The ``@string`` definitions, in file order (the ones added since read last)."""
+        in_file = [
             Macro(b.name, b.value, b.is_expression)
             for b in self.blocks
             if b.kind is BlockKind.STRING and b.name is not None and b.value is not None
         ]
+        return [*in_file, *self._added_macros.values()]
 
     @property
     def is_modified(self) -> bool:
         """True when there are edits not yet saved."""
-        return bool(self._replaced or self._added)
+        return bool(self._replaced or self._added or self._added_macros)
 
     # -- editing -----------------------------------------------------------------------------
 
@@ -92,6 +114,21 @@ class Store:
             self._replaced[index] = entry
         else:
             self._added[folded] = entry
+
+    def add_macro(self, macro: Macro) -> Macro | None:
+        """Define the ``@string`` macro, unless the store has it: None when it is added or the
+        store has the same definition, else the store's own definition, which is kept.
+
+        Raises `InvalidEntry` for a definition that cannot be written to read back the same.
+        """
+        validate_macro(macro)
+        folded = macro.name.casefold()
+        current = self._defined.get(folded) or self._added_macros.get(folded)
+        if current is None:
+            self._added_macros[folded] = macro
+            return None
+        same = (current.value, current.is_expression) == (macro.value, macro.is_expression)
+        return None if same else current
 
     def remove(self, key: str) -> Entry:
         """Remove the entry with this key and return it; `KeyError` if there is none."""
@@ -124,11 +161,23 @@ class Store:
             points.setdefault(where, []).append(self._added[folded])
         return points
 
+    def _macro_lines(self) -> bytes:
+        return b"".join(
+            format_macro(m).encode("utf-8", "surrogateescape") + b"\n"
+            for m in self._added_macros.values()
+        )
+
     def _layout(self) -> Iterator[tuple[Entry | None, bytes | None]]:
         """The file to write, piece by piece: (entry, its original bytes or None to format)."""
         points = self._insertion_points() if self._added else {}
+        first_entry = next(
+            (i for i, b in enumerate(self.blocks) if b.kind is BlockKind.ENTRY), len(self.blocks)
+        )
         skip_space = False
         for index, block in enumerate(self.blocks):
+            if index == first_entry and self._added_macros:
+                at_line_start = block.start == 0 or self.data[block.start - 1] == 0x0A
+                yield None, (b"" if at_line_start else b"\n") + self._macro_lines() + b"\n"
             for entry in points.get(index, ()):
                 yield entry, None
                 yield None, b"\n\n"
@@ -144,8 +193,11 @@ class Store:
             else:
                 skip_space = True
         tail = points.get(len(self.blocks), [])
-        if tail and self.data and not self.data.endswith(b"\n\n"):
+        macros_last = first_entry == len(self.blocks) and bool(self._added_macros)
+        if (tail or macros_last) and self.data and not self.data.endswith(b"\n\n"):
             yield None, b"\n" if self.data.endswith(b"\n") else b"\n\n"
+        if macros_last:
+            yield None, self._macro_lines() + (b"\n" if tail else b"")
         for number, entry in enumerate(tail):
             yield None, b"\n" if number else b""
             yield entry, None
@@ -167,8 +219,11 @@ class Store:
 def _read_with_stamp(path: Path) -> tuple[bytes, Stamp] | None:
     """The file's bytes and the stamp of exactly those bytes (taken from the open file after
     reading it, so a write in between shows as a changed stamp); None when it is absent."""
+    if path.is_dir():
+        msg = f"{path}: is a directory, not a .bib file"
+        raise UnreadableInput(msg)
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:  # a FIFO or a device as --store is refused, not read
             data = handle.read()
             return data, stamp(os.fstat(handle.fileno()))
     except FileNotFoundError:
@@ -209,21 +264,26 @@ def load_store(path: Path, cache_dir: Path | None = None) -> Store:
     """Read the store at ``path`` (an absent file is an empty store).
 
     With ``cache_dir``, an unchanged store is read from its index instead of parsed again.
+    Raises `refs.encoding.BinaryInput` when the file is binary data.
     """
     read = _read_with_stamp(path)
     if read is None:
         return Store(path, b"", ParsedBib(()), None)
-    data, current = read
+    on_disk, current = read
+    # change detection and the index are keyed by the bytes on disk; blocks index into ``data``
+    data, encoding_problems = store_bytes(on_disk, str(path))
     digest = remembered(cache_dir, path, current)
     if digest is None:
-        digest = content_digest(data)
+        digest = content_digest(on_disk)
         remember(cache_dir, path, current, digest)
     parsed = load_index(cache_dir, digest, str(path)) if cache_dir is not None else None
     if parsed is None:
         parsed = read_bib(data, str(path))
         if cache_dir is not None:
             save_index(cache_dir, digest, parsed)
-    return Store(path, data, parsed, digest)
+    store = Store(path, data, parsed, digest)
+    store.problems = (*encoding_problems, *store.problems)
+    return store
 
 
 def save_store(store: Store, cache_dir: Path | None = None) -> bool:

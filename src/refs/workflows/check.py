@@ -8,6 +8,7 @@ from pathlib import Path
 
 from refs.catalog import document_digest, load_catalog
 from refs.check import CHECKS, Check, CheckContext, Finding, run_checks
+from refs.encoding import BinaryInput, decode_text
 from refs.errors import Problem, Severity
 from refs.project import Refused, read_in_project
 from refs.store import load_store
@@ -60,7 +61,11 @@ def _read_documents(names: Iterable[str], project: Path) -> _Documents:
         except OSError:
             read.texts[name] = None
             continue
-        read.texts[name] = data.decode("utf-8-sig", "replace")
+        try:
+            read.texts[name] = decode_text(data, name)[0]
+        except BinaryInput:
+            read.refused[name] = "binary data, not a text document"
+            continue
         read.digests[name] = document_digest(data)
     return read
 

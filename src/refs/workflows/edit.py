@@ -7,11 +7,14 @@ from pathlib import Path
 
 from refs.bibtex import validate
 from refs.catalog import Catalog, dump_catalog, load_catalog, rename_keys
+from refs.encoding import STORE_ENCODING
 from refs.errors import RefsError
+from refs.importing.merge import merge_definitions
 from refs.library import (
     AddResult,
     CitingRow,
     UnknownKey,
+    addition_definitions,
     citing_rows,
     parse_addition,
     plan_addition,
@@ -37,8 +40,11 @@ def add(store_path: Path, text: str, cache_dir: Path | None = None) -> AddResult
         result = plan_addition(store.entries(), candidates)
         for entry in result.added:
             store.put(entry)
+        # a snippet's @string definitions come with the entries that use them
+        conflicts = merge_definitions(store, addition_definitions(text)) if result.added else []
         txn.save(store)
-    return result
+    encoding = [p for p in store.problems if p.code == STORE_ENCODING]
+    return replace(result, problems=(*encoding, *conflicts))
 
 
 def _catalog(path: Path | None) -> Catalog:

@@ -16,6 +16,7 @@ from refs.catalog import (
     parse_catalog,
     with_document,
 )
+from refs.encoding import decode_text
 from refs.errors import Problem, UnreadableInput
 from refs.importing import DocumentReport, import_document
 from refs.importing.documents import is_bibtex
@@ -68,17 +69,20 @@ class ImportResult:
 
 def read_documents(paths: Sequence[str], stdin: IO[bytes]) -> list[tuple[str, bytes]]:
     """Each path's bytes (``-`` reads standard input), before anything is written: a path that
-    cannot be read stops the import with `UnreadableInput`."""
+    cannot be read, or holds binary data, stops the import with `UnreadableInput` (so an
+    import of several paths writes nothing when one of them is refused)."""
     documents = []
     for name in paths:
         if name == "-":
             documents.append(("<stdin>", stdin.read()))
-            continue
-        try:
-            documents.append((name, Path(name).read_bytes()))
-        except OSError as error:
-            msg = f"{name}: cannot read: {error.strerror or error}"
-            raise UnreadableInput(msg) from None
+        else:
+            try:
+                documents.append((name, Path(name).read_bytes()))
+            except OSError as error:
+                msg = f"{name}: cannot read: {error.strerror or error}"
+                raise UnreadableInput(msg) from None
+        recorded, data = documents[-1]
+        decode_text(data, recorded)  # refuses binary data now; the import decodes it again
     return documents
 
 
@@ -172,6 +176,6 @@ def _document_items(
 ) -> Iterator[tuple[str, bytes, tuple[Item, ...]]]:
     """Each non-BibTeX document's catalog items, resolved against ``entries``."""
     for name, data in documents:
-        text = data.decode("utf-8-sig", "replace")
+        text, _ = decode_text(data, name)  # its problems were reported by the import
         if not is_bibtex(text):
             yield name, data, tuple(extract_items(name, text, entries))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from refs.catalog import Catalog, document_digest, dump_catalog, load_catalog
+from refs.encoding import Layout, editable_text
 from refs.errors import RefsError, Severity, StoreChanged, UnreadableInput
 from refs.export.csl_json import csl_items
 from refs.render import DEFAULT_LOCALE, Style, resolve_style
@@ -96,13 +97,20 @@ def _plan(
 
 
 def _settle(
-    plan: SyncPlan, name: str, store: Store, catalog: Catalog, *, style: Style, locale: str
+    plan: SyncPlan,
+    name: str,
+    store: Store,
+    catalog: Catalog,
+    layout: Layout,
+    *,
+    style: Style,
+    locale: str,
 ) -> tuple[SyncPlan, Catalog]:
     """Re-import the synced text into ``store`` and ``catalog`` (in memory) until the text no
     longer changes: re-reading a regenerated section can complete an entry (a title the old text
     lacked), which changes how it renders."""
     for round_ in range(_ROUNDS):
-        text = plan.text.encode("utf-8", "surrogateescape")
+        text = layout.encode(plan.text)  # the bytes written: their digest goes to the catalog
         catalog = import_in_memory(store, catalog, [(name, text)]).catalog or catalog
         if round_ == _ROUNDS - 1:
             break  # what is written is what was imported, settled or not
@@ -154,7 +162,7 @@ def sync(
             if f.file == name and f.severity is Severity.ERROR
         ]
         _refuse_unless_clean(name, data, catalog, errors)
-    text = data.decode("utf-8", "surrogateescape")
+    text, layout = editable_text(data, doc)
     store = load_store(store_path, cache_dir)
     plan, export_warnings = _plan(name, text, catalog, store, style=style, locale=locale)
     written = False
@@ -167,8 +175,8 @@ def sync(
             store = load_store(store_path, cache_dir)
             catalog = read_catalog(txn, catalog_path)
             plan, export_warnings = _plan(name, text, catalog, store, style=style, locale=locale)
-            plan, catalog = _settle(plan, name, store, catalog, style=style, locale=locale)
-            txn.write(path, plan.text.encode("utf-8", "surrogateescape"))
+            plan, catalog = _settle(plan, name, store, catalog, layout, style=style, locale=locale)
+            txn.write(path, layout.encode(plan.text))
             txn.save(store)
             txn.write(catalog_path, dump_catalog(catalog))
         written = True
