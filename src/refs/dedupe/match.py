@@ -91,7 +91,8 @@ def _member_vetoes(
         for view_y in (y, *members[1]):
             if view_x is x and view_y is y:
                 continue
-            found.extend(v for v in compare_entries(view_x, view_y).vetoes if v not in found)
+            vetoed = _compare_alone(view_x, view_y, ((), ())).vetoes
+            found.extend(v for v in vetoed if v not in found)
     return found
 
 
@@ -143,13 +144,16 @@ def compare(
     return Match(round(score, 4), rule, similarities, (), all_vetoes, tuple(inherited))
 
 
-def compare_entries(x: Entry, y: Entry) -> Match:
-    """`compare` for two entries on their own (tests, one-off questions)."""
+def _compare_alone(x: Entry, y: Entry, members: tuple[Sequence[Entry], Sequence[Entry]]) -> Match:
     names_x, names_y = author_names(x), author_names(y)
     overlap = author_overlap(names_x, names_y)
     both = bool(names_x and names_y)
     ids = (strong_identifiers(x), strong_identifiers(y))
-    members = (member_views(x), member_views(y))
     return compare(
         fingerprint(x), fingerprint(y), x, y, ids=ids, authors=(overlap, both), members=members
     )
+
+
+def compare_entries(x: Entry, y: Entry) -> Match:
+    """`compare` for two entries on their own (tests, one-off questions)."""
+    return _compare_alone(x, y, (member_views(x), member_views(y)))

@@ -19,7 +19,8 @@ PREPRINT_TYPES = frozenset({"misc", "unpublished", "online", "techreport", "repo
 #: Types that appear in a venue (journal, proceedings, book): without one, a preprint.
 VENUE_TYPES = frozenset({"article", "inproceedings", "conference", "incollection"})
 #: Whole volumes (BibTeX and biblatex types): a series has one a year, so for them a year
-#: apart is another volume. The one-year tolerance is for a paper and its preprint.
+#: apart is another volume, unless both name one ISBN. The one-year tolerance is for a paper
+#: and its preprint.
 VOLUME_TYPES = frozenset(
     "book mvbook proceedings mvproceedings collection mvcollection reference mvreference "
     "periodical".split()
@@ -109,11 +110,13 @@ def _field_vetoes(x: Entry, y: Entry) -> list[str]:
 
 
 def _year_veto(a: Fingerprint, b: Fingerprint, x: Entry, y: Entry) -> bool:
-    """Years further apart than a preprint and its venue can be; any two years of volumes."""
+    """Years further apart than a preprint and its venue can be; for whole volumes, any two
+    years, unless they share an ISBN (a reprint of one volume, not the next volume)."""
     if a.year is None or b.year is None:
         return False
     volumes = x.entry_type in VOLUME_TYPES or y.entry_type in VOLUME_TYPES
-    return abs(a.year - b.year) > (0 if volumes else YEAR_TOLERANCE)
+    tolerance = YEAR_TOLERANCE if not volumes or isbns(x) & isbns(y) else 0
+    return abs(a.year - b.year) > tolerance
 
 
 def vetoes(a: Fingerprint, b: Fingerprint, x: Entry, y: Entry, ids: tuple[Ids, Ids]) -> list[str]:
