@@ -38,7 +38,7 @@ def kinds(prints: list[Fingerprint]) -> dict[tuple[int, int], str]:
     return {**dict.fromkeys(others, "other"), **dict.fromkeys(by_id, "by-id")}
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(changes())
 def test_an_update_is_the_blocking_of_the_changed_list(
     change: tuple[list[Fingerprint], list[Fingerprint], frozenset[int]],
@@ -58,7 +58,7 @@ def test_an_update_is_the_blocking_of_the_changed_list(
             assert (i, j) in touched, (i, j)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(PRINTS, min_size=2, max_size=3 * ALL_PAIRS_LIMIT))
 def test_kind_names_exactly_the_candidate_pairs(prints: list[Fingerprint]) -> None:
     blocking, expected = Blocking(prints), kinds(prints)
