@@ -1,7 +1,7 @@
 """`refs dedupe`: find entries that are one work (with the evidence), and merge them safely."""
 
 from refs.dedupe.apply import apply_merges, format_rename_map, rename_map
-from refs.dedupe.cluster import DEFAULT_THRESHOLD, WEAK_FLOOR, find_duplicates
+from refs.dedupe.cluster import DEFAULT_THRESHOLD, find_duplicates
 from refs.dedupe.decisions import (
     Distinct,
     UnknownKey,
@@ -10,6 +10,7 @@ from refs.dedupe.decisions import (
     format_decisions,
     read_decisions,
 )
+from refs.dedupe.finder import WEAK_FLOOR
 from refs.dedupe.match import Match, compare_entries
 from refs.dedupe.merge import CONFLICTS_FIELD, merge_cluster, parse_conflicts, survivor_order
 from refs.dedupe.report import Cluster, Conflict, DedupeReport, Link, as_dict, describe

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from stdnum import isbn as stdnum_isbn
+
 from refs.latex import to_unicode
 from refs.model import Entry
 
@@ -140,6 +142,25 @@ def strong_identifiers(entry: Entry) -> tuple[tuple[str, str], ...]:
         ("openreview", ids.openreview),
     )
     return tuple((kind, value) for kind, value in pairs if value)
+
+
+#: An ISBN as written: 10 or 13 digits (the last may be X), with hyphens or spaces between.
+_ISBN = re.compile(r"(?<![\dXx])(?:\d[- ]?){9}(?:(?:\d[- ]?){3})?[\dXx](?![\dXx])")
+
+
+def isbns(entry: Entry) -> frozenset[str]:
+    """The entry's ISBNs as ISBN-13 digits: an ISBN-10 and the ISBN-13 of one book are one.
+
+    >>> sorted(isbns(Entry("k", "book", {"isbn": "0-86576-089-6, 978-1-4665-6596-8"})))
+    ['9780865760899', '9781466565968']
+    """
+    value = entry.fields.get("isbn", "")
+    found = set()
+    for written in _ISBN.findall(value):
+        digits = stdnum_isbn.compact(written)
+        if len(digits) in (10, 13):
+            found.add(stdnum_isbn.to_isbn13(digits))
+    return frozenset(found)
 
 
 def id_tokens(entry: Entry) -> frozenset[str]:

@@ -10,12 +10,13 @@ Rules, strongest first:
 - ``title-year``: the same, when one side lists no authors; only an informative title can
   carry it ("Introduction" cannot).
 
-A veto (vetoes.py) stops any rule. Scores are comparable with ``--threshold``.
+A veto (vetoes.py) stops any rule, and so does a veto against a retired member of a merged
+entry (views.py): a merge never lifts a veto. Scores are comparable with ``--threshold``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -24,6 +25,7 @@ from rapidfuzz.fuzz import ratio
 from refs.dedupe.authors import author_names, author_overlap
 from refs.dedupe.fingerprint import Fingerprint, fingerprint, is_informative, strong_identifiers
 from refs.dedupe.vetoes import Ids, vetoes
+from refs.dedupe.views import member_views
 from refs.model import Entry
 
 IDENTIFIER = "identifier"
@@ -50,13 +52,15 @@ _YEAR_APART = 0.97
 class Match:
     """The evidence for one pair: a score in [0, 1], the rule that gave it, the similarities
     measured (``title`` 0-100, ``authors`` 0-1 or absent, ``year_gap``), the identifiers both
-    share, and every veto found."""
+    share, and every veto found; ``member_vetoes`` are those of them that only a retired
+    member of a merged entry has (the pair itself would be confident without them)."""
 
     score: float
     rule: str
     similarities: Mapping[str, float] = field(default_factory=dict)
     shared: tuple[str, ...] = ()
     vetoes: tuple[str, ...] = ()
+    member_vetoes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "similarities", MappingProxyType(dict(self.similarities)))
@@ -78,6 +82,20 @@ def _author_factor(overlap: float | None, informative: bool) -> float:
     return factor if informative else factor * _GENERIC_TITLE
 
 
+def _member_vetoes(
+    x: Entry, y: Entry, members: tuple[Sequence[Entry], Sequence[Entry]]
+) -> list[str]:
+    """The vetoes between ``x`` or its member views and ``y`` or its member views."""
+    found: list[str] = []
+    for view_x in (x, *members[0]):
+        for view_y in (y, *members[1]):
+            if view_x is x and view_y is y:
+                continue
+            vetoed = _compare_alone(view_x, view_y, ((), ())).vetoes
+            found.extend(v for v in vetoed if v not in found)
+    return found
+
+
 def compare(
     a: Fingerprint,
     b: Fingerprint,
@@ -87,12 +105,13 @@ def compare(
     ids: tuple[Ids, Ids],
     authors: tuple[float | None, bool],
     title_similarity: float | None = None,
+    members: tuple[Sequence[Entry], Sequence[Entry]] = ((), ()),
 ) -> Match:
     """The evidence that ``x`` and ``y`` are one work.
 
     ``ids`` are both entries' `strong_identifiers`; ``authors`` is (overlap, both have
     authors) from `author_overlap`; ``title_similarity`` may be passed when the caller has
-    computed it already.
+    computed it already; ``members`` are both entries' `member_views`.
     """
     overlap, both_named = authors
     similarity = ratio(a.title, b.title) if title_similarity is None else title_similarity
@@ -108,23 +127,33 @@ def compare(
     if gap is not None:
         similarities["year_gap"] = gap
     shared = _shared_ids(ids)
+    if shared and a.title and b.title and similarity < IDENTIFIER_TITLE_FLOOR:
+        found.append("different-titles")
+    inherited = []
+    if members[0] or members[1]:
+        inherited = [v for v in _member_vetoes(x, y, members) if v not in found]
+    all_vetoes = (*found, *inherited)
     if shared:
-        if a.title and b.title and similarity < IDENTIFIER_TITLE_FLOOR:
-            found.append("different-titles")
-        return Match(1.0, IDENTIFIER, similarities, shared, tuple(found))
+        return Match(1.0, IDENTIFIER, similarities, shared, all_vetoes, tuple(inherited))
     informative = is_informative(a.title) and is_informative(b.title)
     year_factor = 1.0 if gap == 0 else _YEAR_APART
     score = similarity / 100 * _author_factor(overlap, informative) * year_factor
     rule = TITLE_YEAR if overlap is None else TITLE_AUTHORS_YEAR
     if similarity < TITLE_FLOOR:
         score = min(score, similarity / 100 * 0.5)
-    return Match(round(score, 4), rule, similarities, (), tuple(found))
+    return Match(round(score, 4), rule, similarities, (), all_vetoes, tuple(inherited))
 
 
-def compare_entries(x: Entry, y: Entry) -> Match:
-    """`compare` for two entries on their own (tests, one-off questions)."""
+def _compare_alone(x: Entry, y: Entry, members: tuple[Sequence[Entry], Sequence[Entry]]) -> Match:
     names_x, names_y = author_names(x), author_names(y)
     overlap = author_overlap(names_x, names_y)
     both = bool(names_x and names_y)
     ids = (strong_identifiers(x), strong_identifiers(y))
-    return compare(fingerprint(x), fingerprint(y), x, y, ids=ids, authors=(overlap, both))
+    return compare(
+        fingerprint(x), fingerprint(y), x, y, ids=ids, authors=(overlap, both), members=members
+    )
+
+
+def compare_entries(x: Entry, y: Entry) -> Match:
+    """`compare` for two entries on their own (tests, one-off questions)."""
+    return _compare_alone(x, y, (member_views(x), member_views(y)))

@@ -86,6 +86,7 @@ def link_dict(link: Link) -> dict[str, Any]:
         "similarities": dict(match.similarities),
         "shared_identifiers": list(match.shared),
         "vetoes": list(match.vetoes),
+        "member_vetoes": list(match.member_vetoes),
     }
 
 
@@ -161,7 +162,10 @@ def _link_lines(links: tuple[Link, ...]) -> list[str]:
         text = f"  {link.left} ~ {link.right}: {match.rule} {match.score:.2f} ({measured})"
         if match.shared:
             text += f" shared {', '.join(match.shared)}"
-        if match.vetoes:
-            text += f" vetoed: {', '.join(match.vetoes)}"
+        own = [v for v in match.vetoes if v not in match.member_vetoes]
+        if own:
+            text += f" vetoed: {', '.join(own)}"
+        if match.member_vetoes:
+            text += f" vetoed by a merged member: {', '.join(match.member_vetoes)}"
         lines.append(text)
     return lines

@@ -2,24 +2,34 @@
 
 Each veto is a named check on a pair; `vetoes` runs them all. An arXiv DOI beside a
 publisher's DOI is no veto: they are two DOIs of one work (preprint and published version).
+Members of a series (annual proceedings, volumes of a book, parts of a report) share title,
+editors and publisher and differ only in a number, a year or an ISBN: each of those is a veto.
 """
 
 from __future__ import annotations
 
 import re
 
-from refs.dedupe.fingerprint import ARXIV_DOI_PREFIX, Fingerprint
+from refs.dedupe.fingerprint import ARXIV_DOI_PREFIX, Fingerprint, isbns
+from refs.dedupe.numbers import numbers_in, title_numbers
 from refs.model import Entry
 
 #: Entry types and venues that mark a preprint, whose volume and pages are not the venue's.
 PREPRINT_TYPES = frozenset({"misc", "unpublished", "online", "techreport", "report"})
-_PREPRINT_VENUE = re.compile(r"arxiv|corr|preprint|biorxiv|medrxiv|ssrn", re.IGNORECASE)
-_DIGITS = re.compile(r"\d+")
-#: Words that number parts of a series ("Part II", "part two"); "i" is too often a word.
-_SERIES_WORDS = frozenset(
-    "ii iii iv v vi vii viii ix x xi xii one two three four five six seven eight nine ten "
-    "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+#: Types that appear in a venue (journal, proceedings, book): without one, a preprint.
+VENUE_TYPES = frozenset({"article", "inproceedings", "conference", "incollection"})
+#: Whole volumes (BibTeX and biblatex types): a series has one a year, so for them a year
+#: apart is another volume, unless both name one ISBN. The one-year tolerance is for a paper
+#: and its preprint.
+VOLUME_TYPES = frozenset(
+    "book mvbook proceedings mvproceedings collection mvcollection reference mvreference "
+    "periodical".split()
 )
+#: How far apart two years may be for one work: a preprint is often a year before its venue.
+YEAR_TOLERANCE = 1
+_PREPRINT_VENUE = re.compile(r"arxiv|corr|preprint|biorxiv|medrxiv|ssrn", re.IGNORECASE)
+#: Fields whose numbers tell members of a series apart, when neither entry is a preprint.
+_SERIES_FIELDS = ("volume", "number", "pages", "chapter")
 #: Hosts whose links carry a strong identifier: compared as identifiers, not as pages.
 _IDENTIFIER_HOSTS = frozenset(
     "arxiv.org aclanthology.org aclweb.org openreview.net doi.org dx.doi.org".split()
@@ -28,11 +38,18 @@ _LINK = re.compile(r"^[a-z][a-z\d+.-]*://(?:www\.)?([^/?#]+)([^?#]*)")
 
 
 def is_preprint(entry: Entry) -> bool:
-    """True for an arXiv-style entry: a preprint type, or a venue that is an archive."""
-    if entry.entry_type in PREPRINT_TYPES:
+    """True for an arXiv-style entry: a preprint type, a venue that is an archive, or a paper
+    that names no venue. A book, a thesis or a proceedings volume names none and is no preprint.
+
+    >>> is_preprint(Entry("a", "article", {"journal": "CoRR"})), is_preprint(Entry("b", "book"))
+    (True, False)
+    """
+    if entry.entry_type in PREPRINT_TYPES or "abs/" in entry.get("volume"):
         return True
     venue = entry.get("journal") or entry.get("booktitle")
-    return not venue or bool(_PREPRINT_VENUE.search(venue)) or "abs/" in entry.get("volume")
+    if not venue:
+        return entry.entry_type in VENUE_TYPES
+    return bool(_PREPRINT_VENUE.search(venue))
 
 
 Ids = tuple[tuple[str, str], ...]
@@ -50,10 +67,6 @@ def _identifier_vetoes(ids_a: Ids, ids_b: Ids) -> list[str]:
             continue
         found.append(f"different-{kind}")
     return sorted(found)
-
-
-def _number_tokens(title: str) -> list[str]:
-    return sorted(w for w in title.split() if w.isdigit() or w in _SERIES_WORDS)
 
 
 def _page(entry: Entry) -> tuple[str, str] | None:
@@ -76,24 +89,34 @@ def _different_pages(x: Entry, y: Entry) -> bool:
     )
 
 
-def _normalised_range(value: str) -> tuple[str, ...]:
-    return tuple(_DIGITS.findall(value))
+def _different_numbers(x: Entry, y: Entry, name: str) -> bool:
+    value_x, value_y = x.get(name), y.get(name)
+    return bool(value_x and value_y) and numbers_in(value_x) != numbers_in(value_y)
 
 
 def _field_vetoes(x: Entry, y: Entry) -> list[str]:
-    """Different editions always; different volumes, numbers, pages or chapters when neither
-    is a preprint (a preprint has none of its venue's)."""
+    """Different editions or ISBNs always; different volumes, numbers, pages or chapters when
+    neither is a preprint (a preprint has none of its venue's)."""
     found = []
-    edition_x, edition_y = x.get("edition"), y.get("edition")
-    if edition_x and edition_y and _normalised_range(edition_x) != _normalised_range(edition_y):
+    if _different_numbers(x, y, "edition"):
         found.append("different-edition")
+    isbns_x, isbns_y = isbns(x), isbns(y)
+    if isbns_x and isbns_y and not isbns_x & isbns_y:
+        found.append("different-isbn")
     if is_preprint(x) or is_preprint(y):
         return found
-    for name in ("volume", "pages", "chapter"):
-        value_x, value_y = x.get(name), y.get(name)
-        if value_x and value_y and _normalised_range(value_x) != _normalised_range(value_y):
-            found.append(f"different-{name}")
+    found.extend(f"different-{name}" for name in _SERIES_FIELDS if _different_numbers(x, y, name))
     return found
+
+
+def _year_veto(a: Fingerprint, b: Fingerprint, x: Entry, y: Entry) -> bool:
+    """Years further apart than a preprint and its venue can be; for whole volumes, any two
+    years, unless they share an ISBN (a reprint of one volume, not the next volume)."""
+    if a.year is None or b.year is None:
+        return False
+    volumes = x.entry_type in VOLUME_TYPES or y.entry_type in VOLUME_TYPES
+    tolerance = YEAR_TOLERANCE if not volumes or isbns(x) & isbns(y) else 0
+    return abs(a.year - b.year) > tolerance
 
 
 def vetoes(a: Fingerprint, b: Fingerprint, x: Entry, y: Entry, ids: tuple[Ids, Ids]) -> list[str]:
@@ -107,9 +130,9 @@ def vetoes(a: Fingerprint, b: Fingerprint, x: Entry, y: Entry, ids: tuple[Ids, I
     ['different-title-numbers']
     """
     found = _identifier_vetoes(*ids)
-    if a.year is not None and b.year is not None and abs(a.year - b.year) > 1:
+    if _year_veto(a, b, x, y):
         found.append("year-gap")
-    if a.title and b.title and _number_tokens(a.title) != _number_tokens(b.title):
+    if a.title and b.title and title_numbers(a.title) != title_numbers(b.title):
         found.append("different-title-numbers")
     found.extend(_field_vetoes(x, y))
     if _different_pages(x, y):
