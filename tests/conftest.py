@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -51,3 +54,26 @@ def bench_bytes(name: str) -> bytes:
         pytest.skip(f"{path} is absent: clone the project with ../shared beside it")
     with gzip.open(path) as handle:
         return handle.read()
+
+
+def refs_process(
+    *args: str,
+    cwd: Path,
+    stdin: bytes = b"",
+    cache: Path | None = None,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the real ``python -m refs`` (its exit status, no traceback leaking through click's
+    runner), with a deadline so that a hang fails the test; ``cache`` is its $XDG_CACHE_HOME."""
+    env = dict(os.environ)
+    if cache is not None:
+        env["XDG_CACHE_HOME"] = str(cache)
+    return subprocess.run(
+        [sys.executable, "-m", "refs", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        env=env,
+        check=False,
+    )

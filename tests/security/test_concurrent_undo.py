@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from refs.store import load_store, steps
+from tests.conftest import refs_process
 
 WRITERS = 8
 
@@ -35,16 +36,8 @@ def _start_adds(
     ]
 
 
-def _refs(project: Path, cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
-    return subprocess.run(
-        [sys.executable, "-m", "refs", *args],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def _refs(project: Path, cache: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return refs_process(*args, cwd=project, cache=cache)
 
 
 def _keys(project: Path) -> set[str]:

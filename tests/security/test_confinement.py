@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 
 from refs.project import DOCUMENT_LIMIT, Refusal, Refused, confine, read_in_project
 from tests.catalog.fixtures import PIPE
-from tests.conftest import RunCli
+from tests.conftest import RunCli, refs_process
 
 README = PIPE + "\n\n[4] Jane Doe. **Gamma**. 2023. [Paper](https://arxiv.org/abs/2302.00004)\n"
 BASHRC = b"echo welcome\n"
@@ -166,13 +165,9 @@ def _store_naming(project: Path, *names: str) -> None:
 
 def _refs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """The real binary, with a deadline: a FIFO must not hang it."""
-    return subprocess.run(
-        [sys.executable, "-m", "refs", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    done = refs_process(*args, cwd=cwd, timeout=60)
+    return subprocess.CompletedProcess(
+        done.args, done.returncode, done.stdout.decode(), done.stderr.decode()
     )
 
 
@@ -324,15 +319,7 @@ def test_a_fifo_the_user_names_is_refused_not_waited_on(
 ) -> None:
     os.mkfifo(tmp_path / "fifo")
     (tmp_path / "doc.md").write_text("- [LIMA](https://arxiv.org/abs/2305.11206)\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "refs", *args],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
-    )
+    result = refs_process(*args, cwd=tmp_path, cache=tmp_path / "cache", timeout=60)
     assert result.returncode == 2
-    assert "fifo: not a regular file" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert b"fifo: not a regular file" in result.stderr
+    assert b"Traceback" not in result.stderr

@@ -4,8 +4,6 @@ data is refused with its place and exit 2 before anything is written, the store 
 from __future__ import annotations
 
 import codecs
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ import pytest
 from refs.encoding import BinaryInput, decode_text, store_bytes
 from refs.errors import UnreadableInput
 from refs.store import load_store
-from tests.conftest import RunCli
+from tests.conftest import RunCli, refs_process
 
 #: A README with two references, on lines 3 and 5.
 README = (
@@ -109,14 +107,7 @@ def test_binary_data_is_refused_with_its_line(data: bytes, line: int) -> None:
     assert issubclass(BinaryInput, UnreadableInput)
 
 
-def _refs(*args: str, cwd: Path, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "refs", *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        check=False,
-    )
+_refs = refs_process
 
 
 def test_add_from_a_program_exits_2_and_writes_nothing(tmp_path: Path) -> None:
