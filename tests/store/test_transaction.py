@@ -291,3 +291,31 @@ def test_an_interrupted_undo_is_finished_by_the_next_command(
     ]
     assert files_of(project) == {"references.bib": OLD}
     assert steps(project / "references.bib", cache) == []
+
+
+def test_a_write_that_fails_before_the_step_is_recorded_leaves_nothing(
+    project: Path, cache: Path
+) -> None:
+    store, catalog = project / "references.bib", project / "missing-folder" / "catalog.yaml"
+    with pytest.raises(FileNotFoundError), transaction(store, cache, "refs x", [catalog]) as txn:
+        txn.write(store, b"new")
+        txn.write(catalog, b"items: []\n")
+    assert sorted(p.name for p in project.iterdir()) == ["references.bib"]
+    assert files_of(project) == {"references.bib": OLD}
+    assert list(History.of(store, cache).leftovers()) == []
+    assert steps(store, cache) == []
+
+
+def test_recovery_keeps_a_change_made_after_the_crash(
+    project: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _crash_after_recording(project, cache, monkeypatch)
+    (project / "catalog.yaml").write_bytes(b"written by hand after the crash\n")
+    messages = recover_store(project / "references.bib", cache)
+    assert len(messages) == 1
+    assert messages[0].startswith("completed the interrupted `refs import x.md`; left ")
+    assert files_of(project) == {
+        "catalog.yaml": b"written by hand after the crash\n",
+        "references.bib": OLD + b"@misc{b,}\n",
+    }
+    assert sorted(p.name for p in project.iterdir()) == ["catalog.yaml", "references.bib"]

@@ -112,13 +112,20 @@ class Transaction:
             Version(str(t), None if b is None else digest_bytes(b), digest_bytes(d))
             for t, b, d in changes
         ]
-        write_step_record(folder, self.command, versions)
-        for number, (_, before, _) in enumerate(changes):
-            if before is not None:
-                write_previous(folder, number, before)
-        staged = [(write_staged(target, data), target) for target, _, data in changes]
-        for parent in {target.parent for target, _, _ in changes}:
-            sync_folder(parent)
+        try:
+            write_step_record(folder, self.command, versions)
+            for number, (_, before, _) in enumerate(changes):
+                if before is not None:
+                    write_previous(folder, number, before)
+            staged = [(write_staged(target, data), target) for target, _, data in changes]
+            for parent in {target.parent for target, _, _ in changes}:
+                sync_folder(parent)
+        except BaseException:
+            # nothing is replaced yet: drop the prepared step (a full disk, a missing folder)
+            for target, _, _ in changes:
+                staged_path(target).unlink(missing_ok=True)
+            history.discard(folder)
+            raise
         recorded = history.folder / step_id
         folder.rename(recorded)
         sync_folder(history.folder)
@@ -139,22 +146,30 @@ class Transaction:
 
 def _complete(step: Step, history: History) -> str:
     """Finish a step that was recorded but not marked done: roll forward, or back when a staged
-    copy is missing. Returns what was done, for a message."""
+    copy is missing. A file someone changed since the crash is left as they made it. Returns
+    what was done, for a message."""
     targets = [Path(v.path) for v in step.versions]
     current = [file_digest(t) for t in targets]
-    missing = [
+    pending = [
         n
         for n, (version, now) in enumerate(zip(step.versions, current, strict=True))
-        if now != version.after and file_digest(staged_path(targets[n])) != version.after
+        if now == version.before != version.after
     ]
-    if not missing:
-        for number, version in enumerate(step.versions):
-            if current[number] != version.after:
-                install(staged_path(targets[number]), targets[number])
+    if all(file_digest(staged_path(targets[n])) == step.versions[n].after for n in pending):
+        for number in pending:
+            install(staged_path(targets[number]), targets[number])
+        for target in targets:  # the copy of a file changed since is not wanted any more
+            staged_path(target).unlink(missing_ok=True)
         mark(step.folder, DONE_FILE)
-        return f"completed the interrupted `{step.command}`"
+        changed = [
+            v.path
+            for v, now in zip(step.versions, current, strict=True)
+            if now not in (v.before, v.after)
+        ]
+        note = f"; left {', '.join(changed)} as changed since" if changed else ""
+        return f"completed the interrupted `{step.command}`{note}"
     for number, version in enumerate(step.versions):
-        if current[number] == version.after and current[number] != version.before:
+        if current[number] == version.after != version.before:
             _restore(step, number)
         staged_path(targets[number]).unlink(missing_ok=True)
     history.discard(step.folder)
