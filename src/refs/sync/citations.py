@@ -11,12 +11,14 @@ the digits change; everything around them keeps its bytes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 
 #: ``<a href="#ref3">3</a>`` or ``<a href="#ref3">[3]</a>``: fragment digits, text digits.
 _HTML = re.compile(
-    r"<a\s[^>]*?href=[\"']#[A-Za-z_-]*(?P<frag>\d+)[\"'][^>]*>\s*\[?\s*(?P<text>\d+)\s*\]?\s*</a>",
+    r"<a\s[^<>]*?href=[\"']#[A-Za-z_-]*(?P<frag>\d+)[\"'][^<>]*>\s*+\[?\s*+(?P<text>\d+)\s*+\]?\s*+</a>",
     re.IGNORECASE,
 )
 #: ``[3](#ref3)`` or ``[[3]](#ref3)``.
@@ -69,14 +71,21 @@ def rewrite_line(line: str, renumber: Renumber) -> str:
             if number is not None:
                 spans.append(_Span(*match.span("frag"), number))
                 spans.append(_Span(*match.span("text"), number))
+    taken.sort()
+    # the end of the furthest-reaching link opened before each position, for the overlap test
+    reach = list(accumulate((end for _, end in taken), max))
+    starts = [start for start, _ in taken]
     for match in _BARE.finditer(line):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+        before = bisect_left(starts, match.end())  # the links that start before it ends
+        if before and reach[before - 1] > match.start():
             continue
         spans.extend(_bare_spans(match, new))
-    out = line
-    for span in sorted(spans, key=lambda s: s.start, reverse=True):
-        out = out[: span.start] + span.text + out[span.end :]
-    return out
+    pieces: list[str] = []  # the line rebuilt once, left to right
+    at = 0
+    for span in sorted(spans, key=lambda s: s.start):
+        pieces += (line[at : span.start], span.text)
+        at = span.end
+    return "".join((*pieces, line[at:]))
 
 
 def _bare_spans(match: re.Match[str], new: Callable[[str], str | None]) -> list[_Span]:
