@@ -18,7 +18,7 @@ _TITLE = re.compile(r"\b(references?|bibliography)\b", re.IGNORECASE)
 #: What opens a numbered entry, as the document writes it: ``<a id="ref3">[3]</a>``, ``[3]``,
 #: ``- [3]``, ``3.``.
 _MARKER = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:(?:<a\s[^>]*>\s*(?:</a>\s*)?)?\[\d{1,4}\](?:\s*</a>)?|<a\s[^>]*\d[^>]*>"
+    r"^\s*(?:[-*+]\s+)?(?:(?:<a\s[^>]*>\s*(?:</a>\s*)?)?\[\d{1,4}\](?:\s*</a>)?|<a\s[^>\d]*+\d[^>]*+>"
     r"(?:\s*</a>)?|\d{1,4}[.)])[ \t]*"
 )
 
