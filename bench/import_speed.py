@@ -83,6 +83,11 @@ def anchor_env(out_dir: Path) -> tuple[dict[str, str] | None, str]:
     return {"PYTHONPATH": path}, ""
 
 
+_HEADER = (
+    f"{'measurement':34} {'seconds':>8} {'MB/s':>6} {'peak MiB':>9} {'MiB/MB':>7} {'time x':>7}"
+)
+
+
 def row(label: str, fig: Figure, megabytes: int, anchor: Figure | None) -> str:
     ratio = f"{fig.seconds / anchor.seconds:7.2f}" if anchor else f"{'n/a':>7}"
     return (
@@ -101,9 +106,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         env, why = anchor_env(out)
-        print(
-            f"{'measurement':34} {'seconds':>8} {'MB/s':>6} {'peak MiB':>9} {'MiB/MB':>7} {'time x':>7}"
-        )
+        print(_HEADER)
         for megabytes in args.sizes:
             doc = str(readme(megabytes, unit, out))
             print(f"\n{megabytes} MB README")
