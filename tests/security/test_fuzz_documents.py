@@ -9,13 +9,17 @@ examples, and the time asserted by the test rather than by Hypothesis's deadline
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from refs.catalog import extract_items
 from refs.model import Entry
 from refs.parsing import parse_document
+from refs.render.readme import NUMBER, ReadmeGroup, ReadmeLayout, ReadmeSection, numbered
+from refs.sync import plan_sync
 
 FILE = "README.md"
 
@@ -184,3 +188,47 @@ def test_the_catalog_never_raises_and_every_row_has_a_line_of_the_document(text:
         assert all(1 <= cell.line <= lines for cell in item.related), item
         assert set(item.cites) <= keys
     assert _within_budget(seconds, text), f"{seconds:.2f}s for {len(text)} characters"
+
+
+_HUGE = "9" * 5000  # more digits than int() converts (4300): a ValueError if ever converted
+_REFERENCES = '\n## References\n\n<a id="ref1">[1]</a> A. Lee. **Quiet Tokens**. 2020.\n'
+
+
+def _render(groups: Sequence[ReadmeGroup], layout: ReadmeLayout) -> ReadmeSection:
+    numbers = numbered(groups, layout.start)
+    lines = [f"{layout.marker.replace(NUMBER, str(n))}{key}" for key, n in numbers.items()]
+    return ReadmeSection(tuple(lines), numbers, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        pytest.param(
+            f"<table>\n<tr><th>Name</th></tr>\n<tr><td rowspan={_HUGE}>M [1]</td></tr>\n</table>\n",
+            1,
+            id="rowspan-of-5000-digits",
+        ),
+        pytest.param(
+            f'| Name |\n|---|\n| M [<a href="#ref1">{_HUGE}</a>] [1] |\n',
+            1,
+            id="cited-number-of-5000",
+        ),
+        pytest.param(
+            f"| Name |\n|---|\n| M [{_HUGE}](#ref1) [1] |\n", 1, id="linked-number-of-5000"
+        ),
+        pytest.param(f"[{_HUGE}] A. Lee. **Title**. 2020.\n", 0, id="label-of-5000-digits"),
+        pytest.param(f'<a id="ref{_HUGE}"></a> A. Lee. **Title**. 2020.\n', 0, id="anchor-of-5000"),
+    ],
+)
+def test_numbers_too_long_to_convert_are_read_as_text(text: str, rows: int) -> None:
+    document = text + _REFERENCES
+    records = parse_document(document, FILE).records
+    entries = [
+        Entry(f"k{n}", record.entry_type, dict(record.fields), (record.source,))
+        for n, record in enumerate(records)
+    ]
+    items = extract_items(FILE, document, entries)
+    plan = plan_sync(FILE, document, items, entries, _render)
+    assert _HUGE in plan.text  # left as the document printed it
+    cited = next(e.key for e in entries if e.get("title") == "Quiet Tokens")
+    assert [item.cites for item in items] == [(cited,)] * rows

@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 #: ``<a href="#ref3">3</a>`` or ``<a href="#ref3">[3]</a>``: fragment digits, text digits.
+#: Numbers have four digits at most, as the catalog reads them (and as ``int`` can convert).
 _HTML = re.compile(
-    r"<a\s[^<>]*?href=[\"']#[A-Za-z_-]*(?P<frag>\d+)[\"'][^<>]*>\s*+\[?\s*+(?P<text>\d+)\s*+\]?\s*+</a>",
+    r"<a\s[^<>]*?href=[\"']#[A-Za-z_-]*(?P<frag>\d+)[\"'][^<>]*>"
+    r"\s*+\[?\s*+(?P<text>\d{1,4})\s*+\]?\s*+</a>",
     re.IGNORECASE,
 )
 #: ``[3](#ref3)`` or ``[[3]](#ref3)``.
-_MARKDOWN = re.compile(r"\[\[?\s*(?P<text>\d+)\s*\]?\]\(#[A-Za-z_-]*(?P<frag>\d+)\)")
+_MARKDOWN = re.compile(r"\[\[?\s*(?P<text>\d{1,4})\s*\]?\]\(#[A-Za-z_-]*(?P<frag>\d+)\)")
 #: ``[3]``, ``[3, 5]``, ``[5-7]``; not a link ``[3](url)`` nor a definition ``[3]: url``.
 _BARE = re.compile(r"\[\s*\d{1,4}(?:\s*[,\u2013-]\s*\d{1,4})*\s*\](?![(:])")
 _NUMBER = re.compile(r"\d+")
