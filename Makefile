@@ -37,3 +37,4 @@ bench:
 	$(PYTHON) bench/dedupe_speed.py
 	$(PYTHON) bench/csl_fidelity.py
 	$(PYTHON) bench/catalog_accuracy.py
+	$(PYTHON) bench/import_speed.py

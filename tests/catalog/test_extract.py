@@ -87,3 +87,12 @@ def test_seed_002_rows() -> None:
     assert rows[686].attributes["# Tasks"] == "9; 3"  # LAMM spans two rows
     assert [c.line for c in rows[759].related] == [764, 770, 774]  # LLaVA's three base models
     assert rows[879].related[0].name == "FLAN-T5"
+
+
+def test_rows_of_a_table_whose_spans_were_cut_are_kept_and_flagged() -> None:
+    rows = "".join(f"<tr><td rowspan=999 colspan=999>M{n} [1]</td></tr>\n" for n in range(20))
+    text = f"## Models\n\n<table>\n<tr><th>Name</th></tr>\n{rows}</table>\n"
+    items = extract_items(DOC, text, ENTRIES)
+    assert [item.name for item in items] == [f"M{n}" for n in range(20)]
+    assert all("spans-clipped" in item.flags for item in items)
+    assert all(item.cites == ("alpha",) for item in items)

@@ -19,9 +19,12 @@ from refs.parsing.markup import (
 )
 
 #: An in-document link around the number: ``<a href="#ref3">3</a>`` reads as ``3``.
-_ANCHOR_LINK = re.compile(r"<a\s[^>]*href=[\"']#[^\"']*[\"'][^>]*>(.*?)</a>", re.I | re.S)
+#: (Attributes stop at the next ``<``, the text at the next ``<a``: linear on unclosed tags.)
+_ANCHOR_LINK = re.compile(
+    r"<a\s[^<>]*?href=[\"']#[^\"']*[\"'][^<>]*>((?:(?!<a\s).)*?)</a>", re.I | re.S
+)
 _MD_ANCHOR_LINK = re.compile(r"\[(\[?\s*\d[\d\s,\u2013-]*\]?)\]\(#[^)\s]*\)")
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 #: ``[3]``, ``[3, 5]``, ``[5-7]``; not a Markdown link ``[3](url)``.
 _NUMBERS = re.compile(r"\[\s*(\d{1,4}(?:\s*[,\u2013-]\s*\d{1,4})*)\s*\](?!\()")
 #: LaTeX that tables borrow from papers: ``\tnotex{id:2}``, ``~\citep{key}``.
@@ -43,8 +46,8 @@ class CellText:
 
 def _expand(group: str) -> list[str]:
     labels: list[str] = []
-    for part in re.split(r"\s*,\s*", group.strip()):
-        bounds = re.split(r"\s*[\u2013-]\s*", part)
+    for part in (part.strip() for part in group.strip().split(",")):
+        bounds = [bound.strip() for bound in re.split("[\u2013-]", part)]
         if len(bounds) == 2 and 0 < int(bounds[1]) - int(bounds[0]) <= _MAX_RANGE:
             labels.extend(str(n) for n in range(int(bounds[0]), int(bounds[1]) + 1))
         else:

@@ -9,11 +9,12 @@ earlier row (``rowspan``) continue that row's item.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from refs.catalog.cells import CellText, read_cell
-from refs.catalog.grid import Cell, Grid, read_grid
+from refs.catalog.grid import Cell, Grid, GridRow, read_grid
 from refs.catalog.identity import Identifier, link_identifiers
 from refs.catalog.model import CitedCell, Item
 from refs.catalog.resolve import LabelIndex, resolve
@@ -29,7 +30,6 @@ _NAME_HEADER = re.compile(
 _LINK_KINDS = frozenset(
     "paper project code github pdf link website homepage demo data dataset blog model".split()
 )
-Row = tuple[Cell | None, ...]
 
 
 def extract_items(file: str, text: str, entries: Sequence[Entry]) -> tuple[Item, ...]:
@@ -44,15 +44,20 @@ def extract_items(file: str, text: str, entries: Sequence[Entry]) -> tuple[Item,
         if not grid.rows or not grid.header:
             continue
         section = paths[block.line - 1] + (grid.header[0],)
-        items.extend(_TableReader.of(file, grid, section, index).items())
+        found = _TableReader.of(file, grid, section, index).items()
+        if grid.clipped:
+            found = [replace(item, flags=(*item.flags, "spans-clipped")) for item in found]
+        items.extend(found)
     return tuple(items)
 
 
 def _unique_headers(header: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
+    seen: Counter[str] = Counter()  # how often each title is in ``out``
     for i, said in enumerate(header):
         title = said or f"column {i + 1}"
-        out.append(title if title not in out else f"{title} ({out.count(title) + 1})")
+        out.append(title if title not in seen else f"{title} ({seen[title] + 1})")
+        seen[out[-1]] += 1
     return tuple(out)
 
 
@@ -70,10 +75,12 @@ class _TableReader:
 
     @classmethod
     def of(cls, file: str, grid: Grid, section: tuple[str, ...], index: LabelIndex) -> _TableReader:
-        read = {cell: read_cell(cell.text) for row in grid.rows for cell in row if cell}
-        cited = [
-            c for c in range(len(grid.header)) if any(_labels(row, c, read) for row in grid.rows)
-        ]
+        read: dict[Cell, CellText] = {}
+        for row in grid.rows:
+            for _, cell in row.cells():
+                if cell not in read:  # a spanned cell is read once
+                    read[cell] = read_cell(cell.text)
+        cited = sorted({c for row in grid.rows for c, cell in row.cells() if read[cell].labels})
         named = [i for i, h in enumerate(grid.header) if _NAME_HEADER.search(h)]
         column = (cited or named or [0])[0]
         return cls(file, grid, section, index, _unique_headers(grid.header), read, column)
@@ -86,7 +93,7 @@ class _TableReader:
             if name_cell is None or not self.read[name_cell].name:
                 continue
             if name_cell in opened:  # a rowspan: this row continues an item
-                own = tuple(c if c is not None and c.row == number else None for c in row)
+                own = GridRow({c: cell for c, cell in row.cells() if cell.row == number})
                 items[opened[name_cell]] = self._continued(items[opened[name_cell]], own)
                 continue
             opened[name_cell] = len(items)
@@ -95,10 +102,10 @@ class _TableReader:
             return []  # a table that cites nothing is layout, not a catalog
         return items
 
-    def _links(self, row: Row) -> dict[str, str]:
+    def _links(self, row: GridRow) -> dict[str, str]:
         links: dict[str, str] = {}
-        for column, cell in enumerate(row):
-            for link in self.read[cell].links if cell else ():
+        for column, cell in row.cells():
+            for link in self.read[cell].links:
                 kind = link.text.lower().strip()
                 if kind not in _LINK_KINDS:
                     kind = "paper" if is_paper_url(link.url) else self.headers[column].lower()
@@ -108,21 +115,21 @@ class _TableReader:
                 links[name] = link.url
         return links
 
-    def _attributes(self, row: Row) -> dict[str, str]:
+    def _attributes(self, row: GridRow) -> dict[str, str]:
         return {
             self.headers[c]: self.read[cell].plain
-            for c, cell in enumerate(row)
-            if cell is not None and c != self.name_column and self.read[cell].plain
+            for c, cell in row.cells()
+            if c != self.name_column and self.read[cell].plain
         }
 
-    def _item(self, row: Row, name_cell: Cell) -> Item:
+    def _item(self, row: GridRow, name_cell: Cell) -> Item:
         said = self.read[name_cell]
         links = self._links(row)
         if said.labels:
             resolution = resolve(self.index, self.file, said.labels, _paper_link(links))
             cites, flags = resolution.cites, resolution.flags
         else:
-            lines = sorted({cell.line for cell in row if cell is not None})
+            lines = sorted({cell.line for _, cell in row.cells()})
             found = (k for line in lines for k in self.index.keys_at(self.file, line))
             cites = tuple(dict.fromkeys(found))
             flags = () if cites else ("no-citation",)
@@ -139,10 +146,10 @@ class _TableReader:
             flags=flags,
         )
 
-    def _cited_cells(self, row: Row) -> tuple[CitedCell, ...]:
+    def _cited_cells(self, row: GridRow) -> tuple[CitedCell, ...]:
         out = []
-        for column, cell in enumerate(row):
-            if cell is None or column == self.name_column or not self.read[cell].labels:
+        for column, cell in row.cells():
+            if column == self.name_column or not self.read[cell].labels:
                 continue
             said = self.read[cell]
             resolution = resolve(self.index, self.file, said.labels, frozenset())
@@ -151,7 +158,7 @@ class _TableReader:
             out.append(CitedCell(header, said.name, cell.line, said.labels, cites, flags))
         return tuple(out)
 
-    def _continued(self, item: Item, own: Row) -> Item:
+    def _continued(self, item: Item, own: GridRow) -> Item:
         """``item`` plus the cells a continuation row opened: values joined, cells added."""
         attributes = dict(item.attributes)
         for header, value in self._attributes(own).items():
@@ -161,11 +168,6 @@ class _TableReader:
         links = {**self._links(own), **item.links}
         related = item.related + self._cited_cells(own)
         return replace(item, attributes=attributes, links=links, related=related)
-
-
-def _labels(row: Row, column: int, read: dict[Cell, CellText]) -> bool:
-    cell = row[column] if column < len(row) else None
-    return bool(cell and read[cell].labels)
 
 
 def _paper_link(links: dict[str, str]) -> frozenset[Identifier]:

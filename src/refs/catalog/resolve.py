@@ -9,7 +9,7 @@ number stays unresolved. A guess is never made.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from refs.catalog.identity import Identifier, entry_identity, link_score
@@ -25,37 +25,78 @@ class Resolution:
 
 
 class LabelIndex:
-    """Which entries each (document, number) and each (document, line) points at."""
+    """Which entries each (document, number) and each (document, line) points at.
+
+    Built in one pass; every question afterwards is a dictionary look-up, so a document whose
+    numbers are reused many times costs no rescan per row.
+    """
 
     def __init__(self, entries: Sequence[Entry]) -> None:
-        self._by_label: dict[tuple[str, str], list[str]] = defaultdict(list)
-        self._by_line: dict[tuple[str, int], list[str]] = defaultdict(list)
+        by_label: dict[tuple[str, str], dict[str, None]] = defaultdict(dict)  # ordered sets
+        by_line: dict[tuple[str, int], dict[str, None]] = defaultdict(dict)
         self._entries = {entry.key: entry for entry in entries}
         for entry in entries:
             for source in entry.sources:
-                by_line = self._by_line[(source.file, source.line)]
-                if entry.key not in by_line:
-                    by_line.append(entry.key)
+                by_line[(source.file, source.line)][entry.key] = None
                 if source.label is not None:
-                    keys = self._by_label[(source.file, source.label)]
-                    if entry.key not in keys:
-                        keys.append(entry.key)
+                    by_label[(source.file, source.label)][entry.key] = None
+        self._by_label = {place: tuple(keys) for place, keys in by_label.items()}
+        self._by_line = {place: tuple(keys) for place, keys in by_line.items()}
+        self._labelled = {file for file, _ in self._by_label}
+        self._ranks: dict[tuple[str, str], dict[str, int]] = {}
+        self._scores: dict[tuple[str, str], dict[Identifier, list[tuple[str, int]]]] = {}
 
     def keys_for(self, file: str, label: str) -> tuple[str, ...]:
         """Every entry the document numbers ``label``, in store order."""
-        return tuple(self._by_label.get((file, label), ()))
+        return self._by_label.get((file, label), ())
 
     def keys_at(self, file: str, line: int) -> tuple[str, ...]:
         """Every entry read from that line of the document (a paper table's row)."""
-        return tuple(self._by_line.get((file, line), ()))
+        return self._by_line.get((file, line), ())
 
     def has_labels(self, file: str) -> bool:
         """True when the document has a numbered reference list."""
-        return any(doc == file for doc, _ in self._by_label)
+        return file in self._labelled
 
     def entry(self, key: str) -> Entry | None:
         """The entry with this key."""
         return self._entries.get(key)
+
+    def ranks(self, file: str, label: str) -> Mapping[str, int]:
+        """The entries the document numbers ``label``, each with its place in store order."""
+        place = (file, label)
+        if place not in self._ranks:
+            self._ranks[place] = {key: n for n, key in enumerate(self.keys_for(file, label))}
+        return self._ranks[place]
+
+    def decide(self, file: str, label: str, link: frozenset[Identifier]) -> str | None:
+        """The one entry numbered ``label`` that the row's ``link`` points at more strongly
+        than at the others (`link_score`), or None."""
+        through = self._scores_of(file, label)
+        scores: dict[str, int] = {}
+        for identifier in link:
+            for key, score in through.get(identifier, ()):
+                scores[key] = max(scores.get(key, 0), score)
+        best = max(scores.values(), default=0)
+        winners = [key for key, score in scores.items() if score == best]
+        return winners[0] if best > 0 and len(winners) == 1 else None
+
+    def _scores_of(self, file: str, label: str) -> dict[Identifier, list[tuple[str, int]]]:
+        """For each identifier of the entries numbered ``label``: the entries it names, with
+        the score a row's link gets through it (`link_score`). Built once per number."""
+        place = (file, label)
+        if place not in self._scores:
+            scores: dict[Identifier, list[tuple[str, int]]] = defaultdict(list)
+            for key in self.keys_for(file, label):
+                entry = self.entry(key)
+                if entry is None:
+                    continue
+                identity = entry_identity(entry)
+                for identifier in identity.every:
+                    score = link_score(frozenset({identifier}), identity)
+                    scores[identifier].append((key, score))
+            self._scores[place] = dict(scores)
+        return self._scores[place]
 
 
 def resolve(
@@ -73,19 +114,9 @@ def resolve(
             cites.append(keys[0])
             continue
         flags.append(f"ambiguous:{label}")
-        chosen = _decide(index, keys, link)
+        chosen = index.decide(file, label, link)
         if chosen is None:
             continue
         flags.append(f"decided-by-link:{label}")
         cites.append(chosen)
     return Resolution(tuple(dict.fromkeys(cites)), tuple(flags))
-
-
-def _decide(index: LabelIndex, keys: Sequence[str], link: frozenset[Identifier]) -> str | None:
-    scores: dict[str, int] = {}
-    for key in keys:
-        entry = index.entry(key)
-        scores[key] = link_score(link, entry_identity(entry)) if entry else 0
-    best = max(scores.values())
-    winners = [key for key, score in scores.items() if score == best]
-    return winners[0] if best > 0 and len(winners) == 1 else None

@@ -56,17 +56,29 @@ def ambiguous_citations(context: CheckContext) -> Iterator[Finding]:
                 keys = context.labels.keys_for(item.file, label)
                 if len(keys) < 2:
                     continue
-                decided = [k for k in item.cites if k in keys] if line == item.line else []
-                how = f"; its paper link picks {decided[0]}" if decided else ""
+                numbered = context.labels.ranks(item.file, label)
+                decided = (
+                    next((k for k in item.cites if k in numbered), None)
+                    if line == item.line
+                    else None
+                )
+                how = f"; its paper link picks {decided}" if decided else ""
                 yield Finding(
                     item.file,
                     line,
                     Severity.ERROR,
                     "ambiguous-citation",
                     f"{what} cites [{label}], which numbers {len(keys)} entries "
-                    f"({', '.join(keys)}){how}",
+                    f"({_listed(keys)}){how}",
                     f"renumber the references of {item.file} so that each number is used once",
                 )
+
+
+def _listed(keys: tuple[str, ...], shown: int = 10) -> str:
+    """``a, b, c`` — the first ``shown`` keys, then how many more: a number reused a thousand
+    times must not print a thousand keys on every row that cites it."""
+    more = f", … {len(keys) - shown} more" if len(keys) > shown else ""
+    return ", ".join(keys[:shown]) + more
 
 
 def _paper_urls(item: Item) -> list[str]:
@@ -101,18 +113,19 @@ def _folded(name: str) -> str:
 
 def related_mismatches(context: CheckContext) -> Iterator[Finding]:
     """A cell naming another row's item but citing a different entry than that row does."""
-    rows: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    rows: dict[tuple[str, str], Item] = {}  # the first row of each name
+    cited: dict[tuple[str, str], set[str]] = defaultdict(set)  # what rows of that name cite
     for item in context.catalog.items:
         if item.cites:
-            rows[(item.file, _folded(item.name))].append(item)
+            rows.setdefault((item.file, _folded(item.name)), item)
+            cited[(item.file, _folded(item.name))].update(item.cites)
     for item in context.catalog.items:
         for cell in item.related:
-            named = rows.get((item.file, _folded(cell.name)), [])
-            if not cell.cites or not named:
+            other = rows.get((item.file, _folded(cell.name)))
+            if not cell.cites or other is None:
                 continue
-            if any(set(cell.cites) & set(other.cites) for other in named):
+            if cited[(item.file, _folded(cell.name))].intersection(cell.cites):
                 continue
-            other = named[0]
             yield Finding(
                 item.file,
                 cell.line,

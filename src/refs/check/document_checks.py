@@ -8,19 +8,21 @@ from collections.abc import Iterator
 
 from refs.check.findings import CheckContext, Finding
 from refs.errors import Severity
+from refs.parsing.blocks import read_heading
 
 #: An in-page link to a numbered anchor: ``href="#ref3"``, ``](#ref3)``.
 _ANCHOR_LINK = re.compile(r"(?:href=[\"']|\]\()#([A-Za-z_-]*\d+)[\"')]")
 _TARGET = re.compile(r"\b(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE)
 
 
 def _slugs(text: str) -> set[str]:
     """GitHub's anchors for the headings, near enough: a repeated one gets ``-1``, ``-2``…"""
     seen: dict[str, int] = {}
     out: set[str] = set()
-    for heading in _HEADING.findall(text):
-        slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+    for line in text.split("\n"):
+        if (heading := read_heading(line)) is None:
+            continue
+        slug = re.sub(r"[^\w\- ]", "", heading.title.lower()).replace(" ", "-")
         count = seen.get(slug, 0)
         seen[slug] = count + 1
         out.add(f"{slug}-{count}" if count else slug)

@@ -13,11 +13,14 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 #: New-style arXiv ids (since 2007): YYMM.NNNN or YYMM.NNNNN, optional version.
 _ARXIV_NEW = r"(?P<new>\d{4}\.\d{4,5})(?:v\d+)?"
-#: Old-style ids have an archive name and a slash: hep-th/9901001, math.GT/0309136.
-_ARXIV_OLD = r"(?P<old>[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
+#: Old-style ids have an archive name and a slash: hep-th/9901001, math.GT/0309136. Archive
+#: names are short (cond-mat): bounding them keeps a search over a run of letters linear.
+_ARXIV_OLD = r"(?P<old>[a-z][a-z-]{0,19}(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
 _ARXIV_ID = re.compile(rf"^(?:{_ARXIV_NEW}|{_ARXIV_OLD})$")
 _ARXIV_IN_TEXT = re.compile(
-    rf"(?:arxiv(?:\s*preprint)?\s*(?:arxiv)?\s*[:/]?\s*|abs/|pdf/|html/|arXiv\.)(?:{_ARXIV_NEW}|{_ARXIV_OLD})",
+    # possessive runs of space: "arxiv" then 10,000 spaces is not split four ways (quartic)
+    rf"(?:arxiv(?:\s*+preprint)?\s*+(?:arxiv)?\s*+[:/]?\s*+|abs/|pdf/|html/|arXiv\.)"
+    rf"(?:{_ARXIV_NEW}|{_ARXIV_OLD})",
     re.IGNORECASE,
 )
 _ARXIV_URL = re.compile(

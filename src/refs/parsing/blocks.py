@@ -8,6 +8,7 @@ lines verbatim, so later steps can point back into the document.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -45,8 +46,52 @@ class Block:
         return "\n".join(self.lines)
 
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*([\w+-]*)")
+_FENCE = re.compile(r"^\s*+(`{3,}|~{3,})\s*+([\w+-]*)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
+#: What opens an ATX heading that has a title: ``## `` (a bare ``##`` is a separator only).
+_HEADING_OPENING = re.compile(r"\s{0,3}(#{1,6})\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """An ATX heading: its level (the number of ``#``) and its title as printed."""
+
+    level: int
+    title: str
+
+
+def read_heading(line: str) -> Heading | None:
+    """The heading ``line`` opens, its closing ``#`` sequence and the space around it dropped.
+
+    String methods, not one pattern: a pattern that backtracks between the title and the
+    closing ``#``s is cubic in a run of spaces.
+
+    >>> read_heading("## Models ##"), read_heading("##"), read_heading("#hashtag")
+    (Heading(level=2, title='Models'), None, None)
+    """
+    opening = _HEADING_OPENING.match(line)
+    if opening is None:
+        return None
+    title = line[opening.end() :].strip().rstrip("#").rstrip()
+    return Heading(len(opening.group(1)), title)
+
+
+def outline(lines: Iterable[str]) -> Iterator[Heading | None]:
+    """For each line, the heading it opens, or None; lines of fenced code open none.
+
+    >>> [h and h.title for h in outline(["# A", "```", "# not", "```", "text"])]
+    ['A', None, None, None, None]
+    """
+    fence = ""
+    for line in lines:
+        marker = _FENCE.match(line)
+        if marker and (not fence or marker.group(1).startswith(fence)):
+            fence = "" if fence else marker.group(1)[0] * 3
+            yield None
+        else:
+            yield None if fence else read_heading(line)
+
+
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 #: ``<a id="ref3">[3]</a>``, ``<a name="r3"></a>[3]``, ``[3]``; not ``[3](url)`` nor ``[3]: url``.
 _LABEL = re.compile(
@@ -59,13 +104,14 @@ _BULLET = re.compile(r"^(?P<indent>\s*)[-*+](?:\s+(?P<label>\d{1,3})[.)])?(?:\s+
 #: An HTML list item, its text on the same line or the next: ``<li>``, ``<li id="ref-3">``.
 #: An ``id`` ending in a number labels the item, as an ``<a id>`` anchor does.
 _HTML_ITEM = re.compile(
-    r"^(?P<indent>\s*)<li(?:\s+[^>]*?(?:id|name)=[\"']?[A-Za-z_-]*(?P<label>\d{1,4})[\"']?)?"
+    r"^(?P<indent>\s*)<li(?:\s[^>]*?(?:id|name)=[\"']?[A-Za-z_-]*(?P<label>\d{1,4})[\"']?)?"
     r"(?:\s[^>]*)?>\s*",
     re.IGNORECASE,
 )
 #: ``3. `` or ``3) ``.
 _ORDERED = re.compile(r"^(?P<indent>\s*)(?P<label>\d{1,4})[.)](?:\s+|$)")
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+#: ``|---|:--:|``; possessive, so that a line of spaces is not split between the ``\s*`` runs.
+_SEPARATOR = re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
 
 
 def _item_start(line: str) -> re.Match[str] | None:

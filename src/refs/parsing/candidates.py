@@ -232,7 +232,8 @@ def _is_title_only(block: Block, plain: str, has_links: bool) -> bool:
 #: A link in running text, Markdown ``[text](url)`` or HTML ``<a href="url">text</a>``.
 _PROSE_LINK = re.compile(
     r"\[(?P<md>[^\[\]]+)\]\((?P<md_url>https?://[^)\s]+)\)"
-    r"|<a\s[^>]*?href=[\"'](?P<html_url>https?://[^\"'\s]+)[\"'][^>]*>(?P<html>.*?)</a>",
+    r"|<a\s[^<>]*?href=[\"'](?P<html_url>https?://[^\"'\s]+)[\"'][^<>]*>"
+    r"(?P<html>(?:(?!<a\s).)*?)</a>",
     re.IGNORECASE,
 )
 

@@ -13,11 +13,16 @@ from refs.parsing.names import looks_like_authors, strip_end
 from refs.parsing.venue import find_year, is_venue_name
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+#: ``*Authors*`` or ``_Authors_``; the span holds no other star (underscore), so that an
+#: opener without its closer looks only as far as the next mark, not to the end of the text.
 _ITALIC = re.compile(
-    r"(?<![*\w])\*(?!\*)(.+?)(?<!\*)\*(?![*\w])|(?<![\w])_(?!_)(.+?)(?<!_)_(?![\w])"
+    r"(?<![*\w])\*(?!\*)([^*]+?)(?<!\*)\*(?![*\w])|(?<![\w])_(?!_)([^_]+?)(?<!_)_(?![\w])"
 )
-_QUOTED = re.compile(r"“([^”]{8,})”|\"([^\"]{8,})\"")
-_YEAR_AT_END = re.compile(r"[\s,(]*\(?((?:19|20)\d{2})[a-z]?\)?[.,]?\s*$")
+#: A quoted title; a curly quote's span stops at the next opening quote, for the same reason.
+_QUOTED = re.compile(r"“([^“”]{8,})”|\"([^\"]{8,})\"")
+#: The year closing the authors: ``Zhou, C. 2023.``. It starts where its run of spaces,
+#: commas and brackets starts (the look-behind), so a long run is scanned once, not per position.
+_YEAR_AT_END = re.compile(r"(?<![\s,(])[\s,(]*+\(?((?:19|20)\d{2})[a-z]?\)?[.,]?\s*$")
 _DATE = re.compile(r"^\[?\s*((?:19|20)\d{2})(?:[-./]\d{1,2}){0,2}\s*\]?$")
 #: Words that show a bold span after the authors is how a work was published, not its title.
 _MEDIUM = re.compile(r"^\W*(software|blog post|github repository|online)\b", re.IGNORECASE)
@@ -103,10 +108,14 @@ def _quoted_title(text: str) -> Parts | None:
     return _around(text, match, match.group(1) or match.group(2))
 
 
+#: ``Authors (2020). Title.``; the authors end before the space that precedes ``(``.
+_APA = re.compile(
+    r"^(?P<authors>[^()]+?)(?<!\s)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)\.?\s*(?P<rest>.*)$"
+)
+
+
 def _apa(text: str) -> Parts | None:
-    match = re.match(
-        r"^(?P<authors>[^()]+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)\.?\s*(?P<rest>.*)$", text
-    )
+    match = _APA.match(text)
     if match is None or not looks_like_authors(match.group("authors")):
         return None
     sentences = _sentences_of(match.group("rest"))
@@ -117,12 +126,14 @@ def _apa(text: str) -> Parts | None:
 
 _NAME = r"[^\W\d_][\w'\u2019-]+"
 _INITIALS = r"[A-Z]\.(?:\s?-?[A-Z]\.)*"
+#: A family name before its comma: ``LeCun``, ``von Rütte``, ``de la Cruz``. Atomic: the comma
+#: fixes where it ends, and the ways of reading ``de la Cruz`` (particles or names) must not
+#: each be retried with every later author (exponential in the number of authors).
+_FAMILY = rf"(?>(?:[a-z]{{1,3}}\s){{0,2}}{_NAME}(?:\s{_NAME})?),"
 #: One author in the orders that end in initials: ``LeCun, Y.``, ``von Rütte, D.``, ``Liu PJ``.
-_INVERTED_NAME = rf"(?:[a-z]{{1,3}}\s){{0,2}}{_NAME}(?:\s{_NAME})?,\s{_INITIALS}"
+_INVERTED_NAME = rf"{_FAMILY}\s{_INITIALS}"
 #: ``Smith, Noah A.``, ``Tsai, Yao-Hung Hubert``: family name, given names, then initials.
-_FULL_INVERTED = (
-    rf"(?:[a-z]{{1,3}}\s){{0,2}}{_NAME}(?:\s{_NAME})?,\s{_NAME}(?:\s{_NAME})?(?:\s{_INITIALS})?"
-)
+_FULL_INVERTED = rf"{_FAMILY}\s{_NAME}(?:\s{_NAME})?(?:\s{_INITIALS})?"
 _VANCOUVER_NAME = rf"{_NAME}(?:\s{_NAME})?\s[A-Z]{{1,3}}"
 _SEPARATOR = r"(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s|,?\s(?:\.\.\.|\u2026)\s(?:&\s)?)"
 _ET_AL_END = r"(?:,?\s+et\s+al\.?)?"
@@ -192,15 +203,21 @@ _ABBREVIATION = re.compile(
 
 
 def _sentences_of(text: str) -> list[str]:
-    """Sentences of a citation; initials (``Sida I. Wang``) do not end one, "et al." does."""
+    """Sentences of a citation; initials (``Sida I. Wang``) do not end one, "et al." does.
+
+    Whether a sentence ends is decided on its last words only: a chain of initials is not
+    rescanned from its start at every period.
+    """
     out: list[str] = []
-    current = ""
+    current: list[str] = []
     for chunk in re.split(r"(?<=[.?!])\s+", text.strip()):
-        current = f"{current} {chunk}" if current else chunk
-        if not _ABBREVIATION.search(current) or re.search(r"\bet al\.$", current):
-            out.append(current)
-            current = ""
+        current.append(chunk)
+        # The marks are in the chunk's last word; a space before it, as in the sentence.
+        ending = " " + chunk[-16:]
+        if not _ABBREVIATION.search(ending) or re.search(r"\bet al\.$", ending):
+            out.append(" ".join(current))
+            current = []
     if current:
-        out.append(current)
+        out.append(" ".join(current))
     cleaned = (s.strip(" .,;") for s in out)
     return [s for s in cleaned if s]

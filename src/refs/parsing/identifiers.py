@@ -14,9 +14,10 @@ from refs.model.identifiers import (
 )
 from refs.parsing.markup import Link
 
+#: Possessive runs of space and a bounded archive name (``cond-mat``): linear on long runs.
 _ARXIV_IN_TEXT = re.compile(
-    r"(?:\barxiv(?:\s*preprint)?(?:\s*arxiv)?\s*[:/.]?\s*|\babs/)"
-    r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)",
+    r"(?:\barxiv(?:\s*+preprint)?(?:\s*+arxiv)?\s*+[:/.]?\s*+|\babs/)"
+    r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z][a-z-]{0,19}(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)",
     re.IGNORECASE,
 )
 _DOI_IN_TEXT = re.compile(r"(?:\bdoi:\s*|(?<![/\w.]))(10\.\d{4,9}/[^\s\"<>{}\]]+)", re.IGNORECASE)
@@ -110,7 +111,7 @@ def find_identifiers(text: str, links: tuple[Link, ...]) -> FoundIds:
 def remove_identifiers(text: str) -> str:
     """``text`` without printed arXiv ids and DOIs, so that their digits are not read as years."""
     text = re.sub(r"\babs/\S+", " ", text, flags=re.IGNORECASE)
-    text = re.sub(r"(?<=arxiv)\s*:?\s*\d{4}\.\d{4,5}(v\d+)?", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?<=arxiv)\s*+:?\s*+\d{4}\.\d{4,5}(v\d+)?", "", text, flags=re.IGNORECASE)
     return _DOI_IN_TEXT.sub(" ", text)
 
 

@@ -131,15 +131,15 @@ def join_lines(text: str) -> str:
     >>> join_lines("Lamm: multi-modal instruction-\\n  tuning dataset\\nand benchmark")
     'Lamm: multi-modal instruction-tuning dataset and benchmark'
     """
-    lines = [line.strip() for line in text.split("\n")]
-    out = ""
-    for line in lines:
+    pieces: list[str] = []  # joined once at the end, not copied at every line
+    tail = ""  # the last two characters joined so far
+    for line in (line.strip() for line in text.split("\n")):
         if not line:
             continue
-        if out.endswith("-") and len(out) > 1 and out[-2].isalnum():
-            out += line
-        else:
-            out = f"{out} {line}" if out else line
+        added = line if not pieces or (tail.endswith("-") and tail[:1].isalnum()) else " " + line
+        pieces.append(added)
+        tail = (tail + added)[-2:]
+    out = "".join(pieces)
     # "multi- modal": a hyphen left dangling by a copied PDF line break, inside one line.
     return re.sub(r"(?<=[a-z])- (?=[a-z])(?!(?:and|or|to|nor)\b)", "-", out)
 
@@ -157,8 +157,12 @@ def is_generic_link_text(text: str) -> bool:
     return all(word in GENERIC_LINK_TEXTS for word in words.split())
 
 
-_BADGE = re.compile(r"\[!\[[^\]]*\]\(([^)]*)\)\]\(\s*<?([^)\s>]+)>?[^)]*\)")
-_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)]*)\)|<img\b[^>]*?(?:src=[\"']([^\"']*)[\"'])?[^>]*>")
+# Markup patterns here never let a span run past the next opener of its kind (``[``, ``(``,
+# ``<``, the same tag): an opener whose closer never comes then costs the distance to the next
+# opener, not the rest of the text, and a search stays linear in the text.
+_BADGE = re.compile(r"\[!\[[^\[\]]*\]\(([^()]*)\)\]\(\s*+<?([^()\s>]+)>?[^()]*\)")
+#: An image; its text is only read for a venue badge. (An ``<img>``'s ``src`` is not read.)
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\(([^()]*)\)|<img\b[^<>]*>")
 #: A static shields.io badge printing a venue and its year: ``…/badge/NeurIPS-2022-blue``.
 _VENUE_BADGE = re.compile(
     r"img\.shields\.io/badge/(?P<label>[A-Za-z][\w.%&+]*?)-(?P<year>(?:19|20)\d{2})-[\w#]+",
@@ -182,7 +186,9 @@ def badge_text(url: str) -> str:
     return f"{label} {match.group('year')}"
 
 
-_HTML_LINK = re.compile(r"<a\s[^>]*?href=[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.IGNORECASE | re.S)
+_HTML_LINK = re.compile(
+    r"<a\s[^<>]*?href=[\"']([^\"']+)[\"'][^<>]*>((?:(?!<a\s).)*?)</a>", re.IGNORECASE | re.S
+)
 _MD_LINK = re.compile(
     r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s>]+(?:\([^()\s]*\))?)>?(?:\s+\"[^\"]*\")?\s*\)"
 )
@@ -216,7 +222,7 @@ def extract_links(text: str) -> tuple[str, tuple[Link, ...]]:
         return _pad(f" {said} " if said else "", m)
 
     def image(m: re.Match[str]) -> str:
-        said = badge_text(m.group(1) or m.group(2) or "")
+        said = badge_text(m.group(1) or "")
         return _pad(f" {said} " if said else "", m)
 
     def html_link(m: re.Match[str]) -> str:
@@ -264,14 +270,13 @@ def _take_plain_urls(text: str, offset: int, take: Callable[[str, str, int], Non
 
 def _clean_url(url: str) -> str:
     url = url.strip().strip("<>")
-    while url and url[-1] in ".,;:":
-        url = url[:-1]
+    url = url.rstrip(".,;:")
     if url.startswith("http") and url.endswith(")") and url.count("(") < url.count(")"):
         url = url[:-1]
     return url
 
 
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+-]+:")
 
 
@@ -285,10 +290,11 @@ def strip_html(text: str) -> str:
 
 
 _HTML_EMPHASIS = (
-    (re.compile(r"<(b|strong)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL), "**"),
-    (re.compile(r"<(i|em|cite)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL), "*"),
+    (re.compile(r"<(b|strong)\b[^<>]*>((?:(?!<\1\b).)*?)</\1\s*>", re.I | re.S), "**"),
+    (re.compile(r"<(i|em|cite)\b[^<>]*>((?:(?!<\1\b).)*?)</\1\s*>", re.I | re.S), "*"),
 )
-_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+#: ``<br>`` with the space around it; from where its run of spaces starts (the look-behind).
+_BREAK = re.compile(r"(?:(?<!\s)\s++|)<br\s*+/?>\s*", re.IGNORECASE)
 
 
 def html_to_markdown(text: str) -> str:
@@ -304,7 +310,10 @@ def html_to_markdown(text: str) -> str:
         text = pattern.sub(partial(_emphasise, mark=mark), text)
 
     def sentence_end(m: re.Match[str]) -> str:
-        return " " if text[: m.start()].rstrip()[-1:] in ".,;:!?" else ". "
+        before = m.start()  # the last character before it that is not a space
+        while before and text[before - 1].isspace():
+            before -= 1
+        return " " if text[before - 1 : before] in ".,;:!?" else ". "
 
     return _BREAK.sub(sentence_end, text)
 
@@ -317,20 +326,13 @@ def _emphasise(match: re.Match[str], mark: str) -> str:
 
 def strip_symbols(text: str) -> str:
     """Remove ``:emoji:`` codes and pictographs (status marks such as ✅ ❌ 🔥)."""
-    text = _EMOJI_CODE.sub(" ", text)
-    return "".join(" " if _is_pictograph(c) else c for c in text)
+    return _PICTOGRAPH.sub(" ", _EMOJI_CODE.sub(" ", text))
 
 
-def _is_pictograph(char: str) -> bool:
-    """Emoji and status marks: ✅ 🔥 ⭐ ⬆ ⏳ (not letters, digits or the dashes of a title)."""
-    code = ord(char)
-    return (
-        0x2600 <= code <= 0x27BF
-        or 0x2B00 <= code <= 0x2BFF
-        or 0x231A <= code <= 0x23FF
-        or 0x1F000 <= code <= 0x1FAFF
-        or code in (0xFE0F, 0x200D)
-    )
+#: Emoji and status marks: ✅ 🔥 ⭐ ⬆ ⏳ (not letters, digits or the dashes of a title).
+_PICTOGRAPH = re.compile(
+    "[\u2600-\u27bf\u2b00-\u2bff\u231a-\u23ff\U0001f000-\U0001faff\ufe0f\u200d]"
+)
 
 
 def strip_emphasis(text: str) -> str:
@@ -338,7 +340,8 @@ def strip_emphasis(text: str) -> str:
     text = re.sub(r"\*{2,}", "", text)
     # A single star is emphasis only when it pairs up: "90%* ChatGPT" keeps its star.
     text = re.sub(r"(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])", r"\1", text)
-    return re.sub(r"(?<![\w])_+|_+(?![\w])", "", text)
+    # An underscore run after a word is matched from its start only (linear on long runs).
+    return re.sub(r"(?<![\w])_+|(?<!_)_++(?![\w])", "", text)
 
 
 def squash(text: str) -> str:

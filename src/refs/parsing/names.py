@@ -22,15 +22,24 @@ _ORG_WORDS = re.compile(
     r"Association|Society|Center|Centre|Council|Committee|Company|Initiative|Academy|Alliance|"
     r"Contributors|Developers|Authors)\b"
 )
-_ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?|\s+and\s+others\b\.?|,\s*others\b", re.IGNORECASE)
+#: ``et al.``, ``and others``. A match starts where its run of spaces starts (the look-behinds):
+#: a search does not rescan a long run of spaces from each of its positions.
+_ET_AL = re.compile(
+    r"(?:,|(?<![\s,]))\s*\bet\.?\s*+al\b\.?|(?<!\s)\s+and\s+others\b\.?|,\s*+others\b",
+    re.IGNORECASE,
+)
 _INITIALS = re.compile(r"^(?:[A-Z]\.?(?:-[A-Z]\.?)?\s*){1,4}$")
 _VANCOUVER = re.compile(
     r"^(?P<last>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+(?P<first>[A-Z]{1,3})$"
 )
 #: A word of a name: capitalised in any script (``Łukasz``, ``Ørsted``), an initial, or a particle.
 _NAME_WORD = re.compile(r"^(?:[^\W\d_a-z][\w'\u2019.-]*|[a-z]+)$", re.UNICODE)
+#: ``and`` between names, ``, and`` / ``&`` before the last one, any name separator.
+_AND = re.compile(r"(?<!\s)\s+and\s+")
+_LAST_AND = re.compile(r"(?:,|(?<![\s,]))\s+(?:and|&)\s+")
+_NAME_SEPARATOR = re.compile(r",|(?<!\s)\s+(?:and|&)\s+")
 #: APA's ellipsis for authors left out: ``Mishkin, P., ... & Lowe, R.``.
-_ELLIPSIS = re.compile(r",?\s*(?:\.\.\.|\u2026)\s*(?:&|and)?\s*")
+_ELLIPSIS = re.compile(r"(?:,\s*+|(?<![\s,])\s++|)(?:\.\.\.|\u2026)\s*+(?:&|and)?\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +72,22 @@ class AuthorList:
         return " and ".join(parts)
 
 
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
+
+
 def strip_end(text: str) -> str:
-    """Strip white space and punctuation around ``text``, keeping the period of an initial."""
+    """Strip white space and punctuation around ``text``, keeping the period of an initial.
+
+    >>> strip_end(" Zhou, C. and Liu, P.., "), strip_end("Deep learning...")
+    ('Zhou, C. and Liu, P.', 'Deep learning')
+    """
     text = text.strip(" ,;:")
-    while text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
-        text = text[:-1].rstrip(" ,;:")
-    return text.lstrip(" .")
+    end = len(text)
+    while text.endswith(".", 0, end) and not _INITIAL_END.search(text, max(0, end - 3), end):
+        end -= 1
+        while end and text[end - 1] in " ,;:":
+            end -= 1
+    return text[:end].lstrip(" .")
 
 
 def _clean(text: str) -> str:
@@ -89,7 +108,7 @@ def parse_authors(text: str) -> AuthorList:
     text = _clean(_ET_AL.sub("", _ELLIPSIS.sub(", ", text)))
     if not text:
         return AuthorList((), has_others)
-    chunks = [c.strip() for c in re.split(r"\s+and\s+", text) if c.strip()]
+    chunks = [c.strip() for c in _AND.split(text) if c.strip()]
     if (
         len(chunks) > 1
         and all(c.count(",") == 1 for c in chunks if " " in c or "," in c)
@@ -97,7 +116,7 @@ def parse_authors(text: str) -> AuthorList:
     ):
         names = tuple(_inverted(*c.split(",", 1)) if "," in c else _from_words(c) for c in chunks)
         return AuthorList(names, has_others)
-    text = re.sub(r",?\s+(?:and|&)\s+", ", ", text)
+    text = _LAST_AND.sub(", ", text)
     pieces = [p.strip() for p in text.split(",") if p.strip()]
     return AuthorList(_pair_up(pieces), has_others)
 
@@ -160,7 +179,7 @@ def looks_like_authors(text: str) -> bool:
         return False
     has_others = bool(_ET_AL.search(text))
     text = _clean(_ET_AL.sub("", text))
-    pieces = [p for p in re.split(r",|\s+and\s+|\s+&\s+", text) if p.strip()]
+    pieces = [p for p in _NAME_SEPARATOR.split(text) if p.strip()]
     if not pieces:
         return has_others
     for piece in pieces:

@@ -199,22 +199,18 @@ def _link_entry(draft: Draft, text: str) -> Parts:
             # "A. Author, B. Author, et al., 2023": the names, then the year they end with.
             if not authors and (lead := _leading_authors(segment)):
                 authors, segment = lead, segment[len(lead) :]
-            names = re.sub(r"[,\s(]+(?:19|20)\d{2}\)?$", "", segment)
+            names = _YEAR_AT_END.sub("", segment)
             if not authors and looks_like_authors(names):
                 authors, segment = names, segment[len(names) :]
             pieces = re.split(r"[,;|]|\s[-\u2013—]\s", segment)
+            year_later = _years_after(pieces)
             for n, piece in enumerate(pieces):
                 bare = piece.strip(' .()[]*“”"')
                 if re.fullmatch(r"(19|20)\d{2}(?:[-./]\d{1,2}){0,2}", bare):
                     year = year or bare[:4]
                 elif find_year(bare) and re.match(r"[A-Z]", bare) and _is_venue_note(bare):
                     year, venue = year or find_year(bare), venue or bare
-                elif (
-                    not venue
-                    and authors
-                    and _is_title_case(bare)
-                    and any(find_year(later) for later in pieces[n + 1 :])
-                ):
+                elif not venue and authors and _is_title_case(bare) and year_later[n]:
                     # "A. Author; Foundations and Trends in ML, 2023": the venue before the year.
                     venue = bare
     # "Moerland, Broekens, Plaat": after a link, one-word names are family names, not pairs.
@@ -226,8 +222,22 @@ def _link_entry(draft: Draft, text: str) -> Parts:
     return Parts(authors=authors, title=title, tail=venue, year=year, surnames=surnames)
 
 
+def _years_after(pieces: list[str]) -> list[bool]:
+    """``out[n]``: a piece after ``pieces[n]`` prints a year (one pass, from the end)."""
+    out = [False] * len(pieces)
+    for n in range(len(pieces) - 2, -1, -1):
+        out[n] = out[n + 1] or find_year(pieces[n + 1]) is not None
+    return out
+
+
+#: ``, 2023)`` ending a note; it starts where its run of commas and spaces starts.
+_YEAR_AT_END = re.compile(r"(?<![,\s(])[,\s(]++(?:19|20)\d{2}\)?$")
+#: ``et al.``, from where its run of spaces starts.
+_ET_AL = re.compile(r"(?:,|(?<![\s,]))\s*\bet\.?\s*+al\b\.?")
+
+
 def _drop_et_al(text: str) -> str:
-    return re.sub(r",?\s*\bet\.?\s*al\b\.?", "", text)
+    return _ET_AL.sub("", text)
 
 
 def _leading_authors(segment: str) -> str:
@@ -295,7 +305,7 @@ def read_venue(draft: Draft) -> Draft:
     if (
         arxiv
         and journal.lower().endswith("arxiv")
-        and re.search(rf"arxiv\s*:\s*{re.escape(arxiv)}", draft.parts.tail, re.IGNORECASE)
+        and re.search(rf"arxiv\s*+:\s*+{re.escape(arxiv)}", draft.parts.tail, re.IGNORECASE)
     ):
         fields["journal"] = f"{journal}:{arxiv}"
     return draft.with_fields(**fields)

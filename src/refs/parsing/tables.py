@@ -93,19 +93,92 @@ def read_table(block: Block) -> Table:
     return _read_html_table(block)
 
 
+@dataclass(frozen=True, slots=True)
+class HtmlCell:
+    """A ``<td>`` or ``<th>`` as printed: its attributes, its markup, and its line in the table
+    (0 for the table's first line)."""
+
+    is_header: bool
+    attributes: str
+    markup: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlRow:
+    """A ``<tr>``: its text in the table (from ``<tr`` to its end) and its cells."""
+
+    raw: str
+    cells: tuple[HtmlCell, ...]
+
+
+#: The tags that shape a table. Attributes stop at the next ``<``, so that a tag left open
+#: costs its own length, not the rest of the table.
+_TABLE_TAG = re.compile(r"<(/?)(tr|td|th|table)\b([^<>]*)>", re.IGNORECASE)
+
+
+def html_rows(text: str) -> list[HtmlRow]:
+    """The rows of an HTML table that hold cells, in one pass over its tags.
+
+    As HTML closes them: a row ends at ``</tr>``, at the next ``<tr>``, at ``</table>`` or at the
+    end; a cell at its closing tag, at the next cell or at the end of its row. Cells outside a
+    row are not read; a table inside a cell is read as rows of the outer one.
+
+    >>> [[c.markup for c in row.cells] for row in html_rows("<tr><td>a</td><td>b<tr><td>c")]
+    [['a', 'b'], ['c']]
+    """
+    rows: list[HtmlRow] = []
+    row_start: int | None = None
+    cells: list[HtmlCell] = []
+    cell: tuple[bool, str, int, int] | None = None  # is_header, attributes, content start, line
+    line, counted = 0, 0  # the line of offset ``counted``: newlines are counted once
+
+    def close_cell(at: int) -> None:
+        nonlocal cell
+        if cell is not None:
+            cells.append(HtmlCell(cell[0], cell[1], text[cell[2] : at], cell[3]))
+            cell = None
+
+    def close_row(at: int) -> None:
+        nonlocal row_start, cells
+        close_cell(at)
+        if row_start is not None and cells:
+            rows.append(HtmlRow(text[row_start:at], tuple(cells)))
+        row_start, cells = None, []
+
+    for tag in _TABLE_TAG.finditer(text):
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if name == "table":
+            if closing:
+                close_row(tag.start())
+        elif name == "tr":
+            if not closing:
+                close_row(tag.start())
+                row_start = tag.start()
+            elif row_start is not None:
+                close_cell(tag.start())
+                close_row(tag.end())
+        elif closing:
+            if cell is not None and cell[0] == (name == "th"):
+                close_cell(tag.start())
+        elif row_start is not None:
+            close_cell(tag.start())
+            line += text.count("\n", counted, tag.start())
+            counted = tag.start()
+            cell = (name == "th", tag.group(3), tag.end(), line)
+    close_row(len(text))
+    return rows
+
+
 def _read_html_table(block: Block) -> Table:
-    text = block.text
     header: tuple[str, ...] = ()
     rows: list[Row] = []
-    for tr in re.finditer(r"<tr\b.*?</tr>", text, re.IGNORECASE | re.DOTALL):
-        cells = list(re.finditer(r"<t([dh])\b[^>]*>(.*?)</t\1>", tr.group(0), re.I | re.S))
-        if not cells:
+    for row in html_rows(block.text):
+        if not header and all(c.is_header for c in row.cells):
+            header = tuple(squash(strip_html(c.markup)) for c in row.cells)
             continue
-        if not header and all(c.group(1).lower() == "h" for c in cells):
-            header = tuple(squash(strip_html(c.group(2))) for c in cells)
-            continue
-        lines = tuple(block.line + text[: tr.start() + c.start()].count("\n") for c in cells)
-        rows.append(Row(tr.group(0), tuple(squash(c.group(2)) for c in cells), lines))
+        lines = tuple(block.line + c.line for c in row.cells)
+        rows.append(Row(row.raw, tuple(squash(c.markup) for c in row.cells), lines))
     return Table(header, tuple(rows))
 
 

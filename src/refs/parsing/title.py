@@ -11,9 +11,18 @@ import re
 from refs.parsing.markup import squash, strip_emphasis
 
 #: A nickname after a title: ``Scaling Instruction-Finetuned Language Models (“Flan2”)``.
-_NICKNAME = re.compile(r"\s*\((?:“[^”]*”|\"[^\"]*\"|'[^']*'|\u2018[^\u2019]*\u2019)\)\s*$")
-#: A bare web address left inside a title by a copied PDF reference.
-_ADDRESS = re.compile(r"\s*\b(?:[\w-]+\.)+(?:com|org|net|io|ai|edu)/\S*")
+#: (Each pattern here starts where its run of spaces starts, or a search would rescan the run
+#: from each of its positions.)
+_NICKNAME = re.compile(
+    r"(?:(?<!\s)\s++|)\((?:“[^”]*”|\"[^\"]*\"|'[^']*'|\u2018[^\u2019]*\u2019)\)\s*$"
+)
+#: A bare web address left inside a title by a copied PDF reference. It starts where its host
+#: name starts (not after a letter, a hyphen or ``x.``): each name is read once.
+_ADDRESS = re.compile(
+    r"(?:(?<!\s)\s++|)(?<![\w-])(?<![\w-]\.)\b(?:[\w-]+\.)+(?:com|org|net|io|ai|edu)/\S*"
+)
+#: `` : `` (where the spaces start, or right after the one before it).
+_SPACED_COLON = re.compile(r"(?:(?<!\s)|(?<=:\s))\s+:\s")
 
 
 def clean_title(text: str) -> str:
@@ -27,7 +36,7 @@ def clean_title(text: str) -> str:
     text = text.strip(" ,;:.-\u2013—")
     text = _strip_quotes(text)
     text = _NICKNAME.sub("", text)
-    text = re.sub(r"\s+:\s", ": ", text)
+    text = _SPACED_COLON.sub(": ", text)
     return text.strip(" ,;:.")
 
 
@@ -47,11 +56,32 @@ def _needs_braces(word: str) -> bool:
 
 
 def _odd_case(part: str) -> bool:
+    """Two capitals, a small letter before a capital, or letters and digits mixed.
+
+    From where each kind of character is, found once (a pattern ``[a-z].*[A-Z]`` would scan
+    the rest of the word from each small letter).
+    """
     if len(part) < 2 or not re.search(r"[A-Za-z]", part):
         return False
     if part[0].isupper() and part[1:].islower():
         return False
-    return bool(re.search(r"[A-Z].*[A-Z]|[a-z].*[A-Z]|\d.*[A-Za-z]|[A-Za-z].*\d", part))
+    upper, lower, digits = (_places(kind, part) for kind in (r"[A-Z]", r"[a-z]", r"\d"))
+    letters = upper + lower
+    return (
+        len(upper) >= 2
+        or _before(lower, upper)
+        or _before(digits, letters)
+        or _before(letters, digits)
+    )
+
+
+def _places(pattern: str, text: str) -> list[int]:
+    return [m.start() for m in re.finditer(pattern, text)]
+
+
+def _before(first: list[int], then: list[int]) -> bool:
+    """Some place in ``first`` comes before some place in ``then``."""
+    return bool(first and then) and min(first) < max(then)
 
 
 def protect_title(title: str) -> str:

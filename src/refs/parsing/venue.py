@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from refs.parsing.markup import strip_emphasis
 
 _YEAR = re.compile(r"(?<![\d.:/-])((?:19|20)\d{2})(?:[a-z]\b)?(?:\.\d{1,2}\b)?(?![\d])")
 _VOL_PAGES = re.compile(
-    r"\b(?P<volume>\d{1,4})\s*(?:\((?P<number>[\w-]+)\))?\s*:\s*(?P<first>\d+)"
-    r"(?:\s*[-\u2013—]+\s*(?P<last>\d+))?"
+    r"\b(?P<volume>\d{1,4})\s*+(?:\((?P<number>[\w-]+)\))?\s*+:\s*+(?P<first>\d+)"
+    r"(?:\s*+[-\u2013—]++\s*+(?P<last>\d+))?"
 )
 #: How a paper was presented, printed after its venue: ``ICLR 2021 (Oral)``.
 _PRESENTATION = re.compile(
-    r"\(\s*(oral|spotlight|poster|highlight|long|short|best[^)]*|outstanding[^)]*|[^)]*award)"
+    r"\(\s*+(oral|spotlight|poster|highlight|long|short|best[^()]*|outstanding[^()]*|[^()]*award)"
     r"\s*\)",
     re.IGNORECASE,
 )
@@ -34,8 +35,10 @@ _CHICAGO_NUMBERS = re.compile(
     r"(?:\s*:\s*(?P<first>\d+)(?:\s*[-\u2013—]+\s*(?P<last>\d+))?)?"
 )
 #: An access date is when a page was read, not when the work appeared: ``Accessed 2024-02-01``.
+#: Its year is looked for in the 60 characters after the word (``Accessed on Thursday, 1
+#: February 2024``), not in the rest of the text: a year further on is not an access date.
 _ACCESSED = re.compile(
-    r"\b(?:last\s+)?(?:accessed|retrieved|visited|viewed)\b(?:\s+on)?:?\s*[^.;]*?"
+    r"\b(?:last\s++)?(?:accessed|retrieved|visited|viewed)\b(?:\s++on)?:?\s*+[^.;]{0,60}?"
     r"(?:19|20)\d{2}(?:[-./]\d{1,2}){0,2}",
     re.IGNORECASE,
 )
@@ -128,21 +131,28 @@ def _without_edge_years(piece: str) -> str:
     ('ICML', 'Proceedings of the 2020 Conference')
     """
     words = re.sub(r"\s+", " ", piece).strip().split(" ")
-    while words and _YEAR.fullmatch(words[-1].strip("().,;:")):
-        words.pop()
-    while words and _YEAR.fullmatch(words[0].strip("().,;:")):
-        words.pop(0)
-    return " ".join(words)
+    start, end = 0, len(words)
+    while end and _YEAR.fullmatch(words[end - 1].strip("().,;:")):
+        end -= 1
+    while start < end and _YEAR.fullmatch(words[start].strip("().,;:")):
+        start += 1
+    return " ".join(words[start:end])
 
 
 def _trim_brackets(text: str) -> str:
     """Drop parentheses left empty or unpaired at the ends: ``(accessed`` -> ``accessed``."""
     text = re.sub(r"\(\s*\)", "", text).strip()
-    while text.startswith("(") and text.count("(") > text.count(")"):
-        text = text[1:].strip()
-    while text.endswith(")") and text.count(")") > text.count("("):
-        text = text[:-1].strip()
-    return text
+    opened, closed = text.count("("), text.count(")")
+    start, end = 0, len(text)
+    while start < end and text[start] == "(" and opened > closed:
+        opened, start = opened - 1, start + 1
+        while start < end and text[start].isspace():
+            start += 1
+    while start < end and text[end - 1] == ")" and closed > opened:
+        closed, end = closed - 1, end - 1
+        while start < end and text[end - 1].isspace():
+            end -= 1
+    return text[start:end]
 
 
 def _take_numbers(text: str, fields: dict[str, str]) -> str:
@@ -182,35 +192,57 @@ def _pieces(text: str) -> list[str]:
     """Split on commas and sentence ends outside parentheses; drop empty pieces."""
     pieces: list[str] = []
     depth = 0
-    current = ""
+    start = 0  # where the current piece starts
+    abbreviations = _Abbreviations(text)
     for i, char in enumerate(text):
         depth += char in "(["
         depth -= char in ")]"
         boundary = char in ",|" or (char == "." and text[i + 1 : i + 2] in (" ", ""))
-        if depth <= 0 and boundary and not _abbreviated_at(current, char, text[i + 1 :]):
-            pieces.append(current)
-            current = ""
-        else:
-            current += char
-    pieces.append(current)
+        if depth <= 0 and boundary and not abbreviations.at(start, i, char):
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
     cleaned = (_trim_brackets(re.sub(r"\s+", " ", p).strip(" .;:[]")) for p in pieces)
     return _join_enumerations(_join_abbreviations([p for p in cleaned if p]))
 
 
-def _abbreviated_at(current: str, char: str, after: str) -> bool:
-    """True when the mark ending ``current`` is an abbreviation's period, not a boundary.
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]|Proc|Vol|no|pp)$")
+_ABBREVIATED_WORD = re.compile(r"\b[A-Z][a-z]{0,6}\.\s")
+_SHORT_WORD_END = re.compile(r"\b[A-Z][a-z]{1,6}$")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 
-    ``Proc.``, ``Vol.``, an initial; and, once a name is abbreviated (``Proc. 58th Annu.
-    Meeting``), any short capitalised word, as ISO 4 abbreviates.
-    """
-    if re.search(r"\b(?:[A-Z]|Proc|Vol|no|pp)$", current):
-        return True
-    return (
-        char == "."
-        and bool(re.match(r"\s+[A-Z]", after))
-        and bool(re.search(r"\b[A-Z][a-z]{0,6}\.\s", current))
-        and bool(re.search(r"\b[A-Z][a-z]{1,6}$", current))
-    )
+
+class _Abbreviations:
+    """Where the abbreviated words of a text are, found once, so that asking about each mark
+    costs the few characters around it rather than a rescan of the piece so far."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        found = [m.span() for m in _ABBREVIATED_WORD.finditer(text)]
+        self.starts = [start for start, _ in found]
+        self.ends = [end for _, end in found]
+
+    def at(self, start: int, i: int, char: str) -> bool:
+        """True when the mark ``char`` at ``i``, ending the piece opened at ``start``, is an
+        abbreviation's period, not a boundary.
+
+        ``Proc.``, ``Vol.``, an initial; and, once a name is abbreviated (``Proc. 58th Annu.
+        Meeting``), any short capitalised word, as ISO 4 abbreviates.
+        """
+        text = self.text
+        if _ABBREVIATION_END.search(text, max(start, i - 5), i):
+            return True
+        return (
+            char == "."
+            and _CAPITAL_NEXT.match(text, i + 1) is not None
+            and self._abbreviated_between(start, i)
+            and _SHORT_WORD_END.search(text, max(start, i - 8), i) is not None
+        )
+
+    def _abbreviated_between(self, start: int, end: int) -> bool:
+        """An abbreviated word (``Proc. ``) lies wholly inside ``text[start:end]``."""
+        n = bisect_left(self.starts, start)  # the first one in the piece ends first
+        return n < len(self.starts) and self.ends[n] <= end
 
 
 def _join_enumerations(pieces: list[str]) -> list[str]:
@@ -240,13 +272,14 @@ def _join_enumerations(pieces: list[str]) -> list[str]:
 
 def _join_abbreviations(pieces: list[str]) -> list[str]:
     """Rejoin an abbreviated journal name that sentence ends cut up: ``Adv. Theor. Math. Phys``."""
-    out: list[str] = []
+    groups: list[list[str]] = []  # joined once at the end
     for piece in pieces:
-        if out and _ABBREVIATED.match(out[-1].split(". ")[-1]) and _ABBREVIATED.match(piece):
-            out[-1] = f"{out[-1]}. {piece}"
+        last = groups[-1][-1].rsplit(". ", 1)[-1] if groups else ""
+        if groups and _ABBREVIATED.match(last) and _ABBREVIATED.match(piece):
+            groups[-1].append(piece)
         else:
-            out.append(piece)
-    return out
+            groups.append([piece])
+    return [". ".join(group) for group in groups]
 
 
 def is_venue_name(text: str) -> bool:
@@ -267,7 +300,7 @@ def _is_venue(piece: str) -> bool:
 
 def _place_venue(venue: str, fields: dict[str, str]) -> None:
     venue = re.sub(r"^in:?\s+", "", venue, flags=re.IGNORECASE).strip()
-    venue = re.sub(r"\s*\(\s*\)", "", venue)
+    venue = re.sub(r"(?:(?<!\s)\s++|)\(\s*+\)", "", venue)
     if _HOWPUBLISHED.match(venue):
         fields["howpublished"] = venue.rstrip(":")
     elif _JOURNAL.search(venue) and not re.match(r"(Proceedings|Findings)", venue):

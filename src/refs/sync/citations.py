@@ -11,16 +11,20 @@ the digits change; everything around them keeps its bytes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 
 #: ``<a href="#ref3">3</a>`` or ``<a href="#ref3">[3]</a>``: fragment digits, text digits.
+#: Numbers have four digits at most, as the catalog reads them (and as ``int`` can convert).
 _HTML = re.compile(
-    r"<a\s[^>]*?href=[\"']#[A-Za-z_-]*(?P<frag>\d+)[\"'][^>]*>\s*\[?\s*(?P<text>\d+)\s*\]?\s*</a>",
+    r"<a\s[^<>]*?href=[\"']#[A-Za-z_-]*(?P<frag>\d+)[\"'][^<>]*>"
+    r"\s*+\[?\s*+(?P<text>\d{1,4})\s*+\]?\s*+</a>",
     re.IGNORECASE,
 )
 #: ``[3](#ref3)`` or ``[[3]](#ref3)``.
-_MARKDOWN = re.compile(r"\[\[?\s*(?P<text>\d+)\s*\]?\]\(#[A-Za-z_-]*(?P<frag>\d+)\)")
+_MARKDOWN = re.compile(r"\[\[?\s*(?P<text>\d{1,4})\s*\]?\]\(#[A-Za-z_-]*(?P<frag>\d+)\)")
 #: ``[3]``, ``[3, 5]``, ``[5-7]``; not a link ``[3](url)`` nor a definition ``[3]: url``.
 _BARE = re.compile(r"\[\s*\d{1,4}(?:\s*[,\u2013-]\s*\d{1,4})*\s*\](?![(:])")
 _NUMBER = re.compile(r"\d+")
@@ -69,14 +73,21 @@ def rewrite_line(line: str, renumber: Renumber) -> str:
             if number is not None:
                 spans.append(_Span(*match.span("frag"), number))
                 spans.append(_Span(*match.span("text"), number))
+    taken.sort()
+    # the end of the furthest-reaching link opened before each position, for the overlap test
+    reach = list(accumulate((end for _, end in taken), max))
+    starts = [start for start, _ in taken]
     for match in _BARE.finditer(line):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+        before = bisect_left(starts, match.end())  # the links that start before it ends
+        if before and reach[before - 1] > match.start():
             continue
         spans.extend(_bare_spans(match, new))
-    out = line
-    for span in sorted(spans, key=lambda s: s.start, reverse=True):
-        out = out[: span.start] + span.text + out[span.end :]
-    return out
+    pieces: list[str] = []  # the line rebuilt once, left to right
+    at = 0
+    for span in sorted(spans, key=lambda s: s.start):
+        pieces += (line[at : span.start], span.text)
+        at = span.end
+    return "".join((*pieces, line[at:]))
 
 
 def _bare_spans(match: re.Match[str], new: Callable[[str], str | None]) -> list[_Span]:

@@ -75,10 +75,10 @@ def readme_groups(
     """The `refs render --readme` groups: what the rows (of ``section``) cite, in citation
     order under their headings (without the headings all rows of their document share, such
     as its title), then the other keys of ``store_keys`` in store order (no heading)."""
-    prefixes = {
-        file: common_prefix([heading_path(item) for item in items if item.file == file])
-        for file in {item.file for item in items}
-    }
+    paths: dict[str, list[tuple[str, ...]]] = {}  # each document's rows, grouped in one pass
+    for item in items:
+        paths.setdefault(item.file, []).append(heading_path(item))
+    prefixes = {file: common_prefix(found) for file, found in paths.items()}
     chosen = [item for item in items if section is None or in_section(item, section)]
     known = set(store_keys)
     cited = [

@@ -83,8 +83,11 @@ class _Resolver:
         self, line: int, label: str, cites: tuple[str, ...], named: str | None, item: Item
     ) -> str | None:
         keys = self.index.keys_for(self.file, label)
-        decided = [key for key in keys if key in cites]
-        key = keys[0] if len(keys) == 1 else (decided[0] if decided else None)
+        numbered = self.index.ranks(self.file, label)  # the first in store order decides
+        decided = min(
+            (key for key in cites if key in numbered), key=numbered.__getitem__, default=None
+        )
+        key = keys[0] if len(keys) == 1 else decided
         if named is not None:
             row = self.rows.get(_folded(named))
             if row is not None and row is not item and len(row.cites) == 1 and key not in row.cites:
@@ -159,8 +162,12 @@ def plan_sync(
 def _renumber(
     found: Sequence[Target], numbers: Mapping[str, int]
 ) -> Callable[[str, int], str | None]:
+    by_label: dict[str, list[str | None]] = {}  # each label's keys, in the line's order
+    for target in found:
+        by_label.setdefault(target.label, []).append(target.key)
+
     def renumber(label: str, seen: int) -> str | None:
-        keys = [target.key for target in found if target.label == label]
+        keys = by_label.get(label)
         if not keys:
             return None
         key = keys[min(seen, len(keys) - 1)]

@@ -10,17 +10,15 @@ import re
 from dataclasses import dataclass
 
 from refs.errors import RefsError
-from refs.parsing.blocks import BlockKind, split_blocks
+from refs.parsing.blocks import BlockKind, outline, split_blocks
 from refs.render.readme import NUMBER, ReadmeLayout
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 #: A heading that names a reference list (``## References``, ``## 📚 Bibliography``).
 _TITLE = re.compile(r"\b(references?|bibliography)\b", re.IGNORECASE)
 #: What opens a numbered entry, as the document writes it: ``<a id="ref3">[3]</a>``, ``[3]``,
 #: ``- [3]``, ``3.``.
 _MARKER = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:(?:<a\s[^>]*>\s*(?:</a>\s*)?)?\[\d{1,4}\](?:\s*</a>)?|<a\s[^>]*\d[^>]*>"
+    r"^\s*(?:[-*+]\s+)?(?:(?:<a\s[^>]*>\s*(?:</a>\s*)?)?\[\d{1,4}\](?:\s*</a>)?|<a\s[^>\d]*+\d[^>]*+>"
     r"(?:\s*</a>)?|\d{1,4}[.)])[ \t]*"
 )
 
@@ -43,15 +41,11 @@ class ReferenceRegion:
 
 def _headings(lines: list[str]) -> list[tuple[int, int, str]]:
     """(index, level, text) of every heading outside fenced code."""
-    out = []
-    fence = ""
-    for index, line in enumerate(lines):
-        marker = _FENCE.match(line)
-        if marker and (not fence or marker.group(1).startswith(fence)):
-            fence = "" if fence else marker.group(1)[0] * 3
-        elif not fence and (heading := _HEADING.match(line)):
-            out.append((index, len(heading.group(1)), heading.group(2)))
-    return out
+    return [
+        (index, heading.level, heading.title)
+        for index, heading in enumerate(outline(lines))
+        if heading is not None
+    ]
 
 
 def find_region(lines: list[str], paths: list[tuple[str, ...]]) -> ReferenceRegion:
@@ -63,7 +57,8 @@ def find_region(lines: list[str], paths: list[tuple[str, ...]]) -> ReferenceRegi
         index, level, title = headings[position]
         if not _TITLE.search(title) or len(title) > 60:
             continue
-        end = next((i for i, lv, _ in headings[position + 1 :] if lv <= level), len(lines))
+        later = range(position + 1, len(headings))
+        end = next((headings[n][0] for n in later if headings[n][1] <= level), len(lines))
         region = _region(bare, index, end, level)
         if region is not None:
             start, stop, layout = region
