@@ -16,7 +16,7 @@ from refs.errors import Problem
 from refs.importing.documents import Definition, Occurrence
 from refs.importing.matching import Index, identity, signature
 from refs.importing.meta import FLAGS_FIELD, flag_file, flag_item, flag_items, format_flags
-from refs.model import Entry
+from refs.model import Entry, SourceLocation
 from refs.store import Store
 
 #: Where a work appeared: an entry keeps the one it has rather than gain a second.
@@ -51,39 +51,64 @@ def _with_field(entry: Entry, name: str, value: str) -> Entry:
 
 
 def _with_occurrence(entry: Entry, occurrence: Occurrence, *, authoritative: bool = False) -> Entry:
-    """``entry`` plus one more occurrence: its source, its flags, the fields the entry lacked.
+    """``entry`` plus what one more occurrence says: the fields the entry lacked, its key as a
+    retired key. Its source and flags are collected by `_Merge` and added once, at the end
+    (one work cited thousands of times in a document stays linear).
 
     With ``authoritative`` (a .bib file re-imported, the only place the entry comes from) its
     fields replace the entry's. A field that would give the entry another identity is not
     filled in: what an entry is matched by must not depend on the order of imports.
     """
-    items = flag_items(entry.fields)
     base = occurrence.entry.fields if authoritative else entry.fields
     fields = {k: v for k, v in base.items() if k != FLAGS_FIELD}
+    if FLAGS_FIELD in entry.fields:
+        fields[FLAGS_FIELD] = entry.fields[FLAGS_FIELD]
     has_venue = bool(VENUE_FIELDS & fields.keys())
+    identity_before: object = None
     for name, value in occurrence.entry.fields.items():
         if name in fields or name == FLAGS_FIELD or (has_venue and name in VENUE_FIELDS):
             continue
-        if identity(_with_field(entry, name, value)) == identity(entry):
+        if identity_before is None:
+            identity_before = identity(entry)
+        if identity(_with_field(entry, name, value)) == identity_before:
             fields[name] = value
-    items += [flag_item(flag, occurrence.source) for flag in occurrence.flags]
-    if items:
-        fields[FLAGS_FIELD] = format_flags(items)
-    sources = tuple(sorted({*entry.sources, occurrence.source}, key=lambda s: (s.file, s.line)))
     ids = entry.ids
     other = occurrence.entry.key
     if occurrence.from_bibtex and other.casefold() != entry.key.casefold() and other not in ids:
         ids = (*ids, other)
     macros = occurrence.entry.macros if authoritative else entry.macros
     macros = (macros | occurrence.entry.macros) & fields.keys()
-    return replace(entry, fields=fields, sources=sources, ids=ids, macros=macros)
+    return replace(entry, fields=fields, ids=ids, macros=macros)
+
+
+@dataclass(slots=True)
+class _Gathered:
+    """The sources and flags one import adds to one entry, kept apart until it finishes."""
+
+    sources: dict[SourceLocation, None]
+    flags: list[str]
+
+    def note(self, occurrence: Occurrence) -> None:
+        self.sources[occurrence.source] = None
+        self.flags += [flag_item(flag, occurrence.source) for flag in occurrence.flags]
+
+    def applied(self, entry: Entry) -> Entry:
+        """``entry`` with these sources and flags (sorted, unique) added."""
+        if not self.sources and not self.flags:
+            return entry
+        fields = dict(entry.fields)
+        items = [*flag_items(entry.fields), *self.flags]
+        if items:
+            fields[FLAGS_FIELD] = format_flags(items)
+        sources = sorted({*entry.sources, *self.sources}, key=lambda s: (s.file, s.line))
+        return replace(entry, fields=fields, sources=tuple(sources))
 
 
 def _fresh(occurrence: Occurrence, key: str) -> Entry:
-    """A new entry from one occurrence, under ``key``."""
+    """A new entry from one occurrence, under ``key`` (its source is gathered apart)."""
     entry = occurrence.entry
     fields = {k: v for k, v in entry.fields.items() if k != FLAGS_FIELD}
-    return _with_occurrence(replace(entry, key=key, fields=fields), occurrence)
+    return _with_occurrence(replace(entry, key=key, fields=fields, sources=()), occurrence)
 
 
 def _close_enough(old: Entry, new: Entry) -> bool:
@@ -112,6 +137,10 @@ class _Merge:
                 self.old_by_title.setdefault(signature(entry)[0], []).append(folded)
                 self.old_labels[folded] = {s.label for s in here}
         self.index = Index.of(self.current.values())
+        #: What this import adds to each entry (by folded key), applied in `finish`.
+        self.gathered: dict[str, _Gathered] = {}
+        #: Entries whose every source is in this document (asked once per entry).
+        self.only_here: dict[str, bool] = {}
         self.from_this_bib: set[str] = set()  # keys this document's BibTeX entries went to
         self.pending = 0
         self.new = 0
@@ -162,21 +191,36 @@ class _Merge:
             target = self._same_key(occurrence) or self._by_identifier(occurrence)
         else:
             target = self._previous(occurrence) or self._by_identifier(occurrence)
+        created = target is None
         if target is None:
             target = self._create(occurrence)
         elif occurrence.from_bibtex and target.startswith(_PENDING):
             target = self._adopt(target, occurrence)
         else:
-            only_here = all(
-                s.file == self.file for s in self.original.get(target, self.current[target]).sources
+            authoritative = (
+                occurrence.from_bibtex and target in self.old_labels and self._only_here(target)
             )
-            authoritative = occurrence.from_bibtex and target in self.old_labels and only_here
             self.current[target] = _with_occurrence(
                 self.current[target], occurrence, authoritative=authoritative
             )
+        if not created:
+            self._gather(target).note(occurrence)
         if occurrence.from_bibtex:
             self.from_this_bib.add(target)
         self.index.add(self.current[target])
+
+    def _gather(self, target: str) -> _Gathered:
+        found = self.gathered.get(target)
+        if found is None:
+            found = self.gathered[target] = _Gathered({}, [])
+        return found
+
+    def _only_here(self, target: str) -> bool:
+        known = self.only_here.get(target)
+        if known is None:
+            entry = self.original.get(target, self.current[target])
+            known = self.only_here[target] = all(s.file == self.file for s in entry.sources)
+        return known
 
     def _create(self, occurrence: Occurrence) -> str:
         self.new += 1
@@ -187,6 +231,7 @@ class _Merge:
             self.pending += 1
             key = f"{_PENDING}{self.pending}"
         self.current[key.casefold()] = _fresh(occurrence, key)
+        self._gather(key.casefold()).note(occurrence)
         return key.casefold()
 
     def _adopt(self, pending: str, occurrence: Occurrence) -> str:
@@ -197,18 +242,17 @@ class _Merge:
             self.current[pending] = _with_occurrence(self.current[pending], occurrence)
             return pending
         from_text = self.current.pop(pending)
+        gathered = self.gathered.pop(pending)
         adopted = _fresh(occurrence, key)
-        text_part = Occurrence(from_text, from_text.sources[0])
-        adopted = _with_occurrence(adopted, text_part)
-        self.current[key.casefold()] = replace(
-            adopted,
-            sources=tuple(
-                sorted({*adopted.sources, *from_text.sources}, key=lambda s: (s.file, s.line))
-            ),
-        )
+        text_part = Occurrence(from_text, next(iter(gathered.sources)))
+        self.current[key.casefold()] = _with_occurrence(adopted, text_part)
+        # the text's sources and flags stay; this occurrence's are noted by `add`
+        self.gathered[key.casefold()] = gathered
         return key.casefold()
 
     def finish(self, store: Store, found: int, flagged: int) -> DocumentReport:
+        for folded, gathered in self.gathered.items():
+            self.current[folded] = gathered.applied(self.current[folded])
         removed = [
             folded
             for folded in self.old_labels
