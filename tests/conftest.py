@@ -25,6 +25,8 @@ def isolated_cache(
     an empty $XDG_CONFIG_HOME, so no test reads the user's own refs configuration."""
     cache = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    # an unexpected exception is a bug: show its traceback (refs itself hides it from users)
+    monkeypatch.setenv("REFS_DEBUG", "1")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     monkeypatch.delenv("REFS_STORE", raising=False)
     # import and dedupe --apply write ./catalog.yaml by default: never the repository's own

@@ -72,12 +72,18 @@ class CheckContext:
         """The entry with this key (case-insensitively), or None."""
         return self.by_key.get(key.casefold())
 
+    @cached_property
+    def _lines(self) -> dict[int, int]:
+        """Each entry's line in the store file, by the entry's identity (a repeated key is
+        two entries)."""
+        lines: dict[int, int] = {}
+        for entry, line in zip(self.entries, self.entry_lines, strict=True):
+            lines.setdefault(id(entry), line)
+        return lines
+
     def line_of(self, entry: Entry) -> int:
         """The line of ``entry`` in the store file (0 when unknown)."""
-        for candidate, line in zip(self.entries, self.entry_lines, strict=True):
-            if candidate is entry:
-                return line
-        return 0
+        return self._lines.get(id(entry), 0)
 
 
 #: A check: a small named function from the context to its findings.

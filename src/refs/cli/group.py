@@ -48,6 +48,20 @@ class RefsGroup(click.Group):
             where = f"{error.filename}: " if error.filename else ""
             click.echo(f"Error: {where}{error.strerror or error}", err=True)
             ctx.exit(ExitStatus.FAILURE)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as error:
+            # the last resort: input nobody foresaw must not end in a traceback (exit 2, with
+            # what failed); REFS_DEBUG=1 shows the traceback, and the tests run with it set
+            if os.environ.get("REFS_DEBUG"):
+                raise
+            name = type(error).__name__
+            click.echo(
+                f"Error: refs failed unexpectedly: {name}: {error} "
+                "(please report it; REFS_DEBUG=1 shows where)",
+                err=True,
+            )
+            ctx.exit(ExitStatus.FAILURE)
 
 
 def _silence_stdout() -> None:

@@ -22,7 +22,7 @@ SEPARATOR = "; "
 #: Characters that would break the syntax (or BibTeX's braces) and are percent-encoded, as
 #: are control characters and the undecodable bytes of a file name (``surrogateescape``).
 _UNSAFE = frozenset("%;#{}\\\x7f")
-_LOCATION = re.compile(r"(?P<file>[^#]*):(?P<line>\d+)(?:#(?P<label>.*))?", re.DOTALL)
+_LOCATION = re.compile(r"(?P<file>[^#]*):(?P<line>\d{1,9})(?:#(?P<label>.*))?", re.DOTALL)
 
 
 def _is_unsafe(char: str) -> bool:

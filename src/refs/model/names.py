@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-#: " and " between names, at brace depth 0 (checked by the splitter), any case.
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+#: " and " between names, at brace depth 0 (checked by the splitter), any case. A match starts
+#: only where its run of blanks starts: from inside a long run it would rescan the run.
+_AND = re.compile(r"(?<!\s)\s+and\s+", re.IGNORECASE)
 _SPACE = re.compile(r"[\s~]+")
 
 
@@ -63,9 +64,12 @@ def _split_depth0(text: str, pattern: re.Pattern[str]) -> list[str]:
         return pattern.split(text)
     parts: list[str] = []
     start = 0
+    depth, counted = 0, 0  # brace depth of text[:counted], kept as the matches move on
     for match in pattern.finditer(text):
-        prefix = text[: match.start()]
-        if prefix.count("{") == prefix.count("}"):
+        piece = text[counted : match.start()]
+        depth += piece.count("{") - piece.count("}")
+        counted = match.start()
+        if depth == 0:
             parts.append(text[start : match.start()])
             start = match.end()
     parts.append(text[start:])

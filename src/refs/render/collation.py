@@ -24,6 +24,9 @@ Unit = tuple[int, int, str]
 _TAG = re.compile(r"<[^>]+>")
 _ARTICLE = re.compile(r"^(?:[aA]|[aA][nN]|[tT][hH][eE])\s+")
 _DIGITS = re.compile(r"\d+")
+#: Digits compared as a number at most: Python refuses int() of over 4,300 digits (a guard
+#: against quadratic parsing), and no sort key needs more than this many.
+_MAX_DIGITS = 40
 _SEPARATOR: Unit = (0, 0, "")
 
 
@@ -47,7 +50,7 @@ def _word_units(word: str) -> list[Unit]:
     position = 0
     for match in _DIGITS.finditer(word):
         units.extend(_letters(word[position : match.start()]))
-        units.append((1, int(match.group()), ""))
+        units.append((1, int(match.group()[:_MAX_DIGITS]), ""))
         position = match.end()
     units.extend(_letters(word[position:]))
     return units

@@ -106,9 +106,16 @@ def process(
         # caller (stderr), never let them escape as errors or noise.
         warnings.simplefilter("always")
         cite = not bibliography if citations is None else citations
-        result = _process(
-            items, style, locale, clusters, bibliography=bibliography, with_citations=cite
-        )
+        try:
+            result = _process(
+                items, style, locale, clusters, bibliography=bibliography, with_citations=cite
+            )
+        except RefsError:
+            raise
+        except Exception as error:  # citeproc-py's own bugs outside one entry (sorting, trial
+            # renders of disambiguation): say so, never a traceback
+            msg = f"citeproc-py failed: {type(error).__name__}: {error}"
+            raise RenderError(msg) from error
     said = dict.fromkeys(str(w.message).splitlines()[0] for w in caught)
     return Processed(result[0], result[1], tuple(said))
 

@@ -70,7 +70,7 @@ def _ampersand(element: Any) -> str:
 
 
 def _formatted(element: Any, text: str, form: str, gender: str | None) -> str:
-    if not re.fullmatch(r"[0-9]+", text):
+    if not re.fullmatch(r"[0-9]{1,40}", text):  # int() refuses 4,300 digits; none is an ordinal
         return text
     number = int(text)
     if form == "roman":

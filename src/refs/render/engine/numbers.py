@@ -127,7 +127,9 @@ def _counted(values: list[Value], variable: str) -> Field:
 
 
 def _leading_int(text: str) -> int:
-    match = re.match(r"\s*([0-9]+)", text)
+    """The number a value starts with (its first 40 digits: int() refuses 4,300, and only the
+    order of two numbers is wanted here)."""
+    match = re.match(r"\s*([0-9]{1,40})", text)
     return int(match.group(1)) if match else 0
 
 

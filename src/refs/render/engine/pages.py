@@ -73,8 +73,10 @@ def _expanded(text: str, delimiter: str) -> list[str | list[str]]:
 
 
 def _number(text: str) -> int:
+    """The number a page starts with, for comparing two pages (its first 40 digits: int()
+    refuses 4,300)."""
     match = _DIGITS.match(text)
-    return int(match.group()) if match else 0
+    return int(match.group()[:40]) if match else 0
 
 
 def _minimal(first: str, last: str, keep: int = 0) -> str:
