@@ -120,19 +120,31 @@ def normalise_line_ends(text: str) -> str:
 
 
 def store_bytes(data: bytes, file: str) -> tuple[bytes, list[Problem]]:
-    """A store file's bytes as the store keeps them: UTF-8. BOM-marked UTF-16/32 is transcoded
-    (with a warning: the next write is UTF-8); other bytes are kept exactly, so a store that is
-    not UTF-8 stays lossless. Raises `BinaryInput` for binary data."""
+    """A store file's bytes as the store keeps them: UTF-8. BOM-marked UTF-16/32 and text that
+    is not UTF-8 (read as cp1252, as documents are) are transcoded, with a warning: the next
+    write is UTF-8 throughout (editing such a file in place would leave it in two encodings).
+    Raises `BinaryInput` for binary data."""
     mark = byte_order_mark(data)
     if mark is None or mark[1] == "utf-8":
         nul = data.find(b"\0")
         if nul >= 0:
             raise BinaryInput(file, _line_after(data[:nul].decode("latin-1")))
-        return data, []
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return data, []
     text, problems = _decode(data, file)
     refuse_binary(text, file)
-    warning = f"the store is {mark[2]}; it is read as such and its next write is UTF-8"
-    return text.encode("utf-8"), [*problems, Problem(file, 1, STORE_ENCODING, warning)]
+    name = mark[2] if mark is not None else "not UTF-8"
+    warning = f"the store is {name}; it is read as such and its next write is UTF-8"
+    if mark is None:
+        warning = "the store is not UTF-8 (read as cp1252); its next write is UTF-8"
+    return text.encode("utf-8", "surrogateescape"), [
+        *problems,
+        Problem(file, 1, STORE_ENCODING, warning),
+    ]
 
 
 class NotRewritable(UnreadableInput):

@@ -94,6 +94,14 @@ def open_regular(path: Path, name: str | None = None) -> BinaryIO:
     return handle
 
 
+def read_given(path: Path) -> bytes:
+    """The bytes of a file the user named (``refs import PATH``, ``refs sync DOC``): not
+    confined and of any size, but only a regular file: a FIFO or a device (``/dev/zero``) is
+    refused, never waited on or read without end."""
+    with open_regular(path) as handle:
+        return handle.read()
+
+
 def read_regular(path: Path, limit: int, name: str | None = None) -> bytes:
     """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes; `Refused`
     otherwise (``name`` is how messages show it). A missing or unreadable file raises the

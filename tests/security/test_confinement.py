@@ -323,3 +323,72 @@ def test_a_fifo_the_user_names_is_refused_not_waited_on(
     assert result.returncode == 2
     assert b"fifo: not a regular file" in result.stderr
     assert b"Traceback" not in result.stderr
+
+
+SEED = Path(__file__).resolve().parents[2] / "sources" / "002_d30d14b6dd8705d8.txt"
+TWO_ENTRIES = "@misc{a, title = {A}, year = {2020}}\n@misc{b, title = {B}, year = {2020}}\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(("dedupe",), id="dry-run"),
+        pytest.param(("dedupe", "--not-duplicate", "a", "b"), id="not-duplicate"),
+    ],
+)
+def test_a_symlinked_decisions_file_is_refused_and_its_target_kept(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    secret = tmp_path / "secret"
+    secret.write_text("a secret line\n")
+    (tmp_path / "references.bib").write_text(TWO_ENTRIES)
+    (tmp_path / "references.bib.not-duplicates").symlink_to(secret)
+    result = refs_process(*args, cwd=tmp_path, cache=tmp_path / "cache", timeout=60)
+    assert result.returncode == 2
+    assert b"a symbolic link" in result.stderr
+    assert b"a secret line" not in result.stderr
+    assert secret.read_text() == "a secret line\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_as_decisions_file_is_refused_not_waited_on(tmp_path: Path) -> None:
+    (tmp_path / "references.bib").write_text(TWO_ENTRIES)
+    os.mkfifo(tmp_path / "references.bib.not-duplicates")
+    result = refs_process("dedupe", cwd=tmp_path, cache=tmp_path / "cache", timeout=60)
+    assert result.returncode == 2
+    assert b"not a regular file" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(("import", "/dev/zero"), id="import"),
+        pytest.param(("add", "--from", "/dev/zero"), id="add-from"),
+        pytest.param(("sync", "/dev/zero"), id="sync"),
+    ],
+)
+def test_a_device_the_user_names_is_refused_not_read_without_end(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    (tmp_path / "references.bib").write_text(TWO_ENTRIES)
+    result = refs_process(*args, cwd=tmp_path, cache=tmp_path / "cache", timeout=60)
+    assert result.returncode == 2
+    assert b"/dev/zero: not a regular file" in result.stderr
+    assert (tmp_path / "references.bib").read_text() == TWO_ENTRIES
+
+
+def test_sync_never_rewrites_a_document_symlinked_out_of_the_project(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outside = tmp_path / "outside.md"
+    outside.write_bytes(SEED.read_bytes())
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "README.md").symlink_to(outside)
+    monkeypatch.chdir(project)
+    assert run_cli("import", "README.md").exit_code == 1  # the seed's flags
+    result = run_cli("sync", "README.md", "--force", "--write")
+    assert result.exit_code == 2
+    assert "outside the project folder" in result.stderr
+    assert outside.read_bytes() == SEED.read_bytes()

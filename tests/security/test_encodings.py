@@ -211,18 +211,30 @@ def test_a_binary_store_is_refused_and_left_alone(
     assert store.read_bytes() == b"@misc{a, title = {A}}\n" + ELF
 
 
-def test_a_latin1_store_keeps_its_bytes(run_cli: RunCli, tmp_path: Path) -> None:
+def test_a_latin1_store_is_rewritten_as_utf8_never_left_in_two_encodings(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     store = tmp_path / "references.bib"
-    original = "@misc{m\u00fcller, title = {\u00dcber}}\n".encode("latin-1")
-    store.write_bytes(original)
-    result = run_cli("--store", str(store), "add", "Zhou, C. **LIMA: Less Is More**. 2023.")
+    store.write_bytes("@misc{m\u00fcller, title = {\u00dcber}}\n".encode("latin-1"))
+    result = run_cli(
+        "--store", str(store), "add", "M\u00fcller, K. **Caf\u00e9 Soci\u00e9t\u00e9**. 2021."
+    )
     assert result.exit_code == 0, result.stderr
-    assert store.read_bytes().startswith(original)
+    assert "store-encoding" in result.stderr or "next write is UTF-8" in result.stderr
+    text = store.read_bytes().decode("utf-8")  # the whole file, old and new entries
+    assert "@misc{m\u00fcller, title = {\u00dcber}}\n" in text
+    assert "Caf\u00e9" in text
+    listed = run_cli("--store", str(store), "list")
+    assert listed.exit_code == 0, listed.stderr
 
 
-def test_store_bytes_transcodes_only_marked_utf16_and_utf32() -> None:
+def test_store_bytes_transcodes_what_is_not_utf8() -> None:
+    utf8 = "@misc{k, title = {\u00dcber}}".encode()
+    assert store_bytes(utf8, "s.bib") == (utf8, [])
     latin1 = "@misc{k, title = {\u00dcber}}".encode("latin-1")
-    assert store_bytes(latin1, "s.bib") == (latin1, [])
+    data, problems = store_bytes(latin1, "s.bib")
+    assert data == utf8
+    assert [p.code for p in problems] == ["not-utf8", "store-encoding"]
     data, problems = store_bytes(codecs.BOM_UTF16_BE + "x".encode("utf-16-be"), "s.bib")
     assert (data, [p.code for p in problems]) == (b"x", ["store-encoding"])
 

@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +22,7 @@ from refs.store import (
 )
 from refs.store import history as history_module
 from refs.store import transactions as transaction_module
-from refs.store.files import STAGED_SUFFIX, install
+from refs.store.files import STAGED_SUFFIX, install, staged_name, write_staged
 from refs.store.history import KEEP, History
 
 OLD = b"@misc{a,}\n"
@@ -237,7 +240,8 @@ def test_a_recorded_step_whose_staged_copy_is_lost_is_rolled_back(
     project: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _crash_after_recording(project, cache, monkeypatch)
-    (project / f".catalog.yaml{STAGED_SUFFIX}").unlink()
+    (staged,) = project.glob(f".catalog.yaml.*{STAGED_SUFFIX}")
+    staged.unlink()
     messages = recover_store(project / "references.bib", cache)
     assert messages == [
         "rolled back the interrupted `refs import x.md` (a staged file was missing)"
@@ -319,3 +323,62 @@ def test_recovery_keeps_a_change_made_after_the_crash(
         "references.bib": OLD + b"@misc{b,}\n",
     }
     assert sorted(p.name for p in project.iterdir()) == ["catalog.yaml", "references.bib"]
+
+
+def test_a_planted_symlink_at_a_staged_name_is_never_followed(
+    project: Path, cache: Path, tmp_path: Path
+) -> None:
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"the user's own file\n")
+    # the names a repository could guess: the fixed one of an earlier design, and any other
+    for name in (".references.bib.refs-staged", ".catalog.yaml.refs-staged"):
+        (project / name).symlink_to(victim)
+    write_two(project, cache)
+    assert victim.read_bytes() == b"the user's own file\n"
+    assert not (project / "references.bib").is_symlink()
+    assert files_of(project)["references.bib"] == OLD + b"@misc{b,}\n"
+
+
+def test_a_staged_copy_is_always_a_new_file(tmp_path: Path) -> None:
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"keep me")
+    temp = staged_name(tmp_path / "references.bib")
+    temp.symlink_to(victim)
+    with pytest.raises(FileExistsError):
+        write_staged(temp, tmp_path / "references.bib", b"evil")
+    assert victim.read_bytes() == b"keep me"
+
+
+def test_recovery_waits_for_the_lock_of_every_file_it_repairs(
+    project: Path, cache: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _crash_after_recording(project, cache, monkeypatch)
+    ready = tmp_path / "ready"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from pathlib import Path\n"
+            "from refs.store import locked\n"
+            "with locked([Path(sys.argv[1])], Path(sys.argv[2])):\n"
+            "    Path(sys.argv[3]).touch()\n"
+            "    time.sleep(2)\n",
+            str(project / "catalog.yaml"),
+            str(cache),
+            str(ready),
+        ]
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not ready.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        started = time.monotonic()
+        assert recover_store(project / "references.bib", cache) == [
+            "completed the interrupted `refs import x.md`"
+        ]
+        waited = time.monotonic() - started
+    finally:
+        holder.wait()
+    assert waited > 1.0, "recovery wrote the catalog while another process held its lock"
+    assert files_of(project)["catalog.yaml"] == b"items: []\n"

@@ -13,6 +13,7 @@ from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
 from refs.encoding import decode_text
 from refs.errors import Problem, UnreadableInput
+from refs.project import read_given
 from refs.settings import Settings
 
 
@@ -21,7 +22,7 @@ def _read(text: str | None, source: Path | None) -> tuple[str, list[Problem]]:
     data is refused before the store is opened)."""
     if source is not None and str(source) != "-":
         try:
-            data = source.read_bytes()
+            data = read_given(source)
         except OSError as error:
             msg = f"{source}: cannot read: {error.strerror or error}"
             raise UnreadableInput(msg) from None

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from refs.errors import RefsError, UnreadableInput
 from refs.model import Entry
+from refs.project import Refusal, Refused, read_regular
 
 SUFFIX = ".not-duplicates"
 _HEADER = "# refs dedupe: pairs of keys that name different works (refs dedupe --not-duplicate)\n"
@@ -69,10 +70,18 @@ class Distinct:
         return any(_pair(a, b) in self._folded for a in names_x for b in names_y)
 
 
+#: The largest decisions file read (a pair of keys is a line: millions of decisions fit).
+DECISIONS_LIMIT = 64 * 2**20
+
+
 def read_decisions(path: Path) -> Distinct:
-    """The decisions in ``path``; none when the file is absent."""
+    """The decisions in ``path``; none when the file is absent. The file lies beside the store
+    in the store's repository, so it is data: a symlink (it could point anywhere, and refs
+    writes this file), a FIFO, a device or a huge file is refused, not read."""
+    if path.is_symlink():
+        raise Refused(str(path), Refusal.NOT_REGULAR, "(a symbolic link: it could point anywhere)")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, DECISIONS_LIMIT).decode("utf-8")
     except FileNotFoundError:
         return Distinct()
     except (OSError, UnicodeDecodeError) as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import secrets
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -37,9 +38,10 @@ def file_digest(path: Path) -> str | None:
     return None if data is None else digest_bytes(data)
 
 
-def staged_path(target: Path) -> Path:
-    """Where the staged copy of ``target`` is written (same folder: the rename is atomic)."""
-    return target.with_name(f".{target.name}{STAGED_SUFFIX}")
+def staged_name(target: Path) -> Path:
+    """A new, unguessable name for a staged copy of ``target``, in its folder (so the rename
+    is atomic): a repository cannot plant a symlink there in advance."""
+    return target.with_name(f".{target.name}.{secrets.token_hex(8)}{STAGED_SUFFIX}")
 
 
 def sync_folder(folder: Path) -> None:
@@ -61,10 +63,14 @@ def _mode_for(target: Path) -> int:
         return 0o644
 
 
-def write_staged(target: Path, data: bytes) -> Path:
-    """Write ``data`` to ``target``'s staged copy, flushed to disk, with ``target``'s mode."""
-    temp = staged_path(target)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+#: A staged copy is always a new file: never one that exists, never through a symlink.
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+
+
+def write_staged(temp: Path, target: Path, data: bytes) -> Path:
+    """Write ``data`` to the new file ``temp`` (a `staged_name` of ``target``), flushed to
+    disk, with ``target``'s mode. Raises `FileExistsError` if ``temp`` exists already."""
+    fd = os.open(temp, _NEW_FILE | getattr(os, "O_BINARY", 0), 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
         handle.flush()

@@ -62,11 +62,12 @@ class HistoryCorrupt(RefsError):
 @dataclass(frozen=True, slots=True)
 class Version:
     """One file of a step: its real path, its digest before the step (None: it did not exist)
-    and after it."""
+    and after it, and the staged copy the step installs (a new, unguessable name)."""
 
     path: str
     before: str | None
     after: str | None
+    staged: str | None = None
 
     @property
     def existed(self) -> bool:
@@ -191,7 +192,10 @@ def read_step(folder: Path) -> Step:
     try:
         text = (folder / STEP_FILE).read_bytes().decode("utf-8", "surrogateescape")
         data: dict[str, Any] = json.loads(text)
-        versions = tuple(Version(str(v["path"]), v["before"], v["after"]) for v in data["versions"])
+        versions = tuple(
+            Version(str(v["path"]), v["before"], v["after"], v.get("staged"))
+            for v in data["versions"]
+        )
         return Step(folder.name, str(data["command"]), float(data["time"]), versions, folder)
     except (OSError, ValueError, KeyError, TypeError) as error:
         msg = f"{folder / STEP_FILE}: not a readable undo step ({error})"
@@ -203,7 +207,10 @@ def write_step_record(folder: Path, command: str, versions: list[Version]) -> No
     record = {
         "command": command,
         "time": time.time(),
-        "versions": [{"path": v.path, "before": v.before, "after": v.after} for v in versions],
+        "versions": [
+            {"path": v.path, "before": v.before, "after": v.after, "staged": v.staged}
+            for v in versions
+        ],
     }
     data = json.dumps(record, indent=1, ensure_ascii=False).encode("utf-8", "surrogateescape")
     fd = os.open(folder / STEP_FILE, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -222,6 +229,21 @@ def write_previous(folder: Path, number: int, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def mark(folder: Path, name: str) -> None:
-    """Create the marker file ``name`` (``done``, ``undoing``) in a step folder."""
-    (folder / name).touch()
+def mark(folder: Path, name: str, names: list[str] | None = None) -> None:
+    """Create the marker file ``name`` (``done``, ``undoing``) in a step folder; ``undoing``
+    lists the staged copies the undo writes, so a crash leaves none behind for good."""
+    data = "".join(f"{n}\n" for n in names or ()).encode("utf-8", "surrogateescape")
+    fd = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def marked_names(folder: Path, name: str) -> list[str]:
+    """The staged copies a marker lists (none when it is absent)."""
+    try:
+        text = (folder / name).read_bytes().decode("utf-8", "surrogateescape")
+    except FileNotFoundError:
+        return []
+    return [line for line in text.splitlines() if line]

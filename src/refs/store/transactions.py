@@ -33,7 +33,7 @@ from refs.store.files import (
     file_digest,
     install,
     read_or_none,
-    staged_path,
+    staged_name,
     sync_folder,
     write_staged,
 )
@@ -47,6 +47,7 @@ from refs.store.history import (
     Step,
     Version,
     mark,
+    marked_names,
     read_step,
     write_previous,
     write_step_record,
@@ -109,29 +110,30 @@ class Transaction:
         folder = history.partial_folder(step_id)
         folder.mkdir()
         versions = [
-            Version(str(t), None if b is None else digest_bytes(b), digest_bytes(d))
+            Version(str(t), _digest_of(b), digest_bytes(d), str(staged_name(t)))
             for t, b, d in changes
         ]
         try:
+            # the record first: whatever is written after it, a crash can be cleaned up
             write_step_record(folder, self.command, versions)
             for number, (_, before, _) in enumerate(changes):
                 if before is not None:
                     write_previous(folder, number, before)
-            staged = [(write_staged(target, data), target) for target, _, data in changes]
+            for version, (target, _, data) in zip(versions, changes, strict=True):
+                write_staged(_staged(version), target, data)
             for parent in {target.parent for target, _, _ in changes}:
                 sync_folder(parent)
         except BaseException:
             # nothing is replaced yet: drop the prepared step (a full disk, a missing folder)
-            for target, _, _ in changes:
-                staged_path(target).unlink(missing_ok=True)
+            _drop_staged(versions)
             history.discard(folder)
             raise
         recorded = history.folder / step_id
         folder.rename(recorded)
         sync_folder(history.folder)
         try:
-            for temp, target in staged:
-                install(temp, target)
+            for version in versions:
+                install(_staged(version), Path(version.path))
             for parent in {target.parent for target, _, _ in changes}:
                 sync_folder(parent)
             mark(recorded, DONE_FILE)
@@ -144,22 +146,38 @@ class Transaction:
         return read_step(recorded)
 
 
+def _digest_of(data: bytes | None) -> str | None:
+    return None if data is None else digest_bytes(data)
+
+
+def _staged(version: Version) -> Path:
+    """The staged copy a version installs (every step since staged names exist has one)."""
+    if version.staged is None:
+        msg = f"the step of {version.path} names no staged copy"
+        raise HistoryCorrupt(msg)
+    return Path(version.staged)
+
+
+def _drop_staged(versions: Iterable[Version]) -> None:
+    for version in versions:
+        if version.staged is not None:
+            Path(version.staged).unlink(missing_ok=True)
+
+
 def _complete(step: Step, history: History) -> str:
     """Finish a step that was recorded but not marked done: roll forward, or back when a staged
     copy is missing. A file someone changed since the crash is left as they made it. Returns
     what was done, for a message."""
-    targets = [Path(v.path) for v in step.versions]
-    current = [file_digest(t) for t in targets]
+    current = [file_digest(Path(v.path)) for v in step.versions]
     pending = [
-        n
-        for n, (version, now) in enumerate(zip(step.versions, current, strict=True))
+        version
+        for version, now in zip(step.versions, current, strict=True)
         if now == version.before != version.after
     ]
-    if all(file_digest(staged_path(targets[n])) == step.versions[n].after for n in pending):
-        for number in pending:
-            install(staged_path(targets[number]), targets[number])
-        for target in targets:  # the copy of a file changed since is not wanted any more
-            staged_path(target).unlink(missing_ok=True)
+    if all(v.staged and file_digest(Path(v.staged)) == v.after for v in pending):
+        for version in pending:
+            install(_staged(version), Path(version.path))
+        _drop_staged(step.versions)  # the copy of a file changed since is not wanted any more
         mark(step.folder, DONE_FILE)
         changed = [
             v.path
@@ -168,43 +186,47 @@ def _complete(step: Step, history: History) -> str:
         ]
         note = f"; left {', '.join(changed)} as changed since" if changed else ""
         return f"completed the interrupted `{step.command}`{note}"
-    for number, version in enumerate(step.versions):
-        if current[number] == version.after != version.before:
-            _restore(step, number)
-        staged_path(targets[number]).unlink(missing_ok=True)
+    _drop_staged(step.versions)
+    _restore_all(step, [n for n, v in enumerate(step.versions) if current[n] == v.after])
     history.discard(step.folder)
     return f"rolled back the interrupted `{step.command}` (a staged file was missing)"
 
 
-def _restore(step: Step, number: int) -> None:
-    """Put file ``number`` of ``step`` back as it was before the step."""
-    version = step.versions[number]
-    target = Path(version.path)
-    if version.before is None:
-        target.unlink(missing_ok=True)
-        return
-    install(write_staged(target, step.previous(number)), target)
+def _restore_all(step: Step, numbers: list[int]) -> None:
+    """Put the files ``numbers`` of ``step`` back as they were before it. The staged copies'
+    names are listed in the step's ``undoing`` marker first, so a crash leaves none behind."""
+    numbers = [n for n in numbers if step.versions[n].after != step.versions[n].before]
+    temps = {n: staged_name(Path(step.versions[n].path)) for n in numbers}
+    for name in marked_names(step.folder, UNDOING_FILE):  # an earlier attempt's leftovers
+        Path(name).unlink(missing_ok=True)
+    mark(step.folder, UNDOING_FILE, [str(t) for t in temps.values()])
+    for number in numbers:
+        version = step.versions[number]
+        target = Path(version.path)
+        if version.before is None:
+            target.unlink(missing_ok=True)
+        else:
+            install(write_staged(temps[number], target, step.previous(number)), target)
+    for parent in {Path(step.versions[n].path).parent for n in numbers}:
+        sync_folder(parent)
 
 
 def _finish_undo(step: Step, history: History) -> None:
     """Put back every file of ``step`` and forget it (idempotent: a crash is finished later)."""
-    for number, version in enumerate(step.versions):
-        if file_digest(Path(version.path)) != version.before:
-            _restore(step, number)
-    for parent in {Path(v.path).parent for v in step.versions}:
-        sync_folder(parent)
+    numbers = [n for n, v in enumerate(step.versions) if file_digest(Path(v.path)) != v.before]
+    _restore_all(step, numbers)
     history.discard(step.folder)
 
 
 def recover(history: History) -> list[str]:
-    """Clean up after commands of this store that died (the store's lock must be held):
-    prepared steps are dropped with their staged copies, recorded steps are completed, undos
-    are finished. Returns a message per repair."""
+    """Clean up after commands of this store that died (the locks of the store and of every
+    file of its unfinished steps must be held, see `_recovery_locks`): prepared steps are
+    dropped with their staged copies, recorded steps are completed, undos are finished.
+    Returns a message per repair."""
     messages: list[str] = []
     for folder in history.leftovers():
         with contextlib.suppress(HistoryCorrupt):
-            for version in read_step(folder).versions:
-                staged_path(Path(version.path)).unlink(missing_ok=True)
+            _drop_staged(read_step(folder).versions)
         history.discard(folder)
     for step in history.steps(include_pending=True):
         if step.undoing:
@@ -213,6 +235,36 @@ def recover(history: History) -> list[str]:
         elif not step.done:
             messages.append(_complete(step, history))
     return messages
+
+
+def _unfinished_files(history: History) -> set[Path]:
+    """The files that steps left unfinished by a crash name (what recovery may write)."""
+    files: set[Path] = set()
+    for folder in history.leftovers():
+        with contextlib.suppress(HistoryCorrupt):
+            files.update(Path(v.path) for v in read_step(folder).versions)
+    for step in history.steps(include_pending=True):
+        if step.undoing or not step.done:
+            files.update(Path(v.path) for v in step.versions)
+    return files
+
+
+@contextlib.contextmanager
+def _recovery_locks(
+    history: History, cache_dir: Path | None, files: Iterable[Path]
+) -> Iterator[set[Path]]:
+    """Hold the locks of ``files`` and of every file an unfinished step of the store names,
+    all taken at once in the one global order (no deadlock); yields the locked files."""
+    held = {real_path(f) for f in files} | {history.store}
+    while True:
+        needed = held | _unfinished_files(history)
+        with locked(needed, cache_dir):
+            # once the store's lock is held no step can start or finish, but one may have
+            # been left by a process that died while we waited: lock its files too
+            if _unfinished_files(history) <= needed:
+                yield needed
+                return
+        held = needed
 
 
 def _history(store: Path, cache_dir: Path | None) -> History:
@@ -232,7 +284,7 @@ def transaction(
     """
     allowed = tuple(dict.fromkeys(real_path(p) for p in (store, *paths)))
     history = _history(store, cache_dir)
-    with locked(allowed, cache_dir):
+    with _recovery_locks(history, cache_dir, allowed):
         recover(history)
         txn = Transaction(history, command, allowed)
         yield txn
@@ -243,12 +295,9 @@ def recover_store(store: Path, cache_dir: Path | None) -> list[str]:
     """Repair what crashed commands left for the store at ``store``; cheap when there is
     nothing to do (no lock is taken then). Returns a message per repair."""
     history = _history(store, cache_dir)
-    pending = any(True for _ in history.leftovers()) or any(
-        s.undoing or not s.done for s in history.steps(include_pending=True)
-    )
-    if not pending:
+    if not _unfinished_files(history) and not any(True for _ in history.leftovers()):
         return []
-    with locked([store], cache_dir):
+    with _recovery_locks(history, cache_dir, [store]):
         return recover(history)
 
 
@@ -269,15 +318,15 @@ def undo_latest(store: Path, cache_dir: Path | None, *, force: bool = False) -> 
     while True:
         # every file of the step is locked, all at once in the one global order (no deadlock);
         # if the newest step names other files by the time the locks are held, lock again
-        with locked(files, cache_dir):
+        with _recovery_locks(history, cache_dir, files) as held:
             recover(history)
             done = history.steps()
             if not done:
                 msg = f"nothing to undo for {history.store} (no recorded step)"
                 raise NothingToUndo(msg)
             step = done[-1]
-            needed = {Path(v.path) for v in step.versions} | {real_path(store)}
-            if needed <= files:
+            needed = {Path(v.path) for v in step.versions} | held
+            if needed <= held:
                 _undo(step, history, force=force)
                 return step
         files |= needed

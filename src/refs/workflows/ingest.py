@@ -21,6 +21,7 @@ from refs.errors import Problem, UnreadableInput
 from refs.importing import DocumentReport, import_document
 from refs.importing.documents import is_bibtex
 from refs.model import Entry
+from refs.project import read_given
 from refs.store import Store, Transaction, load_store, transaction
 
 
@@ -77,7 +78,7 @@ def read_documents(paths: Sequence[str], stdin: IO[bytes]) -> list[tuple[str, by
             documents.append(("<stdin>", stdin.read()))
         else:
             try:
-                documents.append((name, Path(name).read_bytes()))
+                documents.append((name, read_given(Path(name))))
             except OSError as error:
                 msg = f"{name}: cannot read: {error.strerror or error}"
                 raise UnreadableInput(msg) from None

@@ -12,6 +12,7 @@ from refs.catalog import Catalog, document_digest, dump_catalog, load_catalog
 from refs.encoding import Layout, editable_text
 from refs.errors import RefsError, Severity, StoreChanged, UnreadableInput
 from refs.export.csl_json import csl_items
+from refs.project import confine, read_given
 from refs.render import DEFAULT_LOCALE, Style, resolve_style
 from refs.render.readme import ReadmeGroup, ReadmeLayout, ReadmeSection, readme_section
 from refs.store import Store, load_store, transaction
@@ -145,7 +146,7 @@ def sync(
     require_store(store_path)
     path = Path(doc)
     try:
-        data = path.read_bytes()
+        data = read_given(path)
     except OSError as error:
         msg = f"{doc}: cannot read: {error.strerror or error}"
         raise UnreadableInput(msg) from None
@@ -167,6 +168,9 @@ def sync(
     plan, export_warnings = _plan(name, text, catalog, store, style=style, locale=locale)
     written = False
     if write and plan.text != text:
+        # the user named the document, but a symlink in its repository could point anywhere:
+        # what sync rewrites is a file of the project
+        confine(Path() if project is None else project, path.absolute())
         command = f"refs sync {doc} --write"
         with transaction(store_path, cache_dir, command, [path, catalog_path]) as txn:
             if txn.read(path) != data:
