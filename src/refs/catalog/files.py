@@ -18,7 +18,6 @@ key renames that follow a merge.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -31,6 +30,7 @@ from refs.catalog.reader import CATALOG_LIMIT, parse_catalog
 from refs.errors import UnreadableInput
 from refs.project import Refused, read_regular
 from refs.store import atomic_write
+from refs.store.files import digest_bytes
 
 __all__ = [
     "document_digest",
@@ -42,9 +42,9 @@ __all__ = [
 ]
 
 
-def document_digest(data: bytes) -> str:
-    """The content hash kept per document: sha256 of the bytes imported."""
-    return hashlib.sha256(data).hexdigest()
+#: The content hash kept per document: sha256 of the bytes imported (the digest undo compares
+#: files by, too).
+document_digest = digest_bytes
 
 
 def _cell_dict(cell: CitedCell) -> dict[str, Any]:

@@ -32,9 +32,9 @@ from refs.errors import Problem, StoreChanged, UnreadableInput
 from refs.model import Entry
 from refs.project import open_regular
 from refs.store.digests import Stamp, remember, remembered, stamp
-from refs.store.files import atomic_write
+from refs.store.files import atomic_write, read_or_none
 from refs.store.index import load_index, save_index
-from refs.store.locks import locked
+from refs.store.locks import locked, real_path
 
 
 def content_digest(data: bytes) -> str:
@@ -236,11 +236,6 @@ def _read_with_stamp(path: Path) -> tuple[bytes, Stamp] | None:
         raise UnreadableInput(msg) from None
 
 
-def _read_bytes(path: Path) -> bytes | None:
-    read = _read_with_stamp(path)
-    return None if read is None else read[0]
-
-
 def store_digest(path: Path, cache_dir: Path | None = None) -> str | None:
     """The content digest of the store at ``path`` (None when absent), from the memo when the
     file is unchanged since it was last hashed: a search needs no more than this."""
@@ -295,13 +290,15 @@ def save_store(store: Store, cache_dir: Path | None = None) -> bool:
     if not store.is_modified:
         return False
     with locked([store.path], cache_dir):
-        _check_unchanged(store)
+        check_unchanged(store)
         atomic_write(store.path, store.to_bytes())
     return True
 
 
-def _check_unchanged(store: Store) -> None:
-    on_disk = _read_bytes(store.path)
+def check_unchanged(store: Store) -> None:
+    """Raise `StoreChanged` when the file changed on disk since ``store`` was read (an editor,
+    a tool that ignores refs' lock): writing would lose that change."""
+    on_disk = read_or_none(real_path(store.path))
     digest = None if on_disk is None else content_digest(on_disk)
     if digest != store.digest:
         msg = f"{store.path}: changed on disk since it was read; nothing written, run again"
@@ -320,5 +317,5 @@ def edit_store(path: Path, cache_dir: Path | None = None) -> Iterator[Store]:
         store = load_store(path, cache_dir)
         yield store
         if store.is_modified:
-            _check_unchanged(store)
+            check_unchanged(store)
             atomic_write(path, store.to_bytes())

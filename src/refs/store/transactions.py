@@ -26,7 +26,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from refs.errors import StoreChanged
 from refs.settings import default_cache_dir
 from refs.store.files import (
     digest_bytes,
@@ -53,7 +52,7 @@ from refs.store.history import (
     write_step_record,
 )
 from refs.store.locks import locked, real_path
-from refs.store.store import Store, content_digest
+from refs.store.store import Store, check_unchanged
 
 
 @dataclass
@@ -88,10 +87,7 @@ class Transaction:
         changed on disk since it was read (an editor, a tool that ignores the lock)."""
         if not store.is_modified:
             return False
-        on_disk = read_or_none(real_path(store.path))
-        if (None if on_disk is None else content_digest(on_disk)) != store.digest:
-            msg = f"{store.path}: changed on disk since it was read; nothing written, run again"
-            raise StoreChanged(msg)
+        check_unchanged(store)
         self.write(store.path, store.to_bytes())
         return True
 
