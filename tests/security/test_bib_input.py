@@ -1,5 +1,5 @@
 """Nothing dropped from an imported .bib: @string definitions are kept and used, a malformed
-entry is kept verbatim as the message says, a key with a control character is never stored,
+entry is kept as raw text as the message says, a key with a control character is never stored,
 and importing again changes nothing."""
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def test_a_preamble_is_reported_not_imported(run_cli: RunCli, tmp_path: Path, st
         ),
     ],
 )
-def test_a_malformed_entry_is_kept_verbatim_as_the_message_says(
+def test_a_malformed_entry_is_kept_as_the_message_says(
     run_cli: RunCli, tmp_path: Path, store: Path, block: str, reason: str
 ) -> None:
     bib = write(tmp_path, "refs.bib", block + "\n" + GOOD)
@@ -141,7 +141,7 @@ def test_a_malformed_entry_is_kept_verbatim_as_the_message_says(
     assert result.exit_code == 1
     assert f"{bib}:1: warning malformed-block: " in result.stderr
     assert reason in result.stderr
-    assert "kept verbatim in an entry flagged 'unparsed' (field refs-raw)" in result.stderr
+    assert "kept as raw text in an entry flagged 'unparsed' (field refs-raw:" in result.stderr
     entries = load_store(store).entries()
     (kept,) = [e for e in entries if RAW_FIELD in e.fields]
     assert f"unparsed@{bib}:1" in kept.fields["refs-flags"]

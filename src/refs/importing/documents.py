@@ -102,7 +102,10 @@ def bib_reading(text: str, file: str, first_line: int = 1) -> Reading:
 
 
 def _kept_raw(source: SourceLocation, reason: str) -> Problem:
-    message = f"{reason}; kept verbatim in an entry flagged {UNPARSED!r} (field {RAW_FIELD})"
+    message = (
+        f"{reason}; kept as raw text in an entry flagged {UNPARSED!r} (field {RAW_FIELD}: "
+        "unpaired braces and control characters spelled as LaTeX, the rest as it is)"
+    )
     return Problem(source.file, source.line, "malformed-block", message)
 
 
