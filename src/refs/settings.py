@@ -212,13 +212,15 @@ def _require_inside(project: Path, name: str | Path, what: str, option: str) -> 
             raise Refused(str(name), Refusal.NOT_REGULAR, "")
     except Refused as error:
         where = f" {project.resolve()}" if error.reason is Refusal.OUTSIDE else ""
-        msg = f"{what} is {error.reason}{where}; give --{option} FILE before the command"
+        msg = f"{what} is {error.reason}{where}; give --{option} FILE"
         raise UnreadableInput(msg) from None
 
 
 def load_settings(store: Path | None = None, catalog: Path | None = None) -> Settings:
     """The settings of one command. ``store`` and ``catalog`` are what the user gave directly
-    (an option or the environment; None when not given): they win and are never confined.
+    (the final value of the option, before or after the command name, else the environment;
+    None when not given): they win and are never confined, and a default they replace is not
+    looked at.
     The project's configuration is looked for beside ``store`` (else ``./references.bib``).
 
     >>> load_settings(Path("/tmp/lib.bib")).store  # doctest: +SKIP

@@ -8,8 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from refs.cli import options
 from refs.errors import UnreadableInput
-from refs.settings import load_config, load_settings, user_config_path
+from refs.settings import Settings, load_config, load_settings, user_config_path
+from refs.store import steps
+from refs.store.history import DONE_FILE
+from tests.cli.everyday import CATALOG, STORE
 from tests.conftest import RunCli
 
 
@@ -161,3 +165,157 @@ def test_a_binary_refs_toml_is_exit_2_naming_it(
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: refs.toml:1: binary data, not a text document")
     assert "Traceback" not in result.output
+
+
+# --- where the store is given: before or after the command name, or in the environment -------
+
+#: How the user names the store: the settings are the same wherever it is given.
+PLACEMENTS = [
+    pytest.param("before", id="option-before-the-command"),
+    pytest.param("after", id="option-after-the-command"),
+    pytest.param("environment", id="REFS_STORE"),
+    pytest.param("after-wins-over-before", id="after-the-command-wins-over-before"),
+    pytest.param("after-wins-over-environment", id="after-the-command-wins-over-REFS_STORE"),
+]
+
+#: A store that does not exist: a command that used it would fail (exit 2).
+DECOY = "decoy.bib"
+
+
+def _naming(
+    placement: str, store: Path, command: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> list[str]:
+    """The arguments of ``command`` with the store given as ``placement`` says."""
+    name, *rest = command
+    if placement == "before":
+        return ["--store", str(store), *command]
+    if placement == "environment":
+        monkeypatch.setenv("REFS_STORE", str(store))
+        return list(command)
+    if placement == "after-wins-over-before":
+        return ["--store", DECOY, name, *rest, "--store", str(store)]
+    if placement == "after-wins-over-environment":
+        monkeypatch.setenv("REFS_STORE", DECOY)
+    return [name, *rest, "--store", str(store)]
+
+
+@pytest.fixture
+def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project in tmp/proj (store, catalog, refs.toml), used from the empty tmp/work."""
+    monkeypatch.delenv("REFS_CATALOG")
+    project = tmp_path / "proj"
+    project.mkdir()
+    (project / "references.bib").write_text(STORE, encoding="utf-8")
+    (project / "cat.yaml").write_text(CATALOG, encoding="utf-8")
+    (project / "refs.toml").write_text('catalog = "cat.yaml"\nstyle = "mla"\nlocale = "de-DE"\n')
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    return project
+
+
+@pytest.mark.parametrize("placement", PLACEMENTS)
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        pytest.param(
+            ("show", "zhou2023lima"), "README.md:12: LIMA", id="show-the-configured-catalog"
+        ),
+        pytest.param(
+            ("cite", "zhou2023lima"), "(Zhou und Liu)\n", id="cite-configured-style-locale"
+        ),
+        pytest.param(
+            ("render", "--keys", "zhou2023lima"),
+            "Zhou, Chunting, und Pengfei Liu. „LIMA",
+            id="render-configured-style-locale",
+        ),
+        pytest.param(
+            ("render", "--keys", "zhou2023lima", "--locale", "en-US"),
+            "Zhou, Chunting, and Pengfei Liu. “LIMA",
+            id="render-locale-given-wins",
+        ),
+        pytest.param(
+            ("cite", "zhou2023lima", "--style", "apa"),
+            "(C. Zhou & Liu, 2023)\n",
+            id="cite-style-given-wins",
+        ),
+    ],
+)
+def test_the_configuration_beside_a_store_in_another_folder_is_used_wherever_it_is_given(
+    run_cli: RunCli,
+    elsewhere: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    placement: str,
+    command: tuple[str, ...],
+    expected: str,
+) -> None:
+    result = run_cli(*_naming(placement, Path("../proj/references.bib"), command, monkeypatch))
+    assert result.exit_code == 0, result.stderr
+    assert expected in result.stdout
+    assert not (elsewhere.parent / "work" / "catalog.yaml").exists()
+
+
+@pytest.mark.parametrize("placement", PLACEMENTS)
+def test_import_writes_the_catalog_the_configuration_beside_the_store_names(
+    run_cli: RunCli, elsewhere: Path, monkeypatch: pytest.MonkeyPatch, placement: str
+) -> None:
+    (elsewhere / "cat.yaml").unlink()
+    Path("doc.md").write_text("- [Self-Instruct](https://arxiv.org/abs/2212.10560)\n")
+    args = _naming(placement, elsewhere / "references.bib", ("import", "doc.md"), monkeypatch)
+    result = run_cli(*args)
+    assert result.exit_code == 0, result.stderr
+    assert "doc.md" in (elsewhere / "cat.yaml").read_text()
+    assert not Path("catalog.yaml").exists()
+    assert "2212.10560" in (elsewhere / "references.bib").read_text()
+
+
+@pytest.mark.parametrize("placement", PLACEMENTS)
+def test_settings_are_resolved_once_from_the_final_options(
+    run_cli: RunCli, elsewhere: Path, monkeypatch: pytest.MonkeyPatch, placement: str
+) -> None:
+    resolved: list[Path] = []
+
+    def recorded(store: Path | None = None, catalog: Path | None = None) -> Settings:
+        settings = load_settings(store, catalog)
+        resolved.append(settings.store)
+        return settings
+
+    monkeypatch.setattr(options, "load_settings", recorded)
+    store = Path("../proj/references.bib")
+    result = run_cli(*_naming(placement, store, ("list",), monkeypatch))
+    assert result.exit_code == 0, result.stderr
+    assert resolved == [store]
+
+
+@pytest.mark.parametrize("placement", PLACEMENTS)
+def test_a_crashed_command_is_repaired_for_the_store_given(
+    run_cli: RunCli,
+    elsewhere: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    isolated_cache: Path,
+    placement: str,
+) -> None:
+    store = elsewhere / "references.bib"
+    added = run_cli("--store", str(store), "add", "@misc{new2024, title={New}, year={2024}}")
+    assert added.exit_code == 0, added.stderr
+    (step,) = steps(store, isolated_cache)
+    (step.folder / DONE_FILE).unlink()  # as if killed just before the step was marked done
+    assert steps(store, isolated_cache) == []
+    result = run_cli(*_naming(placement, store, ("list",), monkeypatch))
+    assert result.exit_code == 0, result.stderr
+    assert "refs: completed the interrupted `" in result.stderr
+    assert [s.command for s in steps(store, isolated_cache)] == [step.command]
+    undone = run_cli(*_naming(placement, store, ("undo",), monkeypatch))
+    assert undone.exit_code == 0, undone.stderr
+    assert store.read_text(encoding="utf-8") == STORE
+
+
+@pytest.mark.parametrize("command", ["list", "render", "undo"])
+def test_help_needs_no_readable_configuration(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "refs.toml").write_bytes(b"\x00\x01\xff\xfe")
+    result = run_cli(command, "--help")
+    assert result.exit_code == 0, result.stderr
+    assert f" {command} [OPTIONS]" in result.stdout.splitlines()[0]

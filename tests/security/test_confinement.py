@@ -151,6 +151,73 @@ def test_a_path_the_user_gives_is_never_confined(
     assert "Gamma" in outside.read_text()
 
 
+#: Where the user names the store: what is confined must not depend on it.
+PLACEMENTS = [
+    pytest.param("before", id="option-before-the-command"),
+    pytest.param("after", id="option-after-the-command"),
+    pytest.param("environment", id="REFS_STORE"),
+]
+
+
+def _with_store(
+    placement: str, store: Path, monkeypatch: pytest.MonkeyPatch, *command: str
+) -> list[str]:
+    """``command``'s arguments with ``store`` given as ``placement`` says."""
+    if placement == "before":
+        return ["--store", str(store), *command]
+    if placement == "environment":
+        monkeypatch.setenv("REFS_STORE", str(store))
+        return list(command)
+    return [*command, "--store", str(store)]
+
+
+@pytest.mark.parametrize("placement", PLACEMENTS)
+@pytest.mark.parametrize(
+    "kind",
+    [
+        pytest.param("symlink-out", id="default-store-links-out", marks=needs_symlinks),
+        pytest.param("fifo", id="default-store-is-a-fifo", marks=needs_fifo),
+    ],
+)
+def test_a_refused_default_store_is_no_error_when_the_user_gives_another(
+    run_cli: RunCli, project: Path, monkeypatch: pytest.MonkeyPatch, placement: str, kind: str
+) -> None:
+    default = project / "references.bib"
+    if kind == "fifo":
+        os.mkfifo(default)
+    else:
+        default.symlink_to(_victim(project))
+    outside = project.parent / "library.bib"
+    result = run_cli(*_with_store(placement, outside, monkeypatch, "import", "README.md"))
+    assert result.exit_code in {0, 1}, result.stderr
+    assert "Gamma" in outside.read_text()
+    assert _victim(project).read_bytes() == BASHRC
+
+
+@pytest.mark.parametrize("placement", PLACEMENTS)
+@pytest.mark.parametrize(
+    "setting",
+    [
+        pytest.param('catalog = "../victimhome/.bashrc"', id="catalog-dotdot"),
+        pytest.param("catalog = '{victim}'", id="catalog-absolute"),
+    ],
+)
+def test_the_configuration_beside_a_store_in_another_folder_is_confined_to_that_folder(
+    run_cli: RunCli, project: Path, monkeypatch: pytest.MonkeyPatch, placement: str, setting: str
+) -> None:
+    other = project.parent / "other"
+    other.mkdir()
+    (other / "refs.toml").write_text(setting.format(victim=_victim(project)) + "\n")
+    store = Path("../other/references.bib")
+    result = run_cli(*_with_store(placement, store, monkeypatch, "import", "README.md"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {store.parent / 'refs.toml'}: catalog = '")
+    assert f"is outside the project folder {other.resolve()}" in result.stderr
+    assert _victim(project).read_bytes() == BASHRC
+    assert not (other / "references.bib").exists()
+    assert not (project / "catalog.yaml").exists()
+
+
 # --- documents named by data -------------------------------------------------------------------
 
 

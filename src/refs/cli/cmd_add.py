@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from refs import workflows
-from refs.cli.options import store_option
+from refs.cli.options import pass_settings, store_option
 from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
 from refs.encoding import decode_text
@@ -42,7 +42,7 @@ def _read(text: str | None, source: Path | None) -> tuple[str, list[Problem]]:
     help="Read what to add from this file (- for standard input).",
 )
 @store_option
-@click.pass_obj
+@pass_settings
 def add_command(settings: Settings, text: str | None, source: Path | None) -> None:
     """Add a BibTeX entry, a free-text reference, or a paper's URL / arXiv id / DOI / ACL
     Anthology id / OpenReview link to the store (TEXT, --from FILE, or standard input).

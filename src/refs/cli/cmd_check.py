@@ -8,7 +8,7 @@ import sys
 import click
 
 from refs import workflows
-from refs.cli.options import catalog_option, store_option
+from refs.cli.options import catalog_option, pass_settings, store_option
 from refs.cli.status import ExitStatus
 from refs.settings import Settings
 
@@ -24,7 +24,7 @@ from refs.settings import Settings
 )
 @store_option
 @catalog_option
-@click.pass_obj
+@pass_settings
 def check_command(settings: Settings, as_json: bool, ignored: tuple[str, ...]) -> None:
     """Lint the store and the catalog: dangling or ambiguous citation numbers, rows whose
     paper link or cited cells disagree with the entries they cite, entries missing

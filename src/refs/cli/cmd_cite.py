@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from refs import workflows
-from refs.cli.options import format_option, store_option
+from refs.cli.options import format_option, pass_settings, store_option
 from refs.render import DEFAULT_LOCALE, Format
 from refs.settings import Settings
 
@@ -19,7 +19,7 @@ DEFAULT_STYLE = "apa"
 @click.option("--locale", envvar="REFS_LOCALE", help=f"CSL locale (default {DEFAULT_LOCALE}).")
 @format_option
 @store_option
-@click.pass_obj
+@pass_settings
 def cite_command(
     settings: Settings,
     keys: tuple[str, ...],

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from refs import workflows
-from refs.cli.options import catalog_option, store_option
+from refs.cli.options import catalog_option, pass_settings, store_option
 from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
 from refs.dedupe import DEFAULT_THRESHOLD, as_dict, describe
@@ -42,7 +42,7 @@ from refs.settings import Settings
 )
 @store_option
 @catalog_option
-@click.pass_obj
+@pass_settings
 def dedupe_command(  # noqa: PLR0917 - click passes one argument per option
     settings: Settings,
     apply: bool,

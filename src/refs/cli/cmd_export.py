@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from refs import workflows
-from refs.cli.options import catalog_option, output_option, store_option
+from refs.cli.options import catalog_option, output_option, pass_settings, store_option
 from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
 from refs.export import EXPORTERS, ArxivForm, ExportOptions
@@ -64,7 +64,7 @@ from refs.settings import Settings
 )
 @store_option
 @catalog_option
-@click.pass_obj
+@pass_settings
 def export_command(  # noqa: PLR0917 - click passes one argument per option
     settings: Settings,
     fmt: str | None,

@@ -8,7 +8,7 @@ import sys
 import click
 
 from refs import workflows
-from refs.cli.options import catalog_option, store_option
+from refs.cli.options import catalog_option, pass_settings, store_option
 from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
 from refs.settings import Settings
@@ -25,7 +25,7 @@ _PROGRESS_BYTES = 1_000_000
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @store_option
 @catalog_option
-@click.pass_obj
+@pass_settings
 def import_command(
     settings: Settings, paths: tuple[str, ...], dry_run: bool, as_json: bool
 ) -> None:

@@ -7,7 +7,7 @@ import json
 import click
 
 from refs import workflows
-from refs.cli.options import store_option
+from refs.cli.options import pass_settings, store_option
 from refs.settings import Settings
 
 
@@ -15,7 +15,7 @@ from refs.settings import Settings
 @click.argument("words", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of entries.")
 @store_option
-@click.pass_obj
+@pass_settings
 def list_command(settings: Settings, words: tuple[str, ...], as_json: bool) -> None:
     """List the store's entries (key, year, first author, title), in store order; with QUERY
     only those matching it, as `refs search` matches, but not ranked.

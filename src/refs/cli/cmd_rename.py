@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from refs import workflows
-from refs.cli.options import catalog_option, store_option
+from refs.cli.options import catalog_option, pass_settings, store_option
 from refs.settings import Settings
 
 
@@ -14,7 +14,7 @@ from refs.settings import Settings
 @click.argument("new")
 @store_option
 @catalog_option
-@click.pass_obj
+@pass_settings
 def rename_command(settings: Settings, old: str, new: str) -> None:
     """Rename the entry OLD to NEW. OLD is kept in the entry's `ids` (so `\\cite{OLD}` and
     `--keys OLD` still find it) and the catalog's rows cite NEW. One `refs undo` step for both.

@@ -8,7 +8,13 @@ from pathlib import Path
 import click
 
 from refs import workflows
-from refs.cli.options import catalog_option, format_option, output_option, store_option
+from refs.cli.options import (
+    catalog_option,
+    format_option,
+    output_option,
+    pass_settings,
+    store_option,
+)
 from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
 from refs.render import DEFAULT_LOCALE, Format, list_styles
@@ -23,9 +29,11 @@ from refs.workflows.sync import README_STYLE
     metavar="NAME",
     help="A CSL style id (apa, association-for-computational-linguistics), an alias "
     "(acl, ieee, mla, chicago, nature, harvard, vancouver, springer, elsevier, acm), "
-    "a style in ./styles/, or a path to a .csl file.",
+    "a style in ./styles/, or a path to a .csl file (default: the configuration's style).",
 )
-@click.option("--locale", default=DEFAULT_LOCALE, show_default=True, help="CSL locale.")
+@click.option(
+    "--locale", help=f"CSL locale (default: the configuration's locale, else {DEFAULT_LOCALE})."
+)
 @format_option
 @output_option
 @click.option("--keys", metavar="K,…", help="Only these store keys, comma-separated.")
@@ -52,12 +60,12 @@ from refs.workflows.sync import README_STYLE
 )
 @store_option
 @catalog_option
-@click.pass_obj
+@pass_settings
 def render_command(
     settings: Settings,
     *,
     style_name: str | None,
-    locale: str,
+    locale: str | None,
     fmt: Format,
     output: Path | None,
     keys: str | None,
@@ -73,6 +81,8 @@ def render_command(
         for name, description in list_styles(list_query or None):
             click.echo(f"{name}\t{description}" if description else name)
         return
+    # an option left unset falls back to the configuration (refs.toml, the user's config.toml)
+    style_name = style_name or settings.style
     if readme and not style_name:
         style_name = README_STYLE
     if not style_name:
@@ -83,7 +93,7 @@ def render_command(
         settings.store,
         style_name,
         sys.stdout.buffer,
-        locale=locale,
+        locale=locale or settings.locale or DEFAULT_LOCALE,
         fmt=fmt,
         keys=wanted,
         section=section,

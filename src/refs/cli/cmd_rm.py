@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from refs import workflows
-from refs.cli.options import catalog_option, store_option
+from refs.cli.options import catalog_option, pass_settings, store_option
 from refs.cli.status import ExitStatus
 from refs.settings import Settings
 
@@ -15,7 +15,7 @@ from refs.settings import Settings
 @click.option("--force", is_flag=True, help="Remove it even while catalog rows cite it.")
 @store_option
 @catalog_option
-@click.pass_obj
+@pass_settings
 def rm_command(settings: Settings, key: str, force: bool) -> None:
     """Remove the entry KEY from the store. While catalog rows cite it, nothing is removed:
     the rows are listed (`file:line: name`) and the exit status is 1; --force removes it anyway

@@ -7,7 +7,7 @@ import json
 import click
 
 from refs import workflows
-from refs.cli.options import store_option
+from refs.cli.options import pass_settings, store_option
 from refs.cli.status import ExitStatus
 from refs.settings import Settings
 
@@ -19,7 +19,7 @@ from refs.settings import Settings
     "-n", "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N."
 )
 @store_option
-@click.pass_obj
+@pass_settings
 def search_command(settings: Settings, words: tuple[str, ...], as_json: bool, limit: int) -> None:
     """Find entries by title, author, year, venue, key (retired keys too) or identifier.
 

@@ -7,7 +7,7 @@ import json
 import click
 
 from refs import workflows
-from refs.cli.options import catalog_option, store_option
+from refs.cli.options import catalog_option, pass_settings, store_option
 from refs.settings import Settings
 
 
@@ -16,7 +16,7 @@ from refs.settings import Settings
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @store_option
 @catalog_option
-@click.pass_obj
+@pass_settings
 def show_command(settings: Settings, key: str, as_json: bool) -> None:
     """Show an entry: its BibTeX, its sources, its retired keys (aliases) and the catalog
     rows that cite it (`file:line: name`). A retired key finds the entry that retired it.

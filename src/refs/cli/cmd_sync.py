@@ -7,7 +7,7 @@ import sys
 import click
 
 from refs import workflows
-from refs.cli.options import catalog_option, store_option
+from refs.cli.options import catalog_option, pass_settings, store_option
 from refs.cli.status import ExitStatus
 from refs.render import DEFAULT_LOCALE
 from refs.settings import Settings
@@ -35,7 +35,7 @@ from refs.workflows.sync import README_STYLE
 )
 @store_option
 @catalog_option
-@click.pass_obj
+@pass_settings
 def sync_command(
     settings: Settings, *, doc: str, write: bool, style_name: str, locale: str, force: bool
 ) -> None:

@@ -6,6 +6,7 @@ import time
 
 import click
 
+from refs.cli.options import pass_settings, store_option
 from refs.settings import Settings
 from refs.store import steps, undo_latest
 
@@ -15,7 +16,8 @@ from refs.store import steps, undo_latest
 @click.option(
     "--list", "show", is_flag=True, help="List this store's steps that can be undone, newest first."
 )
-@click.pass_obj
+@store_option
+@pass_settings
 def undo_command(settings: Settings, force: bool, show: bool) -> None:
     """Restore the files the last writing command on this store changed (store, catalog,
     README), all together.

@@ -26,10 +26,10 @@ from refs.cli.cmd_search import search_command
 from refs.cli.cmd_show import show_command
 from refs.cli.cmd_sync import sync_command
 from refs.cli.cmd_undo import undo_command
+from refs.cli.options import Given
 from refs.cli.status import ExitStatus
 from refs.errors import RefsError
-from refs.settings import DEFAULT_CATALOG, DEFAULT_STORE, load_settings
-from refs.store import recover_store
+from refs.settings import DEFAULT_CATALOG, DEFAULT_STORE
 
 
 class RefsGroup(click.Group):
@@ -78,14 +78,14 @@ def _silence_stdout() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     envvar="REFS_STORE",
     help=f"The BibTeX store (default ./{DEFAULT_STORE}); also $REFS_STORE. May also be given "
-    "after the command name.",
+    "after the command name, where it wins.",
 )
 @click.option(
     "--catalog",
     type=click.Path(dir_okay=False, path_type=Path),
     envvar="REFS_CATALOG",
     help=f"The catalog of the documents' tables (default ./{DEFAULT_CATALOG}); also "
-    "$REFS_CATALOG. May follow the command.",
+    "$REFS_CATALOG. May also be given after the command name, where it wins.",
 )
 @click.pass_context
 def main(ctx: click.Context, store: Path | None, catalog: Path | None) -> None:
@@ -93,18 +93,9 @@ def main(ctx: click.Context, store: Path | None, catalog: Path | None) -> None:
 
     Example: refs --store references.bib export --format csl-json -o refs.json
     """
-    # precedence: command line > environment > the project's configuration > the user's >
-    # defaults; a --store / --catalog after the command name is parsed later and overrides all
-    settings = load_settings(store, catalog)
-    ctx.obj = settings
-    # a command of this store that died (kill -9, power cut) is completed or rolled back first
-    for message in recover_store(settings.store, settings.cache_dir):
-        click.echo(f"refs: {message}", err=True)
-    defaults = {"style_name": settings.style, "locale": settings.locale}
-    # the configured style and locale become the defaults of `refs render` (and `refs cite`)
-    ctx.default_map = {
-        "render": {name: value for name, value in defaults.items() if value is not None}
-    }
+    # only what was given here: a --store / --catalog after the command name is parsed later,
+    # and the settings are resolved from both when the command runs (`pass_settings`)
+    ctx.obj = Given(store=store, catalog=catalog)
 
 
 main.add_command(add_command)
