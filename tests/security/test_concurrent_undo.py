@@ -86,3 +86,25 @@ def test_an_undo_racing_a_writer_takes_back_one_step_and_keeps_the_other(
     # back writer1's add. Never both gone, never both kept.
     assert _keys(project) in ({"writer1"}, {"writer0"})
     assert len(steps(project / "references.bib", cache / "refs")) == 1
+
+
+def test_writers_with_different_caches_still_queue_on_one_lock(tmp_path: Path) -> None:
+    """The lock belongs to the store's folder, not to a cache: two users, or a CI job and an
+    editor, each with its own $XDG_CACHE_HOME, lose nothing."""
+    project = tmp_path / "project"
+    project.mkdir()
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "refs", "add", _entry(number)],
+            cwd=project,
+            env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / f"cache{number}")},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for number in range(WRITERS)
+    ]
+    for process in processes:
+        _, err = process.communicate()
+        assert process.returncode == 0, err
+    assert _keys(project) == {f"writer{n}" for n in range(WRITERS)}
+    assert sorted(p.name for p in project.iterdir()) == ["references.bib"]

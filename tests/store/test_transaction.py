@@ -24,6 +24,7 @@ from refs.store import history as history_module
 from refs.store import transactions as transaction_module
 from refs.store.files import STAGED_SUFFIX, install, staged_name, write_staged
 from refs.store.history import KEEP, History
+from refs.store.locks import LockUnavailable
 
 OLD = b"@misc{a,}\n"
 
@@ -298,16 +299,38 @@ def test_an_interrupted_undo_is_finished_by_the_next_command(
 
 
 def test_a_write_that_fails_before_the_step_is_recorded_leaves_nothing(
+    project: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_write: Callable[[Path, Path, bytes], Path] = write_staged
+    written: list[Path] = []
+
+    def disk_full(temp: Path, target: Path, data: bytes) -> Path:
+        if written:
+            raise OSError(28, "No space left on device")
+        written.append(real_write(temp, target, data))
+        return written[-1]
+
+    monkeypatch.setattr(transaction_module, "write_staged", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        write_two(project, cache)
+    assert written  # the first staged copy was written, and then removed
+    assert sorted(p.name for p in project.iterdir()) == ["references.bib"]
+    assert files_of(project) == {"references.bib": OLD}
+    store = project / "references.bib"
+    assert list(History.of(store, cache).leftovers()) == []
+    assert steps(store, cache) == []
+
+
+def test_a_file_in_a_folder_that_does_not_exist_is_refused_before_anything_is_written(
     project: Path, cache: Path
 ) -> None:
     store, catalog = project / "references.bib", project / "missing-folder" / "catalog.yaml"
-    with pytest.raises(FileNotFoundError), transaction(store, cache, "refs x", [catalog]) as txn:
+    with (
+        pytest.raises(LockUnavailable, match="missing-folder"),
+        transaction(store, cache, "refs x", [catalog]) as txn,
+    ):
         txn.write(store, b"new")
-        txn.write(catalog, b"items: []\n")
     assert sorted(p.name for p in project.iterdir()) == ["references.bib"]
-    assert files_of(project) == {"references.bib": OLD}
-    assert list(History.of(store, cache).leftovers()) == []
-    assert steps(store, cache) == []
 
 
 def test_recovery_keeps_a_change_made_after_the_crash(
