@@ -28,7 +28,11 @@ def test_rename_keeps_the_old_key_and_the_catalog_follows(run_cli: RunCli, proje
         pytest.param("nobody2020", "x", "no entry with key", id="unknown-key"),
         pytest.param("zhou2023lima", "kopf2023open", "taken", id="taken"),
         pytest.param("kopf2023open", "ZHOU2023LESS", "retired key", id="retired"),
-        pytest.param("zhou2023lima", "bad key", "cannot have", id="invalid"),
+        pytest.param("zhou2023lima", "bad key", "cannot take", id="invalid"),
+        pytest.param("zhou2023lima", "a#b", "cannot take", id="hash-cite-cannot-take"),
+        pytest.param("zhou2023lima", "a%b", "cannot take", id="percent-comments-out"),
+        pytest.param("zhou2023lima", "a\\b", "cannot take", id="backslash-command"),
+        pytest.param("zhou2023lima", "a~b", "cannot take", id="tilde-active"),
     ],
 )
 def test_rename_refuses_with_exit_2_and_writes_nothing(

@@ -112,3 +112,19 @@ def assign_keys(entries: Sequence[Entry], taken: Iterable[str]) -> list[Entry]:
         used.add(key.casefold())
         keyed[index] = replace(entries[index], key=key)
     return [keyed[i] for i in range(len(entries))]
+
+
+#: Characters a key may not hold if LaTeX is to cite it: ``\cite{a#b}`` is "Illegal parameter
+#: number", ``%`` comments out the rest of the line, ``\`` starts a command, ``~`` is active,
+#: and BibTeX ends a key at a blank, a comma or a brace.
+_NOT_CITABLE = re.compile(r"[\s,{}#%\\~\"']")
+
+
+def uncitable_character(key: str) -> str | None:
+    """The first character of ``key`` that ``\\cite`` cannot take, or None.
+
+    >>> uncitable_character("a#b"), uncitable_character("zhou2023lima:v2")
+    ('#', None)
+    """
+    found = _NOT_CITABLE.search(key)
+    return None if found is None else found.group()

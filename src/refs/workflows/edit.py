@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from refs.bibtex import validate
+from refs.bibtex.keys import uncitable_character
 from refs.catalog import Catalog, dump_catalog, load_catalog, rename_keys
 from refs.encoding import STORE_ENCODING
 from refs.errors import RefsError
@@ -25,7 +26,8 @@ from refs.workflows.ingest import read_catalog
 
 
 class KeyTaken(RefsError):
-    """The new key of a rename is already a key, or a retired key, of an entry."""
+    """The new key of a rename cannot be used: another entry has it (as its key or a retired
+    key), or LaTeX cannot cite it."""
 
 
 def add(store_path: Path, text: str, cache_dir: Path | None = None) -> AddResult:
@@ -82,6 +84,10 @@ def rename(
 
 
 def _check_free(entries: list[Entry], entry: Entry, new: str, store: str) -> None:
+    char = uncitable_character(new)
+    if char is not None:
+        msg = f"{new!r} holds {char!r}, which LaTeX's \\cite cannot take; pick another key"
+        raise KeyTaken(msg)
     folded = new.casefold()
     for other in entries:
         if other is entry:
