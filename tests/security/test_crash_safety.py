@@ -195,7 +195,10 @@ def _check_trial(project: Path, cache: Path, baseline: Baseline, label: str) -> 
 
 @pytest.mark.parametrize("scenario", [pytest.param(s, id=s.name) for s in SCENARIOS])
 def test_a_command_killed_at_every_write_boundary_is_consistent_and_undoable(
-    scenario: Scenario, baselines: dict[str, Baseline], tmp_path: Path
+    scenario: Scenario,
+    baselines: dict[str, Baseline],
+    tmp_path: Path,
+    record_property: Callable[[str, object], None],
 ) -> None:
     baseline = baselines[scenario.name]
     assert baseline.boundaries >= 5, "the command should pass several write boundaries"
@@ -211,6 +214,9 @@ def test_a_command_killed_at_every_write_boundary_is_consistent_and_undoable(
     # killed early it did nothing; killed late, the next command finished it
     assert outcomes[0] == "old"
     assert outcomes[-1] == "new"
+    # the figures of the report: `pytest --junitxml` lists them per scenario
+    record_property("trials", len(outcomes))
+    record_property("old", outcomes.count("old"))
 
 
 def _kill_trials() -> int:
@@ -241,7 +247,10 @@ def _process(args: list[str], project: Path, cache: Path) -> Iterator[subprocess
 
 @pytest.mark.parametrize("scenario", [pytest.param(s, id=s.name) for s in SCENARIOS])
 def test_a_real_process_killed_at_a_random_moment_is_consistent_and_undoable(
-    scenario: Scenario, baselines: dict[str, Baseline], tmp_path: Path
+    scenario: Scenario,
+    baselines: dict[str, Baseline],
+    tmp_path: Path,
+    record_property: Callable[[str, object], None],
 ) -> None:
     baseline = baselines[scenario.name]
     project, cache = _fresh(baseline.template, tmp_path / "timing")
@@ -250,6 +259,7 @@ def test_a_real_process_killed_at_a_random_moment_is_consistent_and_undoable(
         process.wait()
     duration = time.monotonic() - started
     shuffle = random.Random(f"{scenario.name}-{_kill_trials()}")
+    outcomes = []
     for number in range(_kill_trials()):
         trial = tmp_path / f"kill-{number}"
         trial.mkdir()
@@ -257,5 +267,7 @@ def test_a_real_process_killed_at_a_random_moment_is_consistent_and_undoable(
         with _process(list(scenario.args), project, cache) as process:
             time.sleep(shuffle.uniform(0.5, 1.0) * duration)
             process.send_signal(signal.SIGKILL)
-        _check_trial(project, cache, baseline, f"kill {number}")
+        outcomes.append(_check_trial(project, cache, baseline, f"kill {number}"))
         shutil.rmtree(trial)
+    record_property("trials", len(outcomes))
+    record_property("old", outcomes.count("old"))
