@@ -5,8 +5,9 @@ Precedence: what the user gives directly (``--store``, ``--catalog``, ``$REFS_ST
 ``$REFS_CATALOG``) > the project's ``refs.toml`` (beside the store, else ``[tool.refs]`` in
 ``./pyproject.toml``) > the user's ``$XDG_CONFIG_HOME/refs/config.toml`` > defaults.
 
-The project's configuration comes with the repository, so it is untrusted: its ``store`` and
-``catalog`` must lie inside the project folder (its own folder), as must the default
+The project's configuration comes with the repository, so it is untrusted: its ``store``,
+``catalog`` and a ``style`` that names a ``.csl`` file must lie inside the project folder (its
+own folder), as must the default
 ``./references.bib`` and ``./catalog.yaml`` (a symlink in a cloned repository could point
 anywhere). What the user gives, on the command line, in the environment or in the user's own
 configuration file, is never confined.
@@ -15,6 +16,7 @@ configuration file, is never confined.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,7 +25,7 @@ from typing import Any
 
 from refs.encoding import BinaryInput
 from refs.errors import UnreadableInput
-from refs.project import Refusal, Refused, confine, read_regular
+from refs.project import STYLE_LIMIT, Refusal, Refused, confine, read_regular, size_text
 
 DEFAULT_STORE = Path("references.bib")
 DEFAULT_CATALOG = Path("catalog.yaml")
@@ -38,6 +40,9 @@ USER_CONFIG = Path("refs") / "config.toml"
 CONFIG_LIMIT = 2**20
 
 _PATH_KEYS = ("store", "catalog")
+#: A table header line (``[tool.refs]``) and a key line (``store = …``) of a TOML text.
+_HEADER = re.compile(r"\s*\[+\s*([^\]]*?)\s*\]")
+_KEY = re.compile(r"\s*([\"']?)([A-Za-z0-9_-]+)\1\s*=")
 _CONFIG_TYPES: Mapping[str, type] = {
     "store": str,
     "catalog": str,
@@ -80,6 +85,8 @@ class Config:
     ignore: tuple[str, ...] = field(default=())
     #: The path settings as the file writes them (``store = "../x.bib"``), for messages.
     written: Mapping[str, str] = field(default_factory=dict)
+    #: The line of each setting in the file, where it was found.
+    lines: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def folder(self) -> Path | None:
@@ -87,8 +94,18 @@ class Config:
         return None if self.path is None else self.path.parent
 
 
-def _read_toml(path: Path) -> dict[str, Any] | None:
-    """The TOML table of ``path``; None when there is no such file."""
+def names_style_file(style: str) -> bool:
+    """True when a style setting (or ``--style``) names a ``.csl`` file, not a style id: it
+    ends in ``.csl`` or has a folder.
+
+    >>> names_style_file("apa"), names_style_file("styles/mine.csl"), names_style_file("../x")
+    (False, True, True)
+    """
+    return style.endswith(".csl") or Path(style).parent != Path()
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any], str] | None:
+    """The TOML table of ``path`` and its text; None when there is no such file."""
     try:
         data = read_regular(path, CONFIG_LIMIT)
     except (FileNotFoundError, NotADirectoryError):
@@ -102,7 +119,8 @@ def _read_toml(path: Path) -> dict[str, Any] | None:
     if nul >= 0:
         raise BinaryInput(str(path), data[:nul].count(b"\n") + 1)
     try:
-        return tomllib.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        return tomllib.loads(text), text
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         msg = f"{path}:{line}: not UTF-8 text (byte {error.start + 1}); TOML must be UTF-8"
@@ -115,16 +133,34 @@ def _read_toml(path: Path) -> dict[str, Any] | None:
         raise UnreadableInput(msg) from None
 
 
-def _config_table(store: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The first project configuration found: ``refs.toml`` beside the store, else
-    ./pyproject.toml's ``[tool.refs]`` table."""
+def _key_lines(text: str, table: str | None) -> dict[str, int]:
+    """The line of each ``key = …`` of the top level (``table`` None) or of the ``[table]``
+    of a TOML text, for messages: tomllib keeps no lines. A key it does not find (written
+    as a dotted key, say) gets no line, and its message names the file alone."""
+    lines: dict[str, int] = {}
+    inside = table is None
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _HEADER.match(line)
+        if header is not None:
+            inside = header.group(1).replace(" ", "") == table
+            continue
+        key = _KEY.match(line)
+        if inside and key is not None:
+            lines.setdefault(key.group(2), number)
+    return lines
+
+
+def _config_table(store: Path) -> tuple[Path, dict[str, Any], dict[str, int]] | None:
+    """The first project configuration found, with the line of each key: ``refs.toml``
+    beside the store, else ./pyproject.toml's ``[tool.refs]`` table."""
     beside = store.parent / CONFIG_FILE
-    data = _read_toml(beside)
-    if data is not None:
-        return beside, data
-    data = _read_toml(PYPROJECT)
-    if data is None:
+    found = _read_toml(beside)
+    if found is not None:
+        return beside, found[0], _key_lines(found[1], None)
+    found = _read_toml(PYPROJECT)
+    if found is None:
         return None
+    data, text = found
     tool = data.get("tool", {})
     table = tool.get("refs") if isinstance(tool, dict) else None
     if table is None:
@@ -132,38 +168,52 @@ def _config_table(store: Path) -> tuple[Path, dict[str, Any]] | None:
     if not isinstance(table, dict):
         msg = f"{PYPROJECT}: [tool.refs] must be a table"
         raise UnreadableInput(msg)
-    return PYPROJECT, table
+    return PYPROJECT, table, _key_lines(text, "tool.refs")
 
 
-def _path_value(path: Path, name: str, value: str) -> Path:
+def _where(path: Path, lines: Mapping[str, int], name: str) -> str:
+    """Where a file says ``name``, for messages: ``refs.toml:3``, else ``refs.toml``."""
+    line = lines.get(name)
+    return f"{path}:{line}" if line is not None else str(path)
+
+
+def _path_value(path: Path, lines: Mapping[str, int], name: str, value: str) -> Path:
     if not value or "\0" in value:
-        msg = f"{path}: {name!r} must name a file"
+        msg = f"{_where(path, lines, name)}: {name!r} must name a file"
         raise UnreadableInput(msg)
     return path.parent / value
 
 
-def _config(path: Path, table: Mapping[str, Any]) -> Config:
+def _config(path: Path, table: Mapping[str, Any], lines: Mapping[str, int]) -> Config:
     """A configuration table, checked: known keys, each of its type."""
     for name, value in table.items():
         expected = _CONFIG_TYPES.get(name)
         if expected is None:
-            msg = f"{path}: unknown setting {name!r} (known: {', '.join(_CONFIG_TYPES)})"
+            known = ", ".join(_CONFIG_TYPES)
+            msg = f"{_where(path, lines, name)}: unknown setting {name!r} (known: {known})"
             raise UnreadableInput(msg)
         if not isinstance(value, expected) or (
             isinstance(value, list) and not all(isinstance(v, str) for v in value)
         ):
             kind = "list of strings" if expected is list else "string"
-            msg = f"{path}: {name!r} must be a {kind}"
+            msg = f"{_where(path, lines, name)}: {name!r} must be a {kind}"
             raise UnreadableInput(msg)
-    paths = {name: _path_value(path, name, table[name]) for name in _PATH_KEYS if name in table}
+    paths = {
+        name: _path_value(path, lines, name, table[name]) for name in _PATH_KEYS if name in table
+    }
+    style = table.get("style")
+    if style is not None and ("\0" in style or not style):
+        msg = f"{_where(path, lines, 'style')}: 'style' must name a style or a .csl file"
+        raise UnreadableInput(msg)
     return Config(
         path=path,
         store=paths.get("store"),
         catalog=paths.get("catalog"),
-        style=table.get("style"),
+        style=style,
         locale=table.get("locale"),
         ignore=tuple(table.get("ignore", ())),
         written={name: table[name] for name in _PATH_KEYS if name in table},
+        lines=lines,
     )
 
 
@@ -188,13 +238,14 @@ def load_user_config() -> Config:
     """The user's own configuration (the same keys; ``~`` in its paths is the home folder).
     It is the user's, so its paths are not confined."""
     path = user_config_path()
-    table = _read_toml(path)
-    if table is None:
+    found = _read_toml(path)
+    if found is None:
         return Config()
+    table, text = found
     for name in _PATH_KEYS:
         if isinstance(table.get(name), str):
             table[name] = str(Path(table[name]).expanduser())
-    return _config(path, table)
+    return _config(path, table, _key_lines(text, None))
 
 
 def default_cache_dir() -> Path:
@@ -203,17 +254,37 @@ def default_cache_dir() -> Path:
     return Path(base) / "refs"
 
 
-def _require_inside(project: Path, name: str | Path, what: str, option: str) -> None:
-    """`UnreadableInput` when ``name`` (relative to ``project``) lies outside ``project``, or
-    names something other than a regular file (a FIFO would hang every reader of the store)."""
+def _require_inside(
+    project: Path, name: str | Path, what: str, instead: str, limit: int | None = None
+) -> None:
+    """`UnreadableInput` when ``name`` (relative to ``project``) lies outside ``project``,
+    names something other than a regular file (a FIFO would hang every reader of the store)
+    or, with a ``limit``, a file larger than that. ``instead`` is what the user can give."""
     try:
         real = confine(project, name)
         if real.exists() and not real.is_file():
             raise Refused(str(name), Refusal.NOT_REGULAR, "")
+        if limit is not None and real.is_file() and real.stat().st_size > limit:
+            raise Refused(str(name), Refusal.TOO_LARGE, f"(over {size_text(limit)})")
     except Refused as error:
-        where = f" {project.resolve()}" if error.reason is Refusal.OUTSIDE else ""
-        msg = f"{what} is {error.reason}{where}; give --{option} FILE"
+        msg = f"{what} is {error.why}; give {instead}"
         raise UnreadableInput(msg) from None
+
+
+def _style(project_config: Config, project: Path, user: Config) -> str | None:
+    """The configured style: an id as written; a ``.csl`` file of the project's
+    configuration relative to its folder and confined to it (like its store); the user's
+    own relative to the user's configuration, anywhere."""
+    style = project_config.style
+    if style is not None and project_config.path is not None:
+        if not names_style_file(style):
+            return style
+        what = f"{_where(project_config.path, project_config.lines, 'style')}: style = {style!r}"
+        _require_inside(project, style, what, "--style NAME", STYLE_LIMIT)
+        return str(project / style)
+    if user.style is not None and user.path is not None and names_style_file(user.style):
+        return str(user.path.parent / Path(user.style).expanduser())
+    return user.style
 
 
 def load_settings(store: Path | None = None, catalog: Path | None = None) -> Settings:
@@ -236,22 +307,22 @@ def load_settings(store: Path | None = None, catalog: Path | None = None) -> Set
         configured: Path | None = getattr(project_config, name)
         if configured is not None and project_config.path is not None:
             written = project_config.written[name]
-            what = f"{project_config.path}: {name} = {written!r}"
-            _require_inside(project, written, what, name)
+            where = _where(project_config.path, project_config.lines, name)
+            _require_inside(project, written, f"{where}: {name} = {written!r}", f"--{name} FILE")
             return configured
         mine: Path | None = getattr(user, name)
         if mine is not None:
             return mine
         # the default names a file of the working directory: in a cloned repository it may be
         # a symlink to anywhere
-        _require_inside(Path(), default, str(default), name)
+        _require_inside(Path(), default, str(default), f"--{name} FILE")
         return default
 
     return Settings(
         store=chosen("store", store, DEFAULT_STORE),
         cache_dir=default_cache_dir(),
         catalog=chosen("catalog", catalog, DEFAULT_CATALOG),
-        style=project_config.style or user.style,
+        style=_style(project_config, project, user),
         locale=project_config.locale or user.locale,
         ignore=project_config.ignore or user.ignore,
         config=project_config.path,

@@ -1,4 +1,4 @@
-"""Style resolution: ids, aliases, dependent styles, ./styles/, paths, near misses."""
+"""Style resolution: ids, aliases, dependent styles, the project's styles/, paths, near misses."""
 
 from __future__ import annotations
 
@@ -33,12 +33,25 @@ def test_a_dependent_style_renders_with_its_parent() -> None:
     assert style.named.name == "nature-digest.csl"
 
 
-def test_an_exact_id_wins_over_an_alias(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_project_style_adds_an_id_refs_does_not_know(tmp_path: Path) -> None:
     (tmp_path / "styles").mkdir()
-    own = tmp_path / "styles" / "acl.csl"
+    own = tmp_path / "styles" / "our-lab.csl"
     own.write_bytes(resolve_style("apa").path.read_bytes())
+    style = resolve_style("our-lab", tmp_path)
+    assert style.path == own.resolve()
+    assert "our-lab" in dict(list_styles("our-lab", tmp_path))
+    with pytest.raises(StyleNotFound):
+        resolve_style("our-lab")  # no project, no project styles
+
+
+def test_styles_of_the_working_directory_are_not_searched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "styles" / "our-lab.csl").write_bytes(resolve_style("apa").path.read_bytes())
     monkeypatch.chdir(tmp_path)
-    assert resolve_style("acl").path.resolve() == own.resolve()
+    with pytest.raises(StyleNotFound):
+        resolve_style("our-lab")
 
 
 def test_a_path_to_a_csl_file(tmp_path: Path) -> None:

@@ -69,7 +69,7 @@ def test_a_configured_path_outside_the_project_is_exit_2_and_writes_nothing(
     result = run_cli("import", "README.md")
     assert result.exit_code == 2
     name = setting.partition(" ")[0]
-    assert result.stderr.startswith(f"Error: refs.toml: {name} = '")
+    assert result.stderr.startswith(f"Error: refs.toml:1: {name} = '")
     assert "is outside the project folder" in result.stderr
     assert victim.read_bytes() == BASHRC
     assert not (project / "references.bib").exists()
@@ -211,7 +211,7 @@ def test_the_configuration_beside_a_store_in_another_folder_is_confined_to_that_
     store = Path("../other/references.bib")
     result = run_cli(*_with_store(placement, store, monkeypatch, "import", "README.md"))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"Error: {store.parent / 'refs.toml'}: catalog = '")
+    assert result.stderr.startswith(f"Error: {store.parent / 'refs.toml'}:1: catalog = '")
     assert f"is outside the project folder {other.resolve()}" in result.stderr
     assert _victim(project).read_bytes() == BASHRC
     assert not (other / "references.bib").exists()

@@ -41,6 +41,7 @@ def cite_command(
         locale=locale or settings.locale or DEFAULT_LOCALE,
         fmt=fmt,
         cache_dir=settings.cache_dir,
+        project=settings.project,
     )
     for old, new in result.resolved.items():
         click.echo(f"resolved: {old} -> {new}", err=True)

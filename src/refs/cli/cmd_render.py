@@ -29,7 +29,8 @@ from refs.workflows.sync import README_STYLE
     metavar="NAME",
     help="A CSL style id (apa, association-for-computational-linguistics), an alias "
     "(acl, ieee, mla, chicago, nature, harvard, vancouver, springer, elsevier, acm), "
-    "a style in ./styles/, or a path to a .csl file (default: the configuration's style).",
+    "a style of the project's styles/ folder (for an id refs does not know), or a path to a "
+    ".csl file (default: the configuration's style).",
 )
 @click.option(
     "--locale", help=f"CSL locale (default: the configuration's locale, else {DEFAULT_LOCALE})."
@@ -78,7 +79,7 @@ def render_command(
     Example: refs render --style acl
     """
     if list_query is not None:
-        for name, description in list_styles(list_query or None):
+        for name, description in list_styles(list_query or None, settings.project):
             click.echo(f"{name}\t{description}" if description else name)
         return
     # an option left unset falls back to the configuration (refs.toml, the user's config.toml)
@@ -101,6 +102,7 @@ def render_command(
         output=output,
         cache_dir=settings.cache_dir,
         readme=readme,
+        project=settings.project,
     )
     report_problems(result.problems)
     for warning in result.warnings:

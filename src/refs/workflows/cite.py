@@ -39,10 +39,12 @@ def cite(
     locale: str = DEFAULT_LOCALE,
     fmt: Format = "text",
     cache_dir: Path | None = None,
+    project: Path | None = None,
 ) -> CiteResult:
     """Cite ``keys`` together. Entries with the same first author and year are registered too,
-    so the citation carries the disambiguation the style gives them in the bibliography."""
-    style = resolve_style(style_name)
+    so the citation carries the disambiguation the style gives them in the bibliography.
+    ``project``'s ``styles/`` may add styles (`resolve_style`)."""
+    style = resolve_style(style_name, project)
     require_store(store_path)
     store = load_store(store_path, cache_dir)
     entries = store.entries()

@@ -41,6 +41,7 @@ def render(
     output: Path | None = None,
     cache_dir: Path | None = None,
     readme: bool = False,
+    project: Path | None = None,
 ) -> RenderResult:
     """Render the store (or the entries ``keys`` names, or those the catalog ``section``
     cites) in a CSL style to ``output`` or stdout.
@@ -51,8 +52,9 @@ def render(
 
     With ``readme``, the survey-README layout instead (`refs.render.readme`): numbered in the
     order the catalog first cites the entries, anchored, grouped under the catalog's headings.
+    ``project``'s ``styles/`` may add styles (`resolve_style`).
     """
-    style = resolve_style(style_name)
+    style = resolve_style(style_name, project)
     if section is not None:
         keys = [*keys, *section_keys(catalog_path, section)]
     require_store(store_path)

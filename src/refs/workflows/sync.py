@@ -140,9 +140,9 @@ def sync(
     reports errors for it, unless ``force``. With ``write`` the document is replaced
     atomically and re-imported, so the store and the catalog know its new numbers; the three
     files make one `refs undo` step. The check reads the documents the store and the catalog
-    name only inside ``project`` (`Settings.project`).
+    name only inside ``project`` (`Settings.project`), whose ``styles/`` may add styles.
     """
-    style = resolve_style(style_name)
+    style = resolve_style(style_name, project)
     require_store(store_path)
     path = Path(doc)
     try:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from refs.project import STYLE_LIMIT, Refused, read_regular
 from refs.render.citeproc import LOCALES_PATH, CitationItem, html, model
 from refs.render.engine.cached import Cached, keep_alive
 from refs.render.engine.cases import SafeCase
@@ -93,21 +95,46 @@ class _Keys(list[str]):
         return key in self._positions
 
 
+#: How every style is parsed: a style is data from anywhere (a cloned repository's
+#: ``styles/``, a ``.csl`` a stranger sent), so no DTD is loaded, no entity of its own is
+#: expanded in text (``<!ENTITY e SYSTEM "file:///etc/passwd">`` reads nothing), nothing is
+#: fetched, and libxml2's limits on depth, text size and entity amplification stay on.
+_PARSER_OPTIONS: Mapping[str, bool] = MappingProxyType(
+    {
+        "remove_comments": True,
+        "resolve_entities": False,
+        "load_dtd": False,
+        "no_network": True,
+        "huge_tree": False,
+    }
+)
+
+
+def style_parser() -> Any:
+    """The lxml parser of a CSL style (`_PARSER_OPTIONS`), with our element classes."""
+    parser = etree.XMLParser(encoding="UTF-8", **_PARSER_OPTIONS)
+    parser.set_element_class_lookup(_LOOKUP)
+    return parser
+
+
 def load_style(path: Path | bytes, locale: str | None) -> Any:
-    """The style's root element (citeproc-py's ``Style``) with our element classes."""
+    """The style's root element (citeproc-py's ``Style``) with our element classes. A file is
+    read only if it is a regular file of at most `STYLE_LIMIT` bytes."""
     if locale is not None and not known_locale(locale):
         msg = f"unknown locale {locale!r} (citeproc-py ships: en-US, en-GB, de-DE, fr-FR, …)"
         raise RenderError(msg)
-    parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
-    parser.set_element_class_lookup(_LOOKUP)
     try:
-        if isinstance(path, bytes):
-            root = etree.fromstring(path, parser)
-        else:
-            root = etree.parse(str(path), parser).getroot()
+        data = path if isinstance(path, bytes) else read_regular(path, STYLE_LIMIT)
+        root = etree.fromstring(data, style_parser())
+    except Refused as error:
+        msg = f"{_name(path)}: not a readable CSL style: {error.why}"
+        raise RenderError(msg) from None
     except (OSError, etree.XMLSyntaxError) as error:
         msg = f"{_name(path)}: not a readable CSL style: {error}"
         raise RenderError(msg) from None
+    # an entity the parser left unexpanded is a node no CSL element can render: drop it (its
+    # text, if any, belongs to no style)
+    etree.strip_elements(root, etree.Entity, with_tail=False)
     if not isinstance(root, model.Style):
         msg = f"{_name(path)}: not a CSL style (no <style> element in the CSL namespace)"
         raise RenderError(msg)
