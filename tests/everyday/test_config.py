@@ -127,7 +127,7 @@ def test_a_bad_configuration_is_unreadable(
         pytest.param('[tool]\nrefs = "x"\n', "pyproject.toml: ", id="tool-refs-not-a-table"),
         pytest.param('[tool.refs]\nstyle = ["apa"]\n', "pyproject.toml:2: ", id="wrong-type"),
         pytest.param(
-            '[project]\nstyle = 1\n\n[tool.refs]\n# ours\nstyle = 1\n',
+            "[project]\nstyle = 1\n\n[tool.refs]\n# ours\nstyle = 1\n",
             "pyproject.toml:6: ",
             id="the-line-of-tool-refs-not-of-another-table",
         ),
