@@ -14,6 +14,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from refs.allocation import collector_paused
+from refs.bibtex.expressions import MONTH_MACROS, Strings
 from refs.latex import split_protected, to_unicode
 from refs.model import Entry, Identifiers, Person, split_name_list
 from refs.model.names import parse_name
@@ -96,11 +97,7 @@ _TITLE_VARIABLES = frozenset(
 )
 _NOCASE = '<span class="nocase">{}</span>'
 
-#: BibTeX's built-in month macros (``month = jan``).
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-).split()
-_MONTH_MACROS: Mapping[str, str] = {name[:3]: name.capitalize() for name in _MONTH_NAMES}
+_MONTH_NAMES = [name.lower() for name in MONTH_MACROS.values()]
 _MONTHS: Mapping[str, int] = {
     **{name: i for i, name in enumerate(_MONTH_NAMES, 1)},
     **{name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)},
@@ -119,31 +116,37 @@ _DOI_RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi:\s*", re.IGN
 _LINK = re.compile(r"^(?:\\url\s*)?\{?\s*(https?://[^\s{}]+)\s*\}?$")
 
 
-def entries_to_csl(
-    entries: Iterable[Entry], strings: Mapping[str, str] | None = None
-) -> list[CslItem]:
+#: The store's ``@string`` macros: a `Strings` table, or literal values by name.
+Macros = Strings | Mapping[str, str] | None
+
+
+def _table(strings: Macros) -> Strings:
+    return strings if isinstance(strings, Strings) else Strings.of_text(strings or {})
+
+
+def entries_to_csl(entries: Iterable[Entry], strings: Macros = None) -> list[CslItem]:
     """Every entry as a CSL-JSON item, in the order given."""
+    table = _table(strings)
     with collector_paused():
-        return [entry_to_csl(entry, strings) for entry in entries]
+        return [entry_to_csl(entry, table) for entry in entries]
 
 
-def iter_csl(
-    entries: Iterable[Entry], strings: Mapping[str, str] | None = None
-) -> Iterator[CslItem]:
+def iter_csl(entries: Iterable[Entry], strings: Macros = None) -> Iterator[CslItem]:
     """Every entry as a CSL-JSON item, one at a time: for writers that stream them out."""
+    table = _table(strings)
     with collector_paused():
         for entry in entries:
-            yield entry_to_csl(entry, strings)
+            yield entry_to_csl(entry, table)
 
 
-def entry_to_csl(entry: Entry, strings: Mapping[str, str] | None = None) -> CslItem:
+def entry_to_csl(entry: Entry, strings: Macros = None) -> CslItem:
     """One entry as a CSL-JSON item: id, type, names, titles, dates, numbers, links, custom.
 
-    ``strings`` holds the store's ``@string`` macros (lower-cased name -> value); the month
-    macros ``jan``…``dec`` are built in.
+    ``strings`` holds the store's ``@string`` macros (names are case-insensitive), resolved
+    as `refs.bibtex.expressions` says; the month macros ``jan``…``dec`` are built in.
     """
     # A plain dict: its .get is several times cheaper than the read-only proxy's.
-    fields = _resolved_fields(entry, strings or {}) if entry.macros else dict(entry.fields)
+    fields = _resolved_fields(entry, _table(strings)) if entry.macros else dict(entry.fields)
     ids = Identifiers.from_fields(fields)
     bib_type = entry.entry_type.lower()
     csl_type = _csl_type(bib_type, fields, ids)
@@ -183,51 +186,11 @@ def _is_preprint_venue(venue: str) -> bool:
 # --- macros -----------------------------------------------------------------------------------
 
 
-def _resolved_fields(entry: Entry, strings: Mapping[str, str]) -> dict[str, str]:
-    # Macro names are case-insensitive in BibTeX; callers may pass them as spelled.
-    lowered = {name.lower(): value for name, value in strings.items()}
+def _resolved_fields(entry: Entry, strings: Strings) -> dict[str, str]:
     return {
-        name: _resolve(value, lowered) if name in entry.macros else value
+        name: strings.resolve(value).text if name in entry.macros else value
         for name, value in entry.fields.items()
     }
-
-
-def _resolve(expression: str, strings: Mapping[str, str]) -> str:
-    """A BibTeX expression (``acl # " 2020"``) -> its value; an unknown macro keeps its name."""
-    parts: list[str] = []
-    i, n = 0, len(expression)
-    while i < n:
-        char = expression[i]
-        if char.isspace() or char == "#":
-            i += 1
-        elif char in '"{':
-            end = _literal_end(expression, i)
-            parts.append(expression[i + 1 : end - 1] if end <= n else expression[i + 1 :])
-            i = end
-        else:
-            j = i
-            while j < n and not expression[j].isspace() and expression[j] not in '#"{':
-                j += 1
-            name = expression[i:j]
-            key = name.lower()
-            parts.append(strings[key] if key in strings else _MONTH_MACROS.get(key, name))
-            i = j
-    return "".join(parts)
-
-
-def _literal_end(expression: str, start: int) -> int:
-    """Index past the ``"…"`` or ``{…}`` literal opening at ``start`` (n + 1 if unclosed)."""
-    closing = '"' if expression[start] == '"' else "}"
-    depth = 0
-    for i in range(start + 1, len(expression)):
-        char = expression[i]
-        if char == "{":
-            depth += 1
-        elif char == "}" and depth > 0:
-            depth -= 1
-        elif char == closing and depth == 0:
-            return i + 1
-    return len(expression) + 1
 
 
 # --- names ------------------------------------------------------------------------------------

@@ -65,6 +65,25 @@ def latex_text(text: str) -> str:
     return _LIGATURE.sub("{}", text.translate(_LATEX_TABLE))
 
 
+# --- control characters ---------------------------------------------------------------------
+
+#: C0 controls but tab and newline, DEL, and the C1 controls (Unicode category Cc): no text
+#: means them, a terminal or a PDF viewer may act on them, and pdflatex stops with "Text line
+#: contains an invalid character" on most of them.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def without_controls(text: str) -> str:
+    """``text`` without control characters other than tab and newline.
+
+    >>> without_controls("Bad \\x1b[31mtitle\\x7f here\\tand\\nthere")
+    'Bad [31mtitle here\\tand\\nthere'
+    """
+    if text.isprintable() or _CONTROLS.search(text) is None:
+        return text
+    return _CONTROLS.sub("", text)
+
+
 # --- links ----------------------------------------------------------------------------------
 
 #: The schemes a written link may have; a link without a scheme is relative, and allowed.
@@ -79,16 +98,23 @@ _IGNORED_INSIDE = re.compile(r"[\t\n\r]")
 _NOT_IN_URI = re.compile(r"[\x00-\x20\"<>\\^`{|}\x7f]")
 
 
-def is_safe_link(url: str) -> bool:
-    """True for an ``http(s)`` or relative link; False for ``javascript:``, ``data:``,
-    ``vbscript:``, ``file:`` and every other scheme, however a browser would spell it.
+def is_safe_link(
+    url: str, schemes: Container[str] = SAFE_SCHEMES, *, relative: bool = True
+) -> bool:
+    """True for a link with one of ``schemes`` (``http(s)``) or, unless ``relative`` is
+    False, none; False for ``javascript:``, ``data:``, ``vbscript:``, ``file:`` and every
+    other scheme, however a browser would spell it.
 
     >>> [is_safe_link(u) for u in ("docs/a.md", "&#106;avascript:x", "java\\tscript:x")]
     [True, False, False]
+    >>> is_safe_link("paper.pdf", relative=False)
+    False
     """
     spelled = _IGNORED_INSIDE.sub("", html.unescape(url).strip(_IGNORED_AROUND))
     scheme = _SCHEME.match(spelled)
-    return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
+    if scheme is None:
+        return relative
+    return scheme.group(1).lower() in schemes
 
 
 def url_text(url: str) -> str:

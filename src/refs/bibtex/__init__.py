@@ -1,6 +1,7 @@
 """The BibTeX codec: .bib bytes <-> blocks and entries (the only package that knows the syntax)."""
 
 from refs.bibtex.blocks import Block, BlockKind, Macro, ParsedBib
+from refs.bibtex.expressions import MAX_CHARS, MONTH_MACROS, Resolved, Strings
 from refs.bibtex.read import read_bib
 from refs.bibtex.write import (
     InvalidEntry,
@@ -12,11 +13,15 @@ from refs.bibtex.write import (
 )
 
 __all__ = [
+    "MAX_CHARS",
+    "MONTH_MACROS",
     "Block",
     "BlockKind",
     "InvalidEntry",
     "Macro",
     "ParsedBib",
+    "Resolved",
+    "Strings",
     "format_entry",
     "format_macro",
     "ordered_fields",

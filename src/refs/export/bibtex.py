@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import IO
 
-from refs.bibtex import Macro, format_entry, format_macro
+from refs.bibtex import Macro, Strings, format_entry, format_macro
 from refs.export.clean import (
     Notes,
     is_arxiv_preprint,
@@ -131,8 +131,9 @@ def clean_bibtex(entry: Entry, options: ExportOptions, notes: Notes) -> Entry:
     entry = standard_type(entry)
     entry = required_fields(entry, notes)
     entry = link_howpublished(entry)
-    entry = typeset(entry, notes, keep_unicode=options.unicode)
-    return sort_label(entry)
+    # before typeset: the label is text like any other (a key may hold "_" or "ü")
+    entry = sort_label(entry)
+    return typeset(entry, notes, keep_unicode=options.unicode)
 
 
 #: One entry cleaned for a target: the BibTeX and BibLaTeX exporters differ only in this.
@@ -149,13 +150,16 @@ def write_cleaned(
     """The store's ``@string`` definitions, then each entry as ``clean`` makes it, in the
     canonical layout with a blank line after each; returns the warnings for the user."""
     notes = Notes()
+    # what BibTeX will make of each expression, judged before it is written
+    strings = Strings.of(macros)
     for macro in macros:
-        out.write(format_macro(safe_macro(macro, notes)).encode("utf-8", "surrogateescape") + b"\n")
+        safe = safe_macro(macro, notes, strings)
+        out.write(format_macro(safe).encode("utf-8", "surrogateescape") + b"\n")
     if macros:
         out.write(b"\n")
     for entry in entries:
         # Last, on what will be written: no value may read or write files or run programs.
-        cleaned = safe_commands(clean(entry, options, notes), notes)
+        cleaned = safe_commands(clean(entry, options, notes), notes, strings)
         out.write(format_entry(cleaned).encode("utf-8", "surrogateescape") + b"\n\n")
     return notes.warnings()
 

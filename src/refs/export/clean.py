@@ -14,15 +14,14 @@ from dataclasses import dataclass, field, replace
 
 from refs.export.escape import escape_value
 from refs.export.titles import protect_title
-from refs.model import Entry
+from refs.model import LINK_FIELDS, Entry
 
 #: The prefix of the fields import and dedupe write for themselves (refs-flags, refs-raw…).
 INTERNAL_PREFIX = "refs-"
 #: Fields whose value is a URL, an identifier or a code: never escaped, never case-protected.
-VERBATIM_FIELDS = frozenset(
-    "url doi eprint archiveprefix eprinttype primaryclass eprintclass urldate isbn issn "
-    "file pdf key date month".split()
-)
+#: The links and identifiers are the model's; dates and months are codes biber and the
+#: styles read. (``key``, the label styles sort by, is text.)
+VERBATIM_FIELDS = LINK_FIELDS | {"urldate", "date", "month"}
 #: Fields printed as titles, so protected against the style's case changes.
 TITLE_FIELDS = ("title", "subtitle", "booktitle")
 #: A venue that only says "this is a preprint".

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import IO
 
 from refs.bibtex import Macro
+from refs.bibtex.expressions import MAX_CHARS, Strings
 from refs.csl_json import CslItem, iter_csl
 from refs.model import Entry
 
@@ -15,9 +16,9 @@ def csl_items(
     entries: Sequence[Entry], macros: Sequence[Macro], warnings: list[str]
 ) -> Iterator[CslItem]:
     """The store's entries as CSL-JSON items, in store order. A repeated key gets a
-    ``~2``-style id so citeproc can tell the entries apart (both are kept); each such rename
-    is appended to ``warnings``."""
-    strings = {m.name: m.value for m in macros}
+    ``~2``-style id so citeproc can tell the entries apart (both are kept); each such rename,
+    and each macro whose value is too long to expand whole, is appended to ``warnings``."""
+    strings = Strings.of(macros)
     seen: dict[str, int] = {}
     for entry, item in zip(entries, iter_csl(entries, strings), strict=True):
         folded = entry.key.casefold()
@@ -26,6 +27,12 @@ def csl_items(
             item["id"] = f"{entry.key}~{seen[folded]}"
             warnings.append(f"repeated key {entry.key!r} exported with id {item['id']!r}")
         yield item
+    warnings.extend(too_long_warning(name) for name in strings.too_long())
+
+
+def too_long_warning(name: str) -> str:
+    """What the user is told of a macro whose value is cut at the limit."""
+    return f"@string {name!r} expands to more than {MAX_CHARS:,} characters; its value is cut there"
 
 
 def write_csl_json(entries: Sequence[Entry], macros: Sequence[Macro], out: IO[bytes]) -> list[str]:

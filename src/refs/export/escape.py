@@ -42,7 +42,7 @@ def _encoder() -> UnicodeToLatexEncoder:
     )
 
 
-def _group_end(text: str, opening: int) -> int:
+def group_end(text: str, opening: int) -> int:
     """The index after the brace group that opens at ``opening`` (or the end of the text)."""
     depth = 0
     for index in range(opening, len(text)):
@@ -58,7 +58,7 @@ def _group_end(text: str, opening: int) -> int:
 def _verbatim_spans(text: str) -> list[tuple[int, int]]:
     """Where the value must not be touched: URL arguments, and math when it looks like math."""
     spans = [
-        (match.start(), _group_end(text, match.end() - 1)) for match in _URL_COMMANDS.finditer(text)
+        (match.start(), group_end(text, match.end() - 1)) for match in _URL_COMMANDS.finditer(text)
     ]
     dollars = [m.start() for m in _DOLLAR.finditer(text)]
     pairs = list(zip(dollars[::2], dollars[1::2], strict=False))

@@ -260,7 +260,8 @@ class _Merge:
         ]
         for folded in removed:
             del self.current[folded]
-        pending = [f for f in self.current if f.startswith(_PENDING)]
+        # a dict, not a list: its membership test runs once per entry of the store
+        pending = dict.fromkeys(f for f in self.current if f.startswith(_PENDING))
         taken = [e.key for f, e in self.current.items() if f not in pending]
         taken += [key for e in self.current.values() for key in e.ids]
         for entry in assign_keys([self.current.pop(f) for f in pending], taken):

@@ -1,6 +1,7 @@
 """The typed, immutable model of a bibliography entry; imports nothing else of refs."""
 
 from refs.model.entry import Entry, EntryType, SourceLocation
+from refs.model.fields import LINK_FIELDS
 from refs.model.identifiers import Identifiers
 from refs.model.locations import (
     format_location,
@@ -12,6 +13,7 @@ from refs.model.locations import (
 from refs.model.names import Person, parse_names, split_name_list
 
 __all__ = [
+    "LINK_FIELDS",
     "Entry",
     "EntryType",
     "Identifiers",

@@ -9,8 +9,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from refs.escaping import latex_text, url_text
-from refs.model import SourceLocation
+from refs.escaping import latex_text, url_text, without_controls
+from refs.model import LINK_FIELDS, SourceLocation
 from refs.parsing.candidates import Candidate
 from refs.parsing.citation import Parts, split_citation
 from refs.parsing.identifiers import (
@@ -376,9 +376,9 @@ def entry_type_of(fields: Mapping[str, str]) -> str:
     return "misc"
 
 
-#: Fields whose value is a link or an identifier: percent-encoded where a URI may not hold
-#: a character, never LaTeX (``refs-links`` holds several links, one per blank).
-LINK_FIELDS = frozenset({"url", "doi", "eprint", "archiveprefix", "refs-links"})
+#: Fields whose value is a link or an identifier: the model's, and ``refs-links``, which holds
+#: the links of an occurrence, one per blank.
+_LINK_VALUES = LINK_FIELDS | {"refs-links"}
 
 
 def bibtex_value(name: str, text: str) -> str:
@@ -394,8 +394,9 @@ def bibtex_value(name: str, text: str) -> str:
     """
     if _ANY_HIDDEN.search(text):
         text = text.translate(_SHOWN)
-    text = text.strip()
-    if name in LINK_FIELDS:
+    # Here text from a document becomes a record: no control character gets into the store.
+    text = without_controls(text).strip()
+    if name in _LINK_VALUES:
         return " ".join(url_text(link) for link in text.split())
     if name == "author":
         return " and ".join(_latex_name(n) for n in _top_level_split(text, " and "))
