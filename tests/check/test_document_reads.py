@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from refs.check import Finding
-from refs.project import DOCUMENT_LIMIT
-from refs.workflows.check import check
+from refs.project import DOCUMENT_LIMIT, read_regular
+from refs.workflows.check import DOCUMENTS_BUDGET, check
 
 #: A document with one link to an anchor it lacks: one broken-anchor finding per name.
 BROKEN = '<a href="#ref7">7</a>\n'
@@ -38,20 +38,18 @@ def _store_naming(project: Path, *names: str) -> Path:
 def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[Path]:
     """How many times each real file was read by `refs check`."""
     counted: Counter[Path] = Counter()
-    reader = check_workflow.read_regular
 
     def spy(path: Path, limit: int, name: str | None = None) -> bytes:
         counted[path] += 1
-        return reader(path, limit, name)
+        return read_regular(path, limit, name)
 
     monkeypatch.setattr(check_workflow, "read_regular", spy)
     return counted
 
 
-def _check(project: Path, *names: str, budget: int | None = None) -> list[Finding]:
+def _check(project: Path, *names: str, budget: int = DOCUMENTS_BUDGET) -> list[Finding]:
     store = _store_naming(project, *names)
-    more = {} if budget is None else {"documents_budget": budget}
-    result = check(store, project / "catalog.yaml", project=project, **more)
+    result = check(store, project / "catalog.yaml", project=project, documents_budget=budget)
     return list(result.findings)
 
 
