@@ -173,6 +173,6 @@ def test_changed_document_is_stale() -> None:
 
 
 def test_registry_runs_every_check_and_sorts() -> None:
-    assert len(CHECKS) == len(set(CHECKS)) == 14
+    assert len(CHECKS) == len(set(CHECKS)) == 15
     found = run_checks(_context(_row("X", 7, ("9",), ())))
     assert found == sorted(found, key=lambda f: (f.file, f.line, f.code, f.message))

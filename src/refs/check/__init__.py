@@ -15,6 +15,7 @@ from refs.check.document_checks import (
     broken_anchors,
     missing_documents,
     refused_documents,
+    skipped_documents,
     stale_documents,
 )
 from refs.check.findings import Check, CheckContext, Finding
@@ -39,6 +40,7 @@ CHECKS: tuple[Check, ...] = (
     alias_collisions,
     missing_documents,
     refused_documents,
+    skipped_documents,
     stale_documents,
     broken_anchors,
 )

@@ -57,6 +57,21 @@ def refused_documents(context: CheckContext) -> Iterator[Finding]:
         )
 
 
+def skipped_documents(context: CheckContext) -> Iterator[Finding]:
+    """A document not read because the ones before it took all that `refs check` reads: its
+    anchors are not checked, and this says so rather than pass in silence."""
+    for file, reason in context.skipped.items():
+        yield Finding(
+            file,
+            0,
+            Severity.WARNING,
+            "skipped-document",
+            f"{file} was not read: {reason}",
+            "remove names of documents that are not yours from the store's sources or the "
+            "catalog's documents, or check the large documents apart",
+        )
+
+
 def stale_documents(context: CheckContext) -> Iterator[Finding]:
     """A document that changed since its catalog was read."""
     for file, digest in context.catalog.documents.items():
@@ -72,20 +87,33 @@ def stale_documents(context: CheckContext) -> Iterator[Finding]:
             )
 
 
+def _broken_links(text: str) -> list[tuple[int, str]]:
+    """(line, fragment) of each in-page link to an anchor ``text`` does not define."""
+    targets = set(_TARGET.findall(text)) | _slugs(text)
+    return [
+        (number, fragment)
+        for number, line in enumerate(text.split("\n"), start=1)
+        for fragment in _ANCHOR_LINK.findall(line)
+        if fragment not in targets
+    ]
+
+
 def broken_anchors(context: CheckContext) -> Iterator[Finding]:
-    """An in-page link ``#ref3`` to a numbered anchor the document does not define."""
+    """An in-page link ``#ref3`` to a numbered anchor the document does not define, reported
+    under each name the document goes by (read once, it is one text: looked at once)."""
+    seen: dict[int, list[tuple[int, str]]] = {}  # by the text's identity
     for file, text in context.documents.items():
         if text is None:
             continue
-        targets = set(_TARGET.findall(text)) | _slugs(text)
-        for number, line in enumerate(text.split("\n"), start=1):
-            for fragment in _ANCHOR_LINK.findall(line):
-                if fragment not in targets:
-                    yield Finding(
-                        file,
-                        number,
-                        Severity.ERROR,
-                        "broken-anchor",
-                        f"link to #{fragment}, but nothing in {file} has id={fragment!r}",
-                        f'add <a id="{fragment}"></a> to the entry it means, or fix the link',
-                    )
+        broken = seen.get(id(text))
+        if broken is None:
+            broken = seen[id(text)] = _broken_links(text)
+        for number, fragment in broken:
+            yield Finding(
+                file,
+                number,
+                Severity.ERROR,
+                "broken-anchor",
+                f"link to #{fragment}, but nothing in {file} has id={fragment!r}",
+                f'add <a id="{fragment}"></a> to the entry it means, or fix the link',
+            )

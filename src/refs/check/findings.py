@@ -54,6 +54,8 @@ class CheckContext:
     documents: Mapping[str, str | None] = field(default_factory=dict)
     digests: Mapping[str, str] = field(default_factory=dict)
     refused: Mapping[str, str] = field(default_factory=dict)
+    #: Names not read because the documents before them took all that check reads, and why.
+    skipped: Mapping[str, str] = field(default_factory=dict)
 
     @cached_property
     def labels(self) -> LabelIndex:
