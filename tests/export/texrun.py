@@ -26,6 +26,7 @@ NATBIB_DOCUMENT = r"""\documentclass{article}
 \usepackage[T1]{fontenc}
 \usepackage{natbib}
 \usepackage{url}
+%(hyperref)s
 \begin{document}
 %(cites)s
 \bibliographystyle{plainnat}
@@ -38,11 +39,16 @@ BIBLATEX_DOCUMENT = r"""\documentclass{article}
 \usepackage[T1]{fontenc}
 \usepackage[backend=biber,style=authoryear]{biblatex}
 \addbibresource{refs.bib}
+%(hyperref)s
 \begin{document}
 %(cites)s
 \printbibliography
 \end{document}
 """
+
+#: hyperref, which makes links (and launch actions) of \\href and \\url, with the PDF left
+#: uncompressed so that a test can read its actions.
+HYPERREF = "\\usepackage{hyperref}\n\\pdfcompresslevel=0 \\pdfobjcompresslevel=0"
 
 _LATEX_ERROR = re.compile(r"^! (.*)$", re.MULTILINE)
 _BIBTEX_WARNING = re.compile(r"^Warning--(.*)$", re.MULTILINE)
@@ -86,11 +92,15 @@ def cite_commands(keys: Sequence[str]) -> str:
     return "\n".join(f"\\cite{{{key}}}" for key in keys)
 
 
-def compile_bib(bib: bytes, keys: Sequence[str], cwd: Path, *, biber: bool = False) -> TexRun:
-    """pdflatex, then BibTeX (plainnat) or biber (biblatex), then pdflatex on the result."""
+def compile_bib(
+    bib: bytes, keys: Sequence[str], cwd: Path, *, biber: bool = False, hyperref: bool = False
+) -> TexRun:
+    """pdflatex, then BibTeX (plainnat) or biber (biblatex), then pdflatex on the result;
+    with ``hyperref``, the document loads it (see `HYPERREF`)."""
     template = BIBLATEX_DOCUMENT if biber else NATBIB_DOCUMENT
     (cwd / "refs.bib").write_bytes(bib)
-    (cwd / "doc.tex").write_text(template % {"cites": cite_commands(keys)}, encoding="utf-8")
+    values = {"cites": cite_commands(keys), "hyperref": HYPERREF if hyperref else ""}
+    (cwd / "doc.tex").write_text(template % values, encoding="utf-8")
     _latex(cwd)
     if biber:
         _run(["biber", "doc"], cwd)

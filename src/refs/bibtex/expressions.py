@@ -166,6 +166,9 @@ class Strings:
             name, used_done = stack.pop()
             if name in self._length:
                 continue
+            if name in self._cyclic:  # it keeps its name, wherever it is used
+                self._length[name] = len(name)
+                continue
             if used_done:
                 total = sum(self._piece_length(p) for p in self._pieces[name])
                 self._length[name] = min(total, self._limit + 1)
