@@ -71,17 +71,30 @@ def latex_text(text: str) -> str:
 #: means them, a terminal or a PDF viewer may act on them, and pdflatex stops with "Text line
 #: contains an invalid character" on most of them.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: A terminal's escape sequences (ECMA-48, section 5.4): a control sequence (``ESC [``,
+#: parameters, intermediates, a final byte), a command string (``ESC ]``/``P``/``X``/``^``/
+#: ``_`` up to BEL or ``ESC \``), or ``ESC`` and one final byte. They go whole:
+#: ``\x1b[31m`` leaves nothing, not ``[31m``; a brace or backslash is never part of one
+#: (those are the value's, and must stay balanced). A lone U+009B goes alone: it is more often a
+#: mis-decoded ``›`` than a terminal's control sequence.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*(?:(?![{}\\])[@-~])?"
+    r"|\x1b[\]PX^_][^\x07\x1b{}]*(?:\x07|\x1b\\)"
+    r"|\x1b(?:(?![{}\\])[0-~])?"
+)
+_SPACES = re.compile(r" {2,}")
 
 
 def without_controls(text: str) -> str:
-    """``text`` without control characters other than tab and newline.
+    """``text`` without control characters other than tab and newline, and without the
+    terminal escape sequences they open; the spaces around what went are one space.
 
-    >>> without_controls("Bad \\x1b[31mtitle\\x7f here\\tand\\nthere")
-    'Bad [31mtitle here\\tand\\nthere'
+    >>> without_controls("Bad \\x1b[31mtitle\\x1b[0m \\x7f here\\tand\\nthere")
+    'Bad title here\\tand\\nthere'
     """
     if text.isprintable() or _CONTROLS.search(text) is None:
         return text
-    return _CONTROLS.sub("", text)
+    return _SPACES.sub(" ", _CONTROLS.sub("", _ESCAPES.sub("", text)))
 
 
 # --- links ----------------------------------------------------------------------------------

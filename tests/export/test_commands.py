@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 
 import pytest
 
@@ -18,9 +19,9 @@ from refs.model import LINK_FIELDS, Entry
 
 def _export(
     entries: list[Entry],
-    macros: list[Macro] = (),
+    macros: Sequence[Macro] = (),
     *,
-    biblatex: bool = False,  # type: ignore[assignment]
+    biblatex: bool = False,
 ) -> tuple[str, list[str]]:
     out = io.BytesIO()
     write = write_biblatex if biblatex else write_bibtex
@@ -197,3 +198,46 @@ def test_the_key_field_is_text_not_a_link(key: str, written: str) -> None:
 def test_link_fields_have_one_definition() -> None:
     assert LINK_FIELDS <= VERBATIM_FIELDS
     assert "key" not in VERBATIM_FIELDS
+
+
+# --- link fields ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        pytest.param("run:/bin/sh", id="launch"),
+        pytest.param("file:///etc/passwd", id="file"),
+        pytest.param("paper.pdf", id="relative-file"),
+        pytest.param("https://ok.org run:calc", id="second-link"),
+        pytest.param("JavaScript:alert(1)", id="javascript"),
+    ],
+)
+@pytest.mark.parametrize("biblatex", [False, True], ids=["bibtex", "biblatex"])
+def test_a_url_field_that_opens_a_file_or_program_is_left_out(url: str, biblatex: bool) -> None:
+    entry = Entry("evil", "misc", {"title": "T", "url": url, "year": "2023"})
+    written, warnings = _export([entry], biblatex=biblatex)
+    assert "url" not in _fields(written)["evil"].fields
+    assert any("url links to a file or program" in w and "evil" in w for w in warnings)
+
+
+def test_a_url_field_is_judged_by_its_resolved_string() -> None:
+    entries = [
+        Entry("web", "misc", {"title": "W", "url": "ok"}, macros=frozenset({"url"})),
+        Entry("evil", "misc", {"title": "E", "url": "bad"}, macros=frozenset({"url"})),
+    ]
+    macros = [Macro("ok", "https://ok.org"), Macro("bad", "run:calc")]
+    written, warnings = _export(entries, macros)
+    fields = _fields(written)
+    assert fields["web"].fields["url"] == "ok"  # still the expression, which is safe
+    assert "url" not in fields["evil"].fields
+    assert len([w for w in warnings if "left out" in w]) == 1
+
+
+@pytest.mark.parametrize(
+    "url", ["https://x.org/a", "http://x.org", "ftp://x.org/f", "https://a.org https://b.org"]
+)
+def test_a_url_field_to_the_web_is_kept(url: str) -> None:
+    written, warnings = _export([Entry("ok", "misc", {"title": "T", "url": url, "year": "2023"})])
+    assert _fields(written)["ok"].fields["url"] == url
+    assert warnings == []

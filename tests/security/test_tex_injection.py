@@ -53,8 +53,7 @@ HOSTILE_BIBS = [
         id="url-relative-file",
     ),
     pytest.param(
-        f"@article{{evil, title = {{\\pdfstartlink user{{/S/Launch/F(pwned)}}x}}, "
-        f"{_ENTRY_TAIL}}}",
+        f"@article{{evil, title = {{\\pdfstartlink user{{/S/Launch/F(pwned)}}x}}, {_ENTRY_TAIL}}}",
         id="pdfstartlink-launch",
     ),
 ]

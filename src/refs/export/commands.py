@@ -24,15 +24,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
 
 from refs.bibtex import MAX_CHARS, Macro, Resolved, Strings
-from refs.escaping import url_text, without_controls
+from refs.escaping import is_safe_link, url_text, without_controls
 from refs.export.clean import VERBATIM_FIELDS, Notes
-from refs.export.links import safe_links
+from refs.export.links import LINK_SCHEMES, safe_links
 from refs.model import Entry
 
 #: ``^^5c`` is a backslash to TeX (and ``^^M`` a character), whatever the value says.
@@ -47,6 +47,10 @@ _LINK = "a link that opens a file or runs a program"
 _JOINED = "BibTeX expression that spells a TeX command once joined; written as its value"
 _CUT = f"value longer than {MAX_CHARS:,} characters once expanded; cut there"
 _CONTROLS = "control characters, which pdflatex rejects; dropped"
+#: The fields a style prints as a link (``\\url{…}`` in plainnat, biblatex's ``url``):
+#: one whose target opens a file or runs a program is left out of the export.
+_PRINTED_LINKS = frozenset({"url"})
+_UNSAFE_URL = "field {name} links to a file or program ({target}); left out"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +151,7 @@ class _Made:
     """What making one value safe found, for the notes."""
 
     found: list[str]
+    dropped: list[str] = field(default_factory=list)
     joined: bool = False
     cut: bool = False
     controls: bool = False
@@ -194,6 +199,16 @@ def _report(notes: Notes, made: _Made, key: str) -> None:
         notes.add(_CUT, key)
     if made.controls:
         notes.add(_CONTROLS, key)
+    for note in made.dropped:
+        notes.add(note, key)
+
+
+def _unsafe_target(value: str) -> str | None:
+    """The first link of a link field that is not to the web (`LINK_SCHEMES`), shortened."""
+    for link in value.split():
+        if not is_safe_link(link, LINK_SCHEMES, relative=False):
+            return link if len(link) <= 40 else link[:39] + "…"
+    return None
 
 
 def safe_commands(entry: Entry, notes: Notes, strings: Strings | None = None) -> Entry:
@@ -213,6 +228,14 @@ def safe_commands(entry: Entry, notes: Notes, strings: Strings | None = None) ->
                 macros.discard(name)
         else:
             fields[name] = _safe_value(value, verbatim=verbatim, made=made)
+        if name not in _PRINTED_LINKS:
+            continue
+        link = strings.resolve(fields[name]).text if name in macros else fields[name]
+        target = _unsafe_target(link)
+        if target is not None:
+            del fields[name]
+            macros.discard(name)
+            made.dropped.append(_UNSAFE_URL.format(name=name, target=target))
     if fields == entry.fields and macros == entry.macros:
         return entry
     _report(notes, made, entry.key)
