@@ -14,6 +14,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from refs.allocation import collector_paused
+from refs.escaping import uri_of
 from refs.bibtex.expressions import MONTH_MACROS, Strings
 from refs.latex import split_protected, to_unicode
 from refs.model import Entry, Identifiers, Person, split_name_list
@@ -438,7 +439,8 @@ def _add_identifiers(
         item["DOI"] = doi
     url = _url(fields, ids)
     if url:
-        item["URL"] = url
+        # a URI, whatever the field held: a space or ``<"`` percent-encoded (RFC 3986)
+        item["URL"] = uri_of(url)
     if ids.arxiv and is_preprint:
         item.setdefault("number", f"arXiv:{ids.arxiv}")
         item.setdefault("publisher", "arXiv")

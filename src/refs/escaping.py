@@ -141,6 +141,16 @@ def url_text(url: str) -> str:
     return _NOT_IN_URI.sub(lambda m: f"%{ord(m.group(0)):02X}", url)
 
 
+def uri_of(url: str) -> str:
+    """A URL as a browser reads it, written as a URI: the controls and spaces around it and
+    the tabs and newlines in it dropped (as `is_safe_link` reads it), the rest as `url_text`.
+
+    >>> uri_of(" \\tjava\\nscript:alert(1) "), uri_of("https://x.org/a b")
+    ('javascript:alert(1)', 'https://x.org/a%20b')
+    """
+    return url_text(_IGNORED_INSIDE.sub("", url.strip(_IGNORED_AROUND)))
+
+
 # --- HTML -----------------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ import io
 import json
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -380,6 +381,45 @@ def test_readme_links_cannot_be_ended_early(
     _assert_safe_html(html)
     hrefs = re.findall(r'href="([^"]*)"', html)
     assert all(is_safe_link(h) and h.startswith("https://") for h in hrefs), hrefs
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        pytest.param("https://x.org/a)b", id="unbalanced-close"),
+        pytest.param("https://x.org/)[y](javascript:alert(1)", id="paren-then-link"),
+        pytest.param("https://x.org/a b c", id="spaces"),
+        pytest.param('https://x.org/a"onmouseover="alert(1)', id="quote"),
+        pytest.param("https://x.org/<script>alert(1)</script>", id="angle-brackets"),
+        pytest.param("https://doi.org/10.1016/S0140-6736(20)30183-5", id="doi-parentheses"),
+    ],
+)
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(("--readme",), id="readme"),
+        pytest.param(("--style", "apa", "--format", "markdown"), id="markdown"),
+    ],
+)
+def test_a_rendered_link_goes_to_the_whole_url(
+    run_cli: RunCli,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    url: str,
+    args: tuple[str, ...],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _bib_with(tmp_path, "A Title", url)
+    assert run_cli("import", "evil.bib").exit_code == 0
+    tokens = MarkdownIt("commonmark").parseInline(_rendered(run_cli, *args))
+    hrefs = [
+        str(child.attrs["href"])
+        for token in tokens
+        for child in token.children or []
+        if child.type == "link_open"
+    ]
+    # DOIs are case-insensitive: refs writes them lower-case
+    assert [unquote(href).casefold() for href in hrefs] == [url.casefold()], hrefs
 
 
 # --- sync: the References section written into the document ---------------------------------

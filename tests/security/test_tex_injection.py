@@ -56,6 +56,28 @@ HOSTILE_BIBS = [
         f"@article{{evil, title = {{\\pdfstartlink user{{/S/Launch/F(pwned)}}x}}, {_ENTRY_TAIL}}}",
         id="pdfstartlink-launch",
     ),
+    # what is built around a command must not stop pdflatex once the command is text
+    pytest.param(
+        f"@article{{evil, title = {{\\csname input\\endcsname{{secret}}}}, {_ENTRY_TAIL}}}",
+        id="csname",
+    ),
+    pytest.param(
+        f"@article{{evil, title = {{\\catcode`\\|=0 |input{{secret}}}}, {_ENTRY_TAIL}}}",
+        id="catcode",
+    ),
+    pytest.param(
+        f"@article{{evil, title = {{\\openin15=secret \\read15 to\\x \\x\\closein15}}, "
+        f"{_ENTRY_TAIL}}}",
+        id="openin-read",
+    ),
+    pytest.param(
+        f"@article{{evil, title = {{\\immediate\\pdfobj file {{secret.tex}}"
+        f"\\pdfrefobj\\pdflastobj}}, {_ENTRY_TAIL}}}",
+        id="pdfobj-file",
+    ),
+    pytest.param(
+        f"@article{{evil, title = {{T \\end{{document}}}}, {_ENTRY_TAIL}}}", id="end-document"
+    ),
 ]
 
 

@@ -105,6 +105,12 @@ def test_deep_nesting_is_refused_without_recursion(data: bytes) -> None:
         pytest.param(b"items: [\n", 2, "not valid YAML", id="unclosed"),
         pytest.param(b"a: 1\n---\nb: 2\n", 2, "not valid YAML", id="two-documents"),
         pytest.param(b"a: \x07\n", 1, "not valid YAML", id="control-character"),
+        pytest.param(
+            b"documents: {}\nitems: []\nitems: []\n", 3, "'items' is given twice", id="dup-key"
+        ),
+        pytest.param(
+            b"items:\n- name: a\n  name: b\n", 3, "'name' is given twice", id="dup-item-key"
+        ),
     ],
 )
 def test_a_wrong_shape_names_the_file_and_line(data: bytes, line: int, what: str) -> None:

@@ -86,12 +86,20 @@ class _Reader:
         return int(node.value)
 
     def mapping(self, node: Node | None, where: str) -> dict[str, Node]:
-        """A mapping's values by key (the last of a repeated key); null is empty."""
+        """A mapping's values by key; null is empty. A key given twice is refused: YAML
+        would keep the last silently, and what the first held (a hand-merged catalog's
+        half) would be lost."""
         if node is None or self.is_null(node):
             return {}
         if not isinstance(node, MappingNode):
             self.fail(node, f"{where} must be a mapping")
-        return {self.text(key, f"a key of {where}"): value for key, value in node.value}
+        out: dict[str, Node] = {}
+        for key_node, value in node.value:
+            key = self.text(key_node, f"a key of {where}")
+            if key in out:
+                self.fail(key_node, f"{key!r} is given twice in {where}")
+            out[key] = value
+        return out
 
     def sequence(self, node: Node | None, where: str) -> list[Node]:
         if node is None or self.is_null(node):

@@ -3,9 +3,11 @@
 A store may hold LaTeX copied from an untrusted ``.bib`` file; a value such as ``\\input{/etc/
 passwd}`` or ``\\immediate\\write18{…}`` would be run by pdflatex or biber when the paper is
 compiled. No bibliography needs to read or write files, run programs or put actions into the
-PDF, so the export writes each such command, environment (``\\begin{filecontents*}``) or link
-(``\\href{run:…}``, `refs.export.links`) as text (``{\\textbackslash}input``) and says so:
-the value still prints, and nothing runs. The commands are in ``tex_commands.txt``, with their
+PDF, so a value that holds such a command, environment (``\\begin{filecontents*}``) or link
+(``\\href{run:…}``, `refs.export.links`) is written wholly as text (``{\\textbackslash}input
+{\\textbraceleft}…``), and the export says so: the value still prints as it was written,
+nothing runs, and what was built around the command (``\\csname … \\endcsname``) cannot
+stop pdflatex either. The commands are in ``tex_commands.txt``, with their
 sources.
 
 A value kept as a BibTeX expression is judged by what BibTeX makes of it, not piece by piece:
@@ -30,7 +32,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from refs.bibtex import MAX_CHARS, Macro, Resolved, Strings
-from refs.escaping import is_safe_link, url_text, without_controls
+from refs.escaping import is_safe_link, latex_text, url_text, without_controls
 from refs.export.clean import VERBATIM_FIELDS, Notes
 from refs.export.links import LINK_SCHEMES, safe_links
 from refs.model import Entry
@@ -162,11 +164,13 @@ def _safe_value(value: str, *, verbatim: bool, made: _Made) -> str:
     or an identifier, typeset verbatim, the backslash is percent-encoded instead."""
     clean = without_controls(value)
     made.controls |= clean != value
-    safe, found = neutralised(clean)
+    _, found = neutralised(clean)
     made.found += found
     if not found:
         return clean
-    return url_text(clean) if verbatim else safe
+    # The whole value as text, not just the commands found: what was built around them
+    # (``\endcsname``, ``\x`` of a ``\def``, ``\pdfrefobj``) would stop pdflatex.
+    return url_text(clean) if verbatim else latex_text(clean)
 
 
 def _safe_expression(

@@ -18,8 +18,15 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Literal
 
-from refs.escaping import is_safe_link, markdown_destination, markdown_line, markdown_text
+from refs.escaping import (
+    is_safe_link,
+    markdown_destination,
+    markdown_line,
+    markdown_text,
+    url_text,
+)
 from refs.render.engine import RenderedEntry
+from refs.render.engine.richtext import DATA_PARENTHESES
 
 #: The ``--format`` choices.
 Format = Literal["text", "markdown", "html"]
@@ -32,6 +39,7 @@ _MARKDOWN_TAG = re.compile(r"</?([a-z]+)(?:\s[^>]*)?>")
 #: A URL, without the punctuation that ends the sentence around it.
 _URL = re.compile(r"(?<![<(])\bhttps?://[^\s<>\"]*[^\s<>\".,;:!?)\]]")
 _LINK_SYNTAX = re.compile(r"&#(91|93);")
+_PARENTHESES = str.maketrans(DATA_PARENTHESES)
 _REFERENCE_OR_TEXT = re.compile(r"(?P<reference>&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);)|[^&]+|&")
 _DISPLAY_BREAK = re.compile(r'(?=<div class="csl-(?:block|indent)">)')
 #: The superscript characters citeproc-js writes as ``<sup>`` in HTML; each is its base
@@ -70,7 +78,8 @@ def to_text(fragment: str) -> str:
     >>> to_text('Zhou, C.<div class="csl-block">Alpha</div>')
     'Zhou, C. Alpha'
     """
-    return " ".join(html.unescape(_TAG.sub("", _display_spaces(fragment))).split())
+    text = html.unescape(_TAG.sub("", _display_spaces(fragment)))
+    return " ".join(text.translate(_PARENTHESES).split())
 
 
 def to_markdown(fragment: str) -> str:
@@ -117,18 +126,20 @@ def _markdown_text(fragment: str) -> str:
 
 
 def _decoded(fragment: str) -> tuple[str, list[bool]]:
-    """The text of an HTML run, and for each character whether a character reference (data,
-    not the style's syntax) wrote it."""
+    """The text of an HTML run, and for each character whether the data wrote it (a
+    character reference, or one of the engine's data parentheses) rather than the style."""
     if "&" not in fragment:
-        return fragment, [False] * len(fragment)
+        is_data = [char in DATA_PARENTHESES for char in fragment]
+        return fragment.translate(_PARENTHESES), is_data
     chars: list[str] = []
-    is_data: list[bool] = []
+    is_data = []
     for match in _REFERENCE_OR_TEXT.finditer(fragment):
         piece = match.group(0)
-        decoded = html.unescape(piece) if match.group("reference") else piece
+        reference = bool(match.group("reference"))
+        decoded = html.unescape(piece) if reference else piece
         chars.append(decoded)
-        is_data += [bool(match.group("reference"))] * len(decoded)
-    return "".join(chars), is_data
+        is_data += [reference or char in DATA_PARENTHESES for char in decoded]
+    return "".join(chars).translate(_PARENTHESES), is_data
 
 
 def _style_links(text: str, is_data: list[bool]) -> list[tuple[int, int, int]]:
@@ -141,7 +152,7 @@ def _style_links(text: str, is_data: list[bool]) -> list[tuple[int, int, int]]:
         start = middle - 1
         while start >= position and (text[start] not in "[]" or is_data[start]):
             start -= 1
-        end = _closing(text, middle + 2)
+        end = _closing(text, is_data, middle + 2)
         literal = not (is_data[middle] or is_data[middle + 1])
         if literal and start >= position and text[start] == "[" and end < len(text):
             links.append((start, middle, end))
@@ -151,11 +162,14 @@ def _style_links(text: str, is_data: list[bool]) -> list[tuple[int, int, int]]:
     return links
 
 
-def _closing(text: str, start: int) -> int:
-    """The index of the ``)`` that closes a link target opening at ``start`` (or the end)."""
+def _closing(text: str, is_data: list[bool], start: int) -> int:
+    """The index of the ``)`` that closes a link target opening at ``start`` (or the end):
+    the data's own parentheses and spaces are part of the target, never its end."""
     depth = 0
     for index in range(start, len(text)):
         char = text[index]
+        if is_data[index]:
+            continue
         if char == "(":
             depth += 1
         elif char == ")":
@@ -173,9 +187,19 @@ def _markdown_run(text: str, is_data: list[bool], start: int, end: int) -> str:
     pieces = []
     position = start
     for match in _URL.finditer(text, start, end):
+        if match.start() < position:
+            continue
+        url_end = match.end()
+        # a ")" ends a sentence around a URL, unless the URL opened it: ``alert(1)``
+        while text.startswith(")", url_end) and url_end < end:
+            url = text[match.start() : url_end]
+            if url.count("(") <= url.count(")"):
+                break
+            url_end += 1
         pieces.append(_escaped_runs(text, is_data, position, match.start()))
-        pieces.append(f"<{match.group(0)}>")
-        position = match.end()
+        # an autolink takes no backslash escape: only what no URI holds is encoded
+        pieces.append(f"<{url_text(text[match.start() : url_end])}>")
+        position = url_end
     pieces.append(_escaped_runs(text, is_data, position, end))
     return "".join(pieces)
 
@@ -195,7 +219,7 @@ def to_html(fragment: str) -> str:
         # The engine's references for link syntax (`refs.render.engine.richtext`) are plain
         # characters in HTML; citeproc-js writes only & < > as references.
         fragment = _LINK_SYNTAX.sub(lambda m: chr(int(m.group(1))), fragment)
-    return _SUPERSCRIPT.sub(_as_sup, fragment)
+    return _SUPERSCRIPT.sub(_as_sup, fragment.translate(_PARENTHESES))
 
 
 def _as_sup(match: re.Match[str]) -> str:

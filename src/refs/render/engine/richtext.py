@@ -7,12 +7,13 @@ are, so a title ``<script>`` or ``R&D`` came out as markup; here every character
 reads as syntax (``& < >``) is written as a character reference before citeproc-py sees it,
 and so are ``[`` and ``]``, which only the style may use as Markdown link syntax
 (`refs.render.formats.to_markdown` reads a character reference as text, never as syntax).
-Parentheses stay characters: a reference ends with ``;``, which citeproc-py would take for
-the first half of a doubled ``;`` at a seam and drop the delimiter after "(part 1)".
+Parentheses are private-use characters (`DATA_PARENTHESES`), not references: a reference
+ends with ``;``, which citeproc-py would take for the first half of a doubled ``;`` at a seam
+and drop the delimiter after "(part 1)".
 Markup tags that do not pair up are text too.
 
->>> print(rich_text('<i>Homo</i> & <script>x</script> [a](b) <span class="nocase">LLM</span>'))
-<i>Homo</i> &#38; &#60;script&#62;x&#60;/script&#62; &#91;a&#93;(b) <span class="nocase">LLM</span>
+>>> rich_text('<i>Homo</i> & <script>x</script> [a](b) <span class="nocase">LLM</span>')
+'<i>Homo</i> &#38; &#60;script&#62;x&#60;/script&#62; &#91;a&#93;\\ue028b\\ue029 <span class="nocase">LLM</span>'
 """
 
 from __future__ import annotations
@@ -28,9 +29,15 @@ _TAG = re.compile(
     r"<(?P<open>i|b|sc|sup|sub|span class=\"no(?:case|decor)\""
     r"|span style=\"font-variant: ?small-caps;\")>|</(?P<close>i|b|sc|sup|sub|span)>"
 )
-#: The brackets of Markdown links, written as references besides what HTML reads as syntax.
-_BRACKETS = str.maketrans({"[": "&#91;", "]": "&#93;"})
-_NEEDS_WORK = re.compile(r"[&<>\[\]]")
+#: The brackets of Markdown links, written as references besides what HTML reads as syntax;
+#: the data's parentheses as `DATA_PARENTHESES`, so that a ``)`` of a URL (``a)b``) or a DOI
+#: (``(20)``) never closes the style's ``[Paper](…)``.
+_BRACKETS = str.maketrans({"[": "&#91;", "]": "&#93;", "(": "\ue028", ")": "\ue029"})
+#: The engine's spelling of the data's ``(`` and ``)``: two private-use characters (no text
+#: means them), not references, whose ``;`` citeproc-py would take for the first half of a
+#: doubled ``;`` at a seam. Every output format writes them back as parentheses.
+DATA_PARENTHESES = {"\ue028": "(", "\ue029": ")"}
+_NEEDS_WORK = re.compile(r"[&<>\[\]()]")
 
 
 def plain_text(text: str) -> str:
