@@ -14,8 +14,8 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from refs.allocation import collector_paused
-from refs.escaping import uri_of
 from refs.bibtex.expressions import MONTH_MACROS, Strings
+from refs.escaping import uri_of
 from refs.latex import split_protected, to_unicode
 from refs.model import Entry, Identifiers, Person, split_name_list
 from refs.model.names import parse_name

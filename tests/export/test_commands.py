@@ -248,3 +248,15 @@ def test_a_url_field_to_the_web_is_kept(url: str) -> None:
     written, warnings = _export([Entry("ok", "misc", {"title": "T", "url": url, "year": "2023"})])
     assert _fields(written)["ok"].fields["url"] == url
     assert warnings == []
+
+
+@pytest.mark.parametrize("key", ["evil\\input2021", "a#b", "a%b", "a~b"])
+@pytest.mark.parametrize("biblatex", [False, True], ids=["bibtex", "biblatex"])
+def test_an_entry_whose_key_latex_cannot_cite_is_left_out(key: str, biblatex: bool) -> None:
+    entries = [
+        Entry(key, "misc", {"title": "Evil", "year": "2023"}),
+        Entry("fine2023", "misc", {"title": "Fine", "year": "2023"}),
+    ]
+    written, warnings = _export(entries, biblatex=biblatex)
+    assert list(_fields(written)) == ["fine2023"]
+    assert any("LaTeX cannot cite" in w and key in w for w in warnings), warnings

@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import IO
 
 from refs.bibtex import Macro, Strings, format_entry, format_macro
+from refs.bibtex.keys import uncitable_character
 from refs.export.clean import (
     Notes,
     is_arxiv_preprint,
@@ -158,6 +159,12 @@ def write_cleaned(
     if macros:
         out.write(b"\n")
     for entry in entries:
+        char = uncitable_character(entry.key)
+        if char is not None:  # \bibitem{evil\input…} would stop pdflatex (or run)
+            notes.add(
+                f"key holds {char!r}, which LaTeX cannot cite; left out (refs rename)", entry.key
+            )
+            continue
         # Last, on what will be written: no value may read or write files or run programs.
         cleaned = safe_commands(clean(entry, options, notes), notes, strings)
         out.write(format_entry(cleaned).encode("utf-8", "surrogateescape") + b"\n\n")

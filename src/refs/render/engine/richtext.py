@@ -12,8 +12,10 @@ ends with ``;``, which citeproc-py would take for the first half of a doubled ``
 and drop the delimiter after "(part 1)".
 Markup tags that do not pair up are text too.
 
->>> rich_text('<i>Homo</i> & <script>x</script> [a](b) <span class="nocase">LLM</span>')
-'<i>Homo</i> &#38; &#60;script&#62;x&#60;/script&#62; &#91;a&#93;\\ue028b\\ue029 <span class="nocase">LLM</span>'
+>>> rich_text('<i>Homo</i> & <script>x</script> [a](b)')
+'<i>Homo</i> &#38; &#60;script&#62;x&#60;/script&#62; &#91;a&#93;\\ue028b\\ue029'
+>>> rich_text('<span class="nocase">LLM</span> R&D')
+'<span class="nocase">LLM</span> R&#38;D'
 """
 
 from __future__ import annotations
