@@ -355,7 +355,8 @@ class _Walk:
     def _item(
         self, node: _Node, location: tuple[int, int, tuple[str, ...], int], parent: _Node
     ) -> ListItem:
-        depth = self.base_depth + sum(n.tag == "li" for n in self.stack)
+        # as a browser indents it: a list directly in a list (``<ul><ul><li>``) nests too
+        depth = self.base_depth + max(0, sum(n.tag in _LISTS for n in self.stack) - 1)
         if parent.tag == "ol":
             if node.element.get("value"):
                 parent.number = _span_count(node.element.get("value"))

@@ -110,9 +110,10 @@ class _Region:
 
     def add_piece(self, token: Token) -> None:
         start, end = _map(token)
-        gap = start + 1 - self.end_line - 1  # lines between the pieces
-        self.source.append("\n" * gap)
-        self.source.append(token.content)
+        # the blank (and Markdown) lines between the pieces, as empty lines: every piece ends
+        # its last line, so the HTML parser's lines stay the document's
+        self.source.append("\n" * (start - self.end_line - 1))
+        self.source.append(_ended(token.content))
         self.end_line = end
         self.open += _balance(token.content)
 
@@ -122,6 +123,10 @@ class _Region:
             self.markdown[key] = []
             self.source.append(f'<{PARSER_PLACEHOLDER} n="{key}"></{PARSER_PLACEHOLDER}>')
         self.markdown[key].append(block)
+
+
+def _ended(text: str) -> str:
+    return text if text.endswith("\n") else text + "\n"
 
 
 def _balance(html: str) -> int:
