@@ -4,8 +4,9 @@
 items, ``<h1>``..``<h6>`` headings, ``<p>``/``<summary>`` paragraphs, ``<pre>`` code,
 ``<details>``/``<div>`` containers, inline elements spans. The parser never fetches anything
 and expands no entity from outside; a block past `MAX_HTML` characters is kept unread. The
-walk is iterative (lxml itself stops nesting at 255 levels) and block nesting past
-`MAX_BLOCK_DEPTH` is flattened, so that deep HTML costs neither recursion nor quadratic copies.
+walk is iterative and block nesting past `MAX_BLOCK_DEPTH` is flattened, so that deep HTML
+costs neither recursion nor quadratic copies. (libxml2 itself keeps 255 levels of elements:
+content nested deeper is dropped by the parser.)
 """
 
 from __future__ import annotations
