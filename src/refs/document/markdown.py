@@ -183,6 +183,9 @@ class _Builder:
         if region is None:
             return
         frame.region = None
+        # The Markdown blocks between the pieces were built as they came, in the section then
+        # in force: a heading inside the HTML before them (rare: an <h2> in a table cell) does
+        # not move them into its section.
         markdown = {key: tuple(blocks) for key, blocks in region.markdown.items()}
         source = "".join(region.source)
         blocks = parse_html(source, region.line, self.outline, region.depth, markdown)
