@@ -20,9 +20,9 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 from lxml import html as lxml_html
 
+from refs.document.cells import MAX_SPAN, Draft, place_cells
 from refs.document.model import (
     Block,
-    Cell,
     Fence,
     Heading,
     Html,
@@ -40,8 +40,6 @@ from refs.document.spans import VOID_TAGS, SpanBuilder, tag_span
 MAX_HTML = 8 * 1024 * 1024
 #: Block elements nested deeper than this give their content to the one at this depth.
 MAX_BLOCK_DEPTH = 32
-#: A rowspan or colspan larger than this is a typo, not a layout: it is cut down.
-MAX_SPAN = 1000
 #: The element standing for Markdown blocks between the pieces of one HTML block.
 PARSER_PLACEHOLDER = "refs-markdown"
 
@@ -114,19 +112,6 @@ def read_tag(markup: str) -> Tag | None:
 
 
 @dataclass(slots=True)
-class _Draft:
-    """A cell read, before its grid column is known."""
-
-    text: str
-    spans: tuple[Span, ...]
-    line: int
-    rowspan: int
-    colspan: int
-    header: bool
-    blocks: tuple[Block, ...]
-
-
-@dataclass(slots=True)
 class _Node:
     """An element being walked that collects blocks (an inline element collects nothing: its
     spans go to the nearest of these)."""
@@ -141,7 +126,7 @@ class _Node:
     blocks: list[Block] = field(default_factory=list)
     spans: SpanBuilder = field(default_factory=SpanBuilder)
     run: tuple[int, int] | None = None  # first and last line of the inline run so far
-    rows: list[list[_Draft]] = field(default_factory=list)  # a table's
+    rows: list[list[Draft]] = field(default_factory=list)  # a table's
     number: int = 1  # an ordered list's next number
     is_block: bool = True
 
@@ -335,7 +320,7 @@ class _Walk:
         elif tag == "tr":
             parent.blocks.extend(node.blocks)  # content outside any cell
         elif tag == "table":
-            rows, clipped = _place([row for row in node.rows if row], self.budget)
+            rows, clipped = place_cells([row for row in node.rows if row], self.budget)
             parent.blocks.append(Table(*location, rows=rows, tag="table", clipped=clipped))
             parent.blocks.extend(node.blocks)  # content outside any cell
         elif tag == "li":
@@ -393,7 +378,7 @@ class _Walk:
         )
         values = dict(node.attributes)
         table.rows[-1].append(
-            _Draft(
+            Draft(
                 " ".join(text.split()),
                 spans,
                 line,
@@ -417,45 +402,6 @@ def _trim(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     if out and out[-1].kind is SpanKind.TEXT and not out[-1].tag:
         out[-1] = Span(SpanKind.TEXT, out[-1].text.rstrip())
     return tuple(out)
-
-
-def _place(drafts: list[list[_Draft]], budget: int) -> tuple[tuple[tuple[Cell, ...], ...], bool]:
-    """Cells with their grid columns: a cell takes the first column no rowspan from above
-    covers. Spans past the last row are cut (as HTML cuts them), and the slots spans cover are
-    bounded by ``budget``: past it, a span covers its own slot only (``clipped``)."""
-    covered: dict[int, int] = {}  # column -> the last row a rowspan from above covers it to
-    rows: list[tuple[Cell, ...]] = []
-    clipped = False
-    for index, drafts_row in enumerate(drafts):
-        column = 0
-        cells: list[Cell] = []
-        for draft in drafts_row:
-            while covered.get(column, -1) >= index:
-                column += 1
-            rowspan = min(draft.rowspan, len(drafts) - index)
-            colspan = draft.colspan
-            if rowspan * colspan - 1 > budget:
-                rowspan, colspan, clipped = 1, 1, True
-            budget -= rowspan * colspan - 1
-            if rowspan > 1:
-                for c in range(column, column + colspan):
-                    covered[c] = index + rowspan - 1
-            cells.append(
-                Cell(
-                    draft.text,
-                    draft.spans,
-                    draft.line,
-                    index,
-                    column,
-                    rowspan,
-                    colspan,
-                    draft.header,
-                    draft.blocks,
-                )
-            )
-            column += colspan
-        rows.append(tuple(cells))
-    return tuple(rows), clipped
 
 
 def parse_html(
