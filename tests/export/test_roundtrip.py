@@ -12,11 +12,12 @@ import io
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from refs import workflows
 from refs.bibtex import format_entry
+from refs.bibtex.keys import uncitable_character
 from refs.export import ArxivForm, ExportOptions
 from refs.model import Entry
 from tests.strategies import entries
@@ -88,10 +89,13 @@ realistic_entries = st.builds(
 def _as_stored(found: list[Entry]) -> list[Entry]:
     """Entries as a store built by refs holds them: keys unique case-insensitively (retired
     keys included), in key order (import inserts new entries in key order, so an export in
-    another order comes back sorted)."""
+    another order comes back sorted). Keys ``\\cite`` cannot take are left out: export leaves
+    those entries out by design (tests/export/test_commands.py), so they cannot come back."""
     seen: set[str] = set()
     kept = []
     for entry in found:
+        if uncitable_character(entry.key) is not None:
+            continue
         folded = {entry.key.casefold(), *(old.casefold() for old in entry.ids)}
         if not folded & seen:
             seen |= folded
@@ -110,7 +114,9 @@ def test_export_import_export_is_a_fixed_point(
     tmp_path: Path, stored: list[Entry], choice: tuple[str, ExportOptions]
 ) -> None:
     fmt, options = choice
+    kept = _as_stored(stored)
+    assume(kept)
     store = tmp_path / "store.bib"
-    store.write_text("\n\n".join(format_entry(e) for e in _as_stored(stored)) + "\n", "utf-8")
+    store.write_text("\n\n".join(format_entry(e) for e in kept) + "\n", "utf-8")
     first, second = round_trip(store, tmp_path, fmt, options)
     assert second.decode() == first.decode()
