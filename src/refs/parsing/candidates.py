@@ -147,6 +147,7 @@ class _Reader:
         self.units: list[_Unit] = []
         self.numbered: list[tuple[ListItem, list[Candidate], int]] = []
         self.entries: list[_Entry] = []
+        self.opens: dict[int, bool] = {}  # `opens_entry`, once per paragraph
 
     def add(self, candidate: Candidate, section: int) -> None:
         self.found.append(candidate)
@@ -160,7 +161,7 @@ class _Reader:
             if found:
                 for candidate in found:
                     self.add(candidate, section)
-            elif not item.blocks or not any(isinstance(b, ListItem) for b in item.blocks):
+            else:
                 self.miss(
                     section,
                     item.line,
@@ -171,6 +172,11 @@ class _Reader:
     def opens_entry(self, index: int) -> bool:
         """Whether the paragraph ``entries[index]`` is an occurrence, alone or with the blocks
         after it (a heading above it then names no paper)."""
+        if index not in self.opens:
+            self.opens[index] = self._opens_entry(index)
+        return self.opens[index]
+
+    def _opens_entry(self, index: int) -> bool:
         entry = self.entries[index]
         block = entry.block
         assert isinstance(block, Paragraph)
@@ -184,6 +190,7 @@ class _Reader:
 
     def read(self, blocks: tuple[Block, ...], where: Where) -> None:
         entries = self.entries = list(_flatten(blocks, where))
+        self.opens = {}
         used: set[int] = set()  # indices of blocks read as part of a group
         for index, entry in enumerate(entries):
             if index in used:
@@ -210,7 +217,7 @@ class _Reader:
                 found = list(self.item(block, entry.where))
                 for candidate in found:
                     self.add(candidate, block.section)
-                if not found and not any(isinstance(b, ListItem) for b in block.blocks):
+                if not found:
                     self.miss(block.section, block.line, _item_raw(self.document, block))
         self.end_of_list()
 
@@ -314,13 +321,23 @@ class _Reader:
         else:
             parent = Candidate(shape, item.line, label, raw, body, is_listed=is_labelled)
             yield parent
+        unread: list[ListItem] = []
+        some = False
         for child in nested:
             if child in bullets:
                 continue
             found = list(self.item(child, where))
             if parent is not None and found and _same_work(parent, found[0]):
                 found = found[1:]  # the same paper printed again under it: it adds nothing new
+            elif parent is None and not found:
+                unread.append(child)
+            some = some or bool(found)
             yield from found
+        if some:
+            # under a bullet that is no reference (a category), the items read as none; when
+            # none is read, the bullet itself is (its caller says so)
+            for child in unread:
+                self.miss(child.section, child.line, _item_raw(self.document, child))
 
     def report(self) -> tuple[Problem, ...]:
         """Unread blocks of the sections whose blocks are mostly references."""
@@ -350,6 +367,10 @@ def find_candidates(file: str, document: Document) -> Found:
     reader.read(document.blocks, Where())
     found = tuple(sorted(reader.found, key=lambda c: c.line))
     return Found(found, tuple(reader.bibtex), reader.report())
+
+
+def _has_items(item: ListItem) -> bool:
+    return any(isinstance(block, ListItem) for block in item.blocks)
 
 
 def _item_raw(document: Document, item: ListItem) -> str:
