@@ -47,6 +47,9 @@ class Group:
 
 #: ``Authors:``, ``**Authors**:``, ``By``: the label of an authors paragraph.
 _AUTHORS_LABEL = re.compile(r"^\s*(?:authors?|by)\s*[:：]?\s*", re.IGNORECASE)
+#: Footnote marks after names, and the parenthesised key that explains them.
+_FOOTNOTES = re.compile(r"[*†‡§¶]+")
+_FOOTNOTE_KEY = re.compile(r"\(\s*[*†‡§¶][^()]{0,60}\)")
 #: A heading's own numbering: ``3.`` or ``3)``.
 _NUMBER = re.compile(r"^\d{1,4}[.)]\s+")
 #: A tag before a heading's title: ``[CVPR '24]``.
@@ -81,9 +84,12 @@ def _link_markdown(links: Sequence[Span]) -> str:
 
 
 def _is_link_row(paragraph: Paragraph) -> bool:
-    """A paragraph of links only (``[📄 Paper](…) | [💻 Code](…)``), none of them a title."""
+    """A paragraph of links only (``[📄 Paper](…) | [💻 Code](…) | [🎥 Short Talk](…)``), one
+    of them at least a link word, not one titled link."""
     links = _links(paragraph.spans)
-    if not links or not all(_is_generic(s.text) for s in links):
+    if not links or not any(_is_generic(s.text) for s in links):
+        return False
+    if len(links) == 1 and not _is_generic(links[0].text):
         return False
     rest = paragraph.text
     for link in links:
@@ -99,7 +105,8 @@ def _is_generic(text: str) -> bool:
 def _authors(paragraph: Paragraph) -> tuple[str, bool] | None:
     """The names of an authors paragraph (``**Authors**: A. One, B. Two``) and whether they
     were labelled so, or None."""
-    text = squash(paragraph.text)
+    # footnote marks and their key: ``Liu*``, ``Kim†``, ``(* Equal contribution)``
+    text = squash(_FOOTNOTES.sub(" ", _FOOTNOTE_KEY.sub(" ", paragraph.text))).replace(" ,", ",")
     labelled = _AUTHORS_LABEL.match(text)
     names = text[labelled.end() :] if labelled else text
     names = names.strip(" .,;")
@@ -116,8 +123,11 @@ def is_link_bullet(item: ListItem) -> bool:
     paragraphs = [block for block in item.blocks if isinstance(block, Paragraph)]
     if len(paragraphs) != 1:
         return False
-    if found := _WORD_AND_URL.match(squash(paragraphs[0].text)):
-        return _is_generic(found.group("word") or "")
+    text = squash(paragraphs[0].text)
+    if found := _WORD_AND_URL.match(text):
+        # ``- Homeoage: https://…``: a word or two and a colon name a link, even misspelt
+        word = found.group("word") or ""
+        return _is_generic(word) or (":" in text[: len(word) + 2] and len(word.split()) <= 2)
     return _is_link_row(paragraphs[0])
 
 
@@ -212,10 +222,12 @@ def heading_group(
     members: set[int] = set()
     end = heading.end_line
     for n in range(index + 1, len(entries)):
-        block = entries[n].block
+        block, where = entries[n].block, entries[n].where
         if isinstance(block, Heading):
             break
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and where.html:
+            pass  # inside a <details>: the abstract, a summary
+        elif isinstance(block, Paragraph):
             if not _is_link_row(block) and is_occurrence(n):
                 return None
             if authors is None and not _is_link_row(block) and (names := _authors(block)):
