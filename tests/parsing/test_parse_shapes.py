@@ -225,7 +225,7 @@ CASES = [
             "  <td>Heron</td>\n"
             '  <td><a href="https://arxiv.org/abs/2306.07777">Heron: Labels Optional</a></td>\n'
             "  <td>2023</td>\n</tr>\n</table>\n",
-            5,
+            3,  # the row's <tr>: an occurrence starts at its row, not at its title cell
             {"title": "Heron: Labels Optional", "year": "2023", "eprint": "2306.07777"},
             shape=Shape.TABLE_ROW,
         ),

@@ -8,6 +8,7 @@ examples, and the time asserted by the test rather than by Hypothesis's deadline
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 
@@ -146,7 +147,8 @@ _PER_CHARACTER = 5e-5
 
 
 def _lines(text: str) -> int:
-    return len(text.split("\n"))
+    # as CommonMark numbers them: a lone carriage return ends a line too
+    return len(re.split(r"\r\n|\r|\n", text))
 
 
 def _within_budget(seconds: float, text: str) -> bool:

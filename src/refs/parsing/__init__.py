@@ -1,7 +1,9 @@
 """Read survey documents (Markdown, HTML, plain text) into reference records with provenance.
 
-The pipeline: `split_blocks` cuts the text into blocks, `find_candidates` picks the reference
-occurrences among them, and each runs through `PARSE_STEPS`. No I/O: the caller reads the file.
+The pipeline: `refs.document.parse` reads the text into one document model, `find_candidates`
+picks the reference occurrences among its blocks, and each runs through `PARSE_STEPS`. A block
+of a reference section that yields no occurrence is reported (``unread-reference``). No I/O:
+the caller reads the file.
 
 >>> result = parse_document("[1] Zhou, C. and Liu, P. **LIMA: Less Is More**. 2023.", "README.md")
 >>> record = result.records[0]
@@ -12,12 +14,13 @@ occurrences among them, and each runs through `PARSE_STEPS`. No I/O: the caller 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
+from refs.document import parse
 from refs.errors import Problem, Severity
-from refs.parsing.blocks import split_blocks
 from refs.parsing.candidates import Candidate, find_candidates
 from refs.parsing.record import EmbeddedBibtex, ParseResult, Record, Shape
-from refs.parsing.steps import PARSE_STEPS, Draft, Step, to_record
+from refs.parsing.steps import PARSE_STEPS, Draft, Step, bibtex_value, to_record
 
 __all__ = [
     "PARSE_STEPS",
@@ -45,7 +48,12 @@ def parse_candidate(
     draft = Draft(candidate)
     for step in steps:
         draft = step(draft)
-    return to_record(draft, file)
+    record = to_record(draft, file)
+    if candidate.short_name and "shorttitle" not in record.fields:
+        # a table row's name cell (``| WebGPT | … | [Paper](…) |``): the work's short name
+        fields = {**record.fields, "shorttitle": bibtex_value("shorttitle", candidate.short_name)}
+        return replace(record, fields=fields)
+    return record
 
 
 def parse_document(text: str, file: str, steps: tuple[Step, ...] = PARSE_STEPS) -> ParseResult:
@@ -53,11 +61,13 @@ def parse_document(text: str, file: str, steps: tuple[Step, ...] = PARSE_STEPS) 
 
     ``file`` is only recorded (in each record's ``source``), never opened.
     """
-    candidates, bibtex = find_candidates(file, split_blocks(text))
+    found = find_candidates(file, parse(text))
+    candidates = list(found.candidates)
     records = [parse_candidate(candidate, file, steps) for candidate in candidates]
     records = _flag_reused_labels(records, candidates)
-    problems = tuple(p for record in records for p in _problems(record))
-    return ParseResult(tuple(records), tuple(bibtex), problems)
+    problems = [p for record in records for p in _problems(record)]
+    problems = sorted([*problems, *found.unread], key=lambda p: p.line)
+    return ParseResult(tuple(records), found.bibtex, tuple(problems))
 
 
 def _flag_reused_labels(records: list[Record], candidates: list[Candidate]) -> list[Record]:

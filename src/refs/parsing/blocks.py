@@ -1,5 +1,9 @@
 """Cut a document into blocks (list items, paragraphs, tables, code fences) with their lines.
 
+No longer used by `refs.parsing` (which reads `refs.document`): still used by refs.catalog
+(`extract`, `sections`, `grid`), refs.sync (`references`) and refs.check (`document_checks`),
+until they read `refs.document` too; then this module goes.
+
 This is the dumb splitter: it knows Markdown's block structure (and the HTML that READMEs
 mix into it) but nothing about references. Every block keeps its 1-based first line and its
 lines verbatim, so later steps can point back into the document.
@@ -11,6 +15,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+
+from refs.parsing.labels import ANCHOR, HTML_ITEM, LABEL
 
 
 class BlockKind(StrEnum):
@@ -60,7 +66,7 @@ class Heading:
     title: str
 
 
-def read_heading(line: str) -> Heading | None:
+def read_heading(line: str) -> Heading | None:  # still used by refs.check
     """The heading ``line`` opens, its closing ``#`` sequence and the space around it dropped.
 
     String methods, not one pattern: a pattern that backtracks between the title and the
@@ -76,7 +82,7 @@ def read_heading(line: str) -> Heading | None:
     return Heading(len(opening.group(1)), title)
 
 
-def outline(lines: Iterable[str]) -> Iterator[Heading | None]:
+def outline(lines: Iterable[str]) -> Iterator[Heading | None]:  # still used by catalog, sync
     """For each line, the heading it opens, or None; lines of fenced code open none.
 
     >>> [h and h.title for h in outline(["# A", "```", "# not", "```", "text"])]
@@ -93,12 +99,8 @@ def outline(lines: Iterable[str]) -> Iterator[Heading | None]:
 
 
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-#: ``<a id="ref3">[3]</a>``, ``<a name="r3"></a>[3]``, ``[3]``; not ``[3](url)`` nor ``[3]: url``.
-_LABEL = re.compile(
-    r"^(?P<indent>\s*)(?:<a\s[^>]*>\s*(?:</a>\s*)?)?\[(?P<label>\d{1,4})\](?:\s*</a>)?(?![(:\[])"
-)
-#: An ``<a id="ref3">`` anchor opening an entry without a printed ``[N]``.
-_ANCHOR = re.compile(r"^(?P<indent>\s*)<a\s+(?:id|name)=[\"']?[A-Za-z_-]*(?P<label>\d+)[\"']?\s*>")
+#: ``[3]`` / ``<a id="ref3">`` / ``<li id="ref-3">`` labels: one definition, in refs.parsing.labels.
+_LABEL, _ANCHOR, _HTML_ITEM = LABEL, ANCHOR, HTML_ITEM
 #: ``- ``, ``* ``, ``+ ``, optionally followed by a number: ``- 3) ``.
 _BULLET = re.compile(r"^(?P<indent>\s*)[-*+](?:\s+(?P<label>\d{1,3})[.)])?(?:\s+|$)")
 #: An HTML list item, its text on the same line or the next: ``<li>``, ``<li id="ref-3">``.
@@ -163,7 +165,7 @@ def _width(indent: str) -> int:
     return len(indent.replace("\t", "    "))
 
 
-def split_blocks(text: str) -> list[Block]:
+def split_blocks(text: str) -> list[Block]:  # still used by refs.catalog and refs.sync
     """Cut ``text`` into blocks; blank lines, headings and rules separate them.
 
     >>> [(b.kind.value, b.line, b.label) for b in split_blocks("# Refs\\n\\n[1] A. B.\\nC.\\n")]

@@ -1,21 +1,45 @@
-"""Blocks -> candidate occurrences: which list items, lines, rows and links are references.
+"""The document model -> candidate occurrences: which items, paragraphs, rows and links are
+references, and what in a reference section was read as none.
 
 This is where "is it a reference?" is decided, by shape, never by reading the fields:
-a ``[N]`` entry always is; a bullet or ``N.`` item is when it opens with a titled link, holds a
-paper URL or identifier, or reads as a citation (authors or a bold title, and a year);
-a table row is when its table is a paper table; a link in prose is when its text is a title
-and its target a paper.
+a ``[N]`` entry always is; a list item (with all its paragraphs) is when it opens with a titled
+link, holds a paper URL or identifier, or reads as a citation (authors or a bold title, and a
+year); a paragraph is when it opens with a label, a titled link or a bold title with a paper
+link; a heading that names one paper, and a bold title followed by bullets of links, are one
+occurrence with the blocks after them (`refs.parsing.groups`); a table row is when its table
+is a paper table; a link in prose is when its text is a title and its target a paper.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from refs.parsing.blocks import Block, BlockKind
+from refs.document import (
+    Block,
+    Document,
+    Fence,
+    Heading,
+    Html,
+    ListItem,
+    Paragraph,
+    Quote,
+    SpanKind,
+    Table,
+)
+from refs.errors import Problem, Severity
 from refs.parsing.citation import is_title_like
+from refs.parsing.groups import (
+    Group,
+    bullet_link,
+    heading_group,
+    is_link_bullet,
+    link_row_links,
+    title_group,
+)
 from refs.parsing.identifiers import find_identifiers, is_paper_url
+from refs.parsing.labels import BULLET_NUMBER, HTML_ITEM, entry_label
 from refs.parsing.markup import (
     extract_links,
     html_to_markdown,
@@ -27,7 +51,8 @@ from refs.parsing.markup import (
 )
 from refs.parsing.names import looks_like_authors
 from refs.parsing.record import EmbeddedBibtex, Shape
-from refs.parsing.tables import paper_rows, read_table
+from refs.parsing.source import Where, item_end, item_text, paragraph_text, source_between
+from refs.parsing.table_rows import paper_rows
 from refs.parsing.venue import find_year
 
 
@@ -37,8 +62,9 @@ class Candidate:
 
     ``body`` is the Markdown to read (list marker removed, HTML emphasis and ``<br>`` read as
     Markdown); for table rows the title cell, with the venue, date, author and other cells in
-    ``venue``, ``date``, ``authors`` and ``others``. ``is_listed``
-    is True for entries of a ``[N]`` / ``<a id>`` reference list, whose labels must be unique.
+    ``venue``, ``date``, ``authors`` and ``others``, and a name cell of a row without a title
+    in ``short_name``. ``is_listed`` is True for entries of a ``[N]`` / ``<a id>`` reference
+    list, whose labels must be unique.
     """
 
     shape: Shape
@@ -51,6 +77,16 @@ class Candidate:
     others: tuple[str, ...] = ()
     is_listed: bool = False
     authors: str = ""
+    short_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What `find_candidates` found: occurrences, embedded BibTeX, and what it could not read."""
+
+    candidates: tuple[Candidate, ...]
+    bibtex: tuple[EmbeddedBibtex, ...]
+    unread: tuple[Problem, ...]
 
 
 #: Status marks, dates and bold dates that may come before an entry's link: ``[2023-07]``.
@@ -60,131 +96,386 @@ _LEADING_NOISE = re.compile(
 )
 _LINK_START = re.compile(r"^\[(?:\*\*|__)?(?!!\[)")
 _BIBTEX_ENTRY = re.compile(r"^\s*@[A-Za-z]+\s*[{(]")
-
-
-def find_candidates(file: str, blocks: list[Block]) -> tuple[list[Candidate], list[EmbeddedBibtex]]:
-    """Every candidate occurrence in ``blocks``, in document order, and embedded BibTeX."""
-    found: list[Candidate] = []
-    bibtex: list[EmbeddedBibtex] = []
-    numbered: list[tuple[Block, list[Candidate]]] = []  # the ``N.`` items of the current list
-
-    def end_of_list() -> None:
-        found.extend(
-            candidate for _, items in _complete_numbered_list(numbered) for candidate in items
-        )
-        numbered.clear()
-
-    for block in blocks:
-        if block.kind is BlockKind.FENCE:
-            end_of_list()
-            bibtex.extend(_bibtex_entries(file, block))
-        elif block.kind in (BlockKind.PIPE_TABLE, BlockKind.HTML_TABLE):
-            end_of_list()
-            found.extend(_table_candidates(block))
-        elif block.kind is BlockKind.ITEM and _NUMBERED.match(block.marker):
-            if numbered and numbered[-1][0].indent != block.indent:
-                end_of_list()
-            numbered.append((block, list(_text_candidates(block))))
-        else:
-            end_of_list()
-            found.extend(_text_candidates(block))
-    end_of_list()
-    return found, bibtex
-
-
-#: An ordered-list marker: ``3.`` or ``3)``.
-_NUMBERED = re.compile(r"^\d{1,4}[.)]$")
+_BIBTEX_INFOS = ("", "bibtex", "bib", "latex", "tex", "biblatex", "text")
 _REFERENCE_SHAPES = (Shape.CITATION, Shape.LINK, Shape.BARE_URL)
+#: A reference section: at least this many occurrences, and more than the blocks read as none.
+_MOSTLY = 2
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A block that could be a reference: its section, line and text, and whether it is one."""
+
+    section: int
+    line: int
+    raw: str
+    is_occurrence: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    block: Block
+    where: Where
+
+
+def _flatten(blocks: tuple[Block, ...], where: Where) -> Iterator[_Entry]:
+    """Blocks in document order, HTML and quote containers opened (list items and tables are
+    read whole). Iterative: deep nesting costs no recursion."""
+    stack: list[tuple[Iterator[Block], Where]] = [(iter(blocks), where)]
+    while stack:
+        block = next(stack[-1][0], None)
+        if block is None:
+            stack.pop()
+            continue
+        inside = stack[-1][1]
+        if isinstance(block, Html) and not link_row_links(block):
+            stack.append((iter(block.blocks), Where(html=True, quoted=inside.quoted)))
+        elif isinstance(block, Quote):
+            stack.append((iter(block.blocks), Where(html=inside.html, quoted=True)))
+        else:
+            yield _Entry(block, inside)
+
+
+class _Reader:
+    """One pass over one document's blocks."""
+
+    def __init__(self, file: str, document: Document) -> None:
+        self.file = file
+        self.document = document
+        self.found: list[Candidate] = []
+        self.bibtex: list[EmbeddedBibtex] = []
+        self.units: list[_Unit] = []
+        self.numbered: list[tuple[ListItem, list[Candidate], int]] = []
+        self.entries: list[_Entry] = []
+        self.opens: dict[int, bool] = {}  # `opens_entry`, once per paragraph
+
+    def add(self, candidate: Candidate, section: int) -> None:
+        self.found.append(candidate)
+        self.units.append(_Unit(section, candidate.line, candidate.raw, True))
+
+    def miss(self, section: int, line: int, raw: str) -> None:
+        self.units.append(_Unit(section, line, raw, False))
+
+    def end_of_list(self) -> None:
+        for item, found, section in _complete_numbered_list(self.numbered, self.document):
+            if found:
+                for candidate in found:
+                    self.add(candidate, section)
+            else:
+                self.miss(
+                    section,
+                    item.line,
+                    source_between(self.document.lines, item.line, item_end(item)),
+                )
+        self.numbered.clear()
+
+    def opens_entry(self, index: int) -> bool:
+        """Whether the paragraph ``entries[index]`` is an occurrence, alone or with the blocks
+        after it (a heading above it then names no paper)."""
+        if index not in self.opens:
+            self.opens[index] = self._opens_entry(index)
+        return self.opens[index]
+
+    def _opens_entry(self, index: int) -> bool:
+        entry = self.entries[index]
+        block = entry.block
+        assert isinstance(block, Paragraph)
+        if title_group(block, entry.where, self.entries, index, self.document.lines):
+            return True
+        if _is_candidate_paragraph(block, entry.where):
+            return True
+        where = entry.where
+        source = "\n".join(block.lines) if where.html else paragraph_text(block, where)
+        return next(_prose_links(block.line, source), None) is not None
+
+    def read(self, blocks: tuple[Block, ...], where: Where) -> None:
+        entries = self.entries = list(_flatten(blocks, where))
+        self.opens = {}
+        used: set[int] = set()  # indices of blocks read as part of a group
+        for index, entry in enumerate(entries):
+            if index in used:
+                continue
+            block = entry.block
+            if isinstance(block, ListItem) and block.number is not None:
+                self.numbered.append((block, list(self.item(block, entry.where)), block.section))
+                continue
+            self.end_of_list()
+            if isinstance(block, Fence):
+                self.fence(block)
+            elif isinstance(block, Table):
+                self.table(block)
+            elif isinstance(block, Html):
+                self.link_row(block)
+            elif isinstance(block, Heading):
+                group = heading_group(block, entries, index, self.opens_entry, self.document.lines)
+                if group is not None:
+                    used.update(group.members)
+                    self.group(group, block.section)
+            elif isinstance(block, Paragraph):
+                self.paragraph(block, entry.where, entries, index, used)
+            elif isinstance(block, ListItem):
+                found = list(self.item(block, entry.where))
+                for candidate in found:
+                    self.add(candidate, block.section)
+                if not found:
+                    self.miss(block.section, block.line, _item_raw(self.document, block))
+        self.end_of_list()
+
+    # ---------------------------------------------------------------- each kind of block
+
+    def fence(self, block: Fence) -> None:
+        if not block.fenced or block.tag or block.info.lower() not in _BIBTEX_INFOS:
+            return
+        content = block.content.split("\n")
+        starts = [i for i, line in enumerate(content) if _BIBTEX_ENTRY.match(line)]
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(content)
+            text = "\n".join(content[start:end]).strip()
+            # the content starts on the line after the fence's opening line
+            self.bibtex.append(EmbeddedBibtex(self.file, block.line + 1 + start, text))
+
+    def table(self, block: Table) -> None:
+        rows = paper_rows(block, self.document.lines)
+        for row in rows:
+            candidate = Candidate(
+                Shape.TABLE_ROW,
+                row.line,
+                None,
+                row.raw,
+                row.title,
+                row.venue,
+                row.date,
+                row.others,
+                authors=row.authors,
+                short_name=row.short_name,
+            )
+            self.add(candidate, block.section)
+
+    def link_row(self, block: Html) -> None:
+        """Links in an HTML block after a logo image: the entry above them owns them."""
+        links = link_row_links(block)
+        if not links or not self.found:
+            return
+        last = self.found[-1]
+        if self.document.section_of(last.line) is not self.document.sections[block.section]:
+            return
+        raw = f"{last.raw}\n{source_between(self.document.lines, block.line, block.end_line)}"
+        self.found[-1] = replace(last, body=f"{last.body} {links}", raw=raw)
+
+    def group(self, group: Group, section: int) -> None:
+        self.add(
+            Candidate(Shape.CITATION, group.line, None, group.raw, html_to_markdown(group.body)),
+            section,
+        )
+
+    def paragraph(
+        self, block: Paragraph, where: Where, entries: list[_Entry], index: int, used: set[int]
+    ) -> None:
+        text = paragraph_text(block, where)
+        raw = source_between(self.document.lines, block.line, block.end_line)
+        opening = entry_label(text)
+        if opening is not None:
+            body = html_to_markdown(text[opening.end :].lstrip())
+            self.add(
+                Candidate(Shape.CITATION, block.line, opening.label, raw, body, is_listed=True),
+                block.section,
+            )
+            return
+        group = title_group(block, where, entries, index, self.document.lines)
+        if group is not None:
+            used.update(group.members)
+            self.group(group, block.section)
+            return
+        body = html_to_markdown(text)
+        shape = _paragraph_shape(block, body)
+        if shape is not None:
+            self.add(Candidate(shape, block.line, None, raw, body), block.section)
+            return
+        # an HTML paragraph's links are found in its source, which keeps their lines
+        links = list(_prose_links(block.line, "\n".join(block.lines) if where.html else text))
+        for candidate in links:
+            self.add(candidate, block.section)
+        if not links and len(squash(block.text).split()) >= 3:
+            self.miss(block.section, block.line, raw)
+
+    def item(self, item: ListItem, where: Where) -> Iterator[Candidate]:
+        """The item as one occurrence (its link-only sub-bullets with it), then any nested
+        item that is a reference of another work; a description bullet is none."""
+        text = item_text(item, where)
+        nested = [b for b in item.blocks if isinstance(b, ListItem)]
+        bullets = [b for b in nested if is_link_bullet(b)]
+        if bullets:
+            text = " ".join((text, *(bullet_link(b) for b in bullets)))
+        label, is_labelled = _item_label(item, text)
+        if is_labelled and (opening := entry_label(text)):
+            text = text[opening.end :].lstrip()
+        elif label is not None and item.number is None and (numbered := BULLET_NUMBER.match(text)):
+            text = text[numbered.end() :]
+        body = html_to_markdown(text)
+        end = max([item_end(item), *(b.end_line for b in bullets)])
+        raw = source_between(self.document.lines, item.line, end)
+        shape = _item_shape(item, body, is_labelled)
+        if shape is None:
+            parent: Candidate | None = None
+            yield from _prose_links(item.line, text)
+        else:
+            parent = Candidate(shape, item.line, label, raw, body, is_listed=is_labelled)
+            yield parent
+        unread: list[ListItem] = []
+        some = False
+        for child in nested:
+            if child in bullets:
+                continue
+            found = list(self.item(child, where))
+            if parent is not None and found and _same_work(parent, found[0]):
+                found = found[1:]  # the same paper printed again under it: it adds nothing new
+            elif parent is None and not found:
+                unread.append(child)
+            some = some or bool(found)
+            yield from found
+        if some:
+            # under a bullet that is no reference (a category), the items read as none; when
+            # none is read, the bullet itself is (its caller says so)
+            for child in unread:
+                self.miss(child.section, child.line, _item_raw(self.document, child))
+
+    def report(self) -> tuple[Problem, ...]:
+        """Unread blocks of the sections whose blocks are mostly references."""
+        by_section: dict[int, list[_Unit]] = {}
+        for unit in self.units:
+            by_section.setdefault(unit.section, []).append(unit)
+        problems = []
+        for units in by_section.values():
+            read = sum(unit.is_occurrence for unit in units)
+            unread = [unit for unit in units if not unit.is_occurrence]
+            if read < _MOSTLY or read <= len(unread):
+                continue
+            for unit in unread:
+                shown = squash(unit.raw)
+                shown = shown if len(shown) <= 160 else shown[:157] + "..."
+                message = f"no reference could be read here; its text: {shown}"
+                problems.append(
+                    Problem(self.file, unit.line, "unread-reference", message, Severity.WARNING)
+                )
+        return tuple(sorted(problems, key=lambda p: p.line))
+
+
+def find_candidates(file: str, document: Document) -> Found:
+    """Every candidate occurrence of ``document``, in document order, embedded BibTeX, and the
+    blocks of reference sections that were read as none."""
+    reader = _Reader(file, document)
+    reader.read(document.blocks, Where())
+    found = tuple(sorted(reader.found, key=lambda c: c.line))
+    return Found(found, tuple(reader.bibtex), reader.report())
+
+
+def _has_items(item: ListItem) -> bool:
+    return any(isinstance(block, ListItem) for block in item.blocks)
+
+
+def _item_raw(document: Document, item: ListItem) -> str:
+    return source_between(document.lines, item.line, item_end(item))
+
+
+def _item_label(item: ListItem, text: str) -> tuple[str | None, bool]:
+    """The item's label, and whether it labels an entry of a reference list (``[N]``, an
+    anchor, ``<li id="ref3">``) rather than numbering a Markdown list."""
+    if opening := entry_label(text):
+        return opening.label, True
+    if item.tag and (html := HTML_ITEM.match(item.lines[0] if item.lines else "")):
+        label = html.group("label")
+        if label is not None:
+            return label, True
+    if item.number is not None:
+        return str(item.number), False
+    numbered = BULLET_NUMBER.match(text)
+    return (numbered.group("label"), False) if numbered else (None, False)
+
+
+def _same_work(parent: Candidate, child: Candidate) -> bool:
+    parent_ids = _ids(parent.body)
+    return bool(parent_ids & _ids(child.body))
+
+
+def _ids(body: str) -> set[str]:
+    text, links = extract_links(body)
+    ids = find_identifiers(text, links)
+    out = {f"arxiv:{ids.arxiv}"} if ids.arxiv else set()
+    if ids.doi:
+        out.add(f"doi:{ids.doi.lower()}")
+    out.update(f"url:{link.url.rstrip('/')}" for link in links if is_paper_url(link.url))
+    return out
 
 
 def _complete_numbered_list(
-    items: list[tuple[Block, list[Candidate]]],
-) -> list[tuple[Block, list[Candidate]]]:
+    items: list[tuple[ListItem, list[Candidate], int]], document: Document
+) -> list[tuple[ListItem, list[Candidate], int]]:
     """In a numbered list that is mostly references (two thirds of at least three items), an
     item the shape rules missed but that has a year and a sentence's worth of words is a
     reference too: losing it silently would be worse than flagging it if it reads badly."""
-    is_reference = [any(c.shape in _REFERENCE_SHAPES for c in found) for _, found in items]
+    is_reference = [any(c.shape in _REFERENCE_SHAPES for c in found) for _, found, _ in items]
     if len(items) < 3 or sum(is_reference) * 3 < len(items) * 2:
         return items
     completed = []
-    for (block, found), known in zip(items, is_reference, strict=True):
-        body = html_to_markdown(_body(block))
+    for (item, found, section), known in zip(items, is_reference, strict=True):
+        body = html_to_markdown(item_text(item, Where(html=bool(item.tag))))
         plain = squash(strip_html(body))
         if not known and find_year(plain) is not None and len(plain.split()) >= 6:
+            label = str(item.number) if item.number is not None else None
+            raw = _item_raw(document, item)
             completed.append(
-                (block, [Candidate(Shape.CITATION, block.line, block.label, block.text, body)])
+                (item, [Candidate(Shape.CITATION, item.line, label, raw, body)], section)
             )
         else:
-            completed.append((block, found))
+            completed.append((item, found, section))
     return completed
 
 
-def _bibtex_entries(file: str, block: Block) -> Iterator[EmbeddedBibtex]:
-    if block.info.lower() not in ("", "bibtex", "bib", "latex", "tex", "biblatex", "text"):
-        return
-    starts = [i for i, line in enumerate(block.lines) if _BIBTEX_ENTRY.match(line)]
-    for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(block.lines)
-        text = "\n".join(block.lines[start:end]).strip()
-        yield EmbeddedBibtex(file, block.line + start, text)
+def _is_candidate_paragraph(block: Paragraph, where: Where) -> bool:
+    """Whether a paragraph is an occurrence on its own (a heading above it then names none)."""
+    text = paragraph_text(block, where)
+    if entry_label(text) is not None:
+        return True
+    return _paragraph_shape(block, html_to_markdown(text)) is not None
 
 
-def _table_candidates(block: Block) -> Iterator[Candidate]:
-    for row in paper_rows(read_table(block)):
-        yield Candidate(
-            Shape.TABLE_ROW,
-            row.line,
-            None,
-            row.raw,
-            row.title,
-            row.venue,
-            row.date,
-            row.others,
-            authors=row.authors,
-        )
-
-
-def _body(block: Block) -> str:
-    """The block's text with its list marker or label removed."""
-    if block.kind is BlockKind.PARAGRAPH:
-        return block.text
-    first = block.lines[0]
-    at = first.find(block.marker) + len(block.marker) if block.marker else 0
-    return "\n".join((first[at:], *block.lines[1:]))
-
-
-def _text_candidates(block: Block) -> Iterator[Candidate]:
-    body = html_to_markdown(_body(block))
-    is_labelled = block.kind is BlockKind.ITEM and (
-        block.marker.endswith(("]", "</a>"))
-        or block.marker.startswith("<a")
-        or (block.marker.lower().startswith("<li") and block.label is not None)
-    )
-    shape = _shape_of(block, body, is_labelled)
-    if shape is not None:
-        yield Candidate(shape, block.line, block.label, block.text, body, is_listed=is_labelled)
-    else:
-        yield from _prose_links(block)
-
-
-def _shape_of(block: Block, body: str, is_labelled: bool) -> Shape | None:
+def _opening_shape(body: str, is_item: bool) -> Shape | None:
+    """``[Title](url)`` opening the text, after status marks and dates."""
     opening = _LEADING_NOISE.sub("", body.split("\n", 1)[0])
-    if _LINK_START.match(opening):
-        text, links = extract_links(opening)
-        first = links[0] if links else None
-        if (
-            first
-            and first.url.startswith("http")
-            and not is_generic_link_text(first.text)
-            and _opens_with(opening, first.text)
-        ):
-            is_item = block.kind is BlockKind.ITEM
-            if is_item or len(squash(strip_symbols(text)).split()) <= 8 + len(first.text.split()):
-                return Shape.LINK
+    if not _LINK_START.match(opening):
+        return None
+    text, links = extract_links(opening)
+    first = links[0] if links else None
+    if (
+        first
+        and first.url.startswith("http")
+        and not is_generic_link_text(first.text)
+        and _opens_with(opening, first.text)
+        and (is_item or len(squash(strip_symbols(text)).split()) <= 8 + len(first.text.split()))
+    ):
+        return Shape.LINK
+    return None
+
+
+def _paragraph_shape(block: Paragraph, body: str) -> Shape | None:
+    """A paragraph that opens with a titled link, or whose lines, ended by hard breaks, read
+    as a citation (``**Title** \\`` / ``*Authors* \\`` / ``arXiv 2023. [[Paper](…)]``)."""
+    shape = _opening_shape(body, is_item=False)
+    if shape is not None:
+        return shape
+    if "\n" in block.text and any(span.kind is SpanKind.BREAK for span in block.spans):
+        text, links = extract_links(body)
+        if any(is_paper_url(link.url) for link in links) or _reads_as_citation(text):
+            return Shape.CITATION
+    return None
+
+
+def _item_shape(item: ListItem, body: str, is_labelled: bool) -> Shape | None:
+    shape = _opening_shape(body, is_item=True)
+    if shape is not None:
+        return shape
     if is_labelled:
         return Shape.CITATION
-    if block.kind is not BlockKind.ITEM:
-        return None
     text, links = extract_links(body)
     plain = squash(strip_symbols(strip_html(text)))
     paper_links = [link for link in links if is_paper_url(link.url)]
@@ -192,7 +483,7 @@ def _shape_of(block: Block, body: str, is_labelled: bool) -> Shape | None:
         return Shape.BARE_URL
     if paper_links or find_identifiers(plain, ()).arxiv or find_identifiers(plain, ()).doi:
         return Shape.CITATION if _has_words(plain) else Shape.BARE_URL
-    if _reads_as_citation(text) or _is_title_only(block, plain, links != ()):
+    if _reads_as_citation(text) or _is_title_only(item, body, plain, links != ()):
         return Shape.CITATION
     return None
 
@@ -219,9 +510,9 @@ def _reads_as_citation(text: str) -> bool:
     return looks_like_authors(first) and ("," in first or " and " in first or "et al" in first)
 
 
-def _is_title_only(block: Block, plain: str, has_links: bool) -> bool:
+def _is_title_only(item: ListItem, body: str, plain: str, has_links: bool) -> bool:
     """A top-level bullet that is just a paper title: ``Name : Title Cased Words Of A Paper``."""
-    if block.indent or has_links or len(block.lines) > 1 or ":" not in plain:
+    if item.depth or has_links or "\n" in body.strip() or ":" not in plain:
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w'-]*", plain) if len(w) > 3]
     if len(plain.split()) < 6 or plain.rstrip().endswith((".", ",")):
@@ -238,14 +529,14 @@ _PROSE_LINK = re.compile(
 )
 
 
-def _prose_links(block: Block) -> Iterator[Candidate]:
+def _prose_links(line: int, text: str) -> Iterator[Candidate]:
     """Links in running text whose text is a title and whose target is a paper."""
-    for offset, line in enumerate(block.lines):
-        for match in _PROSE_LINK.finditer(line):
+    for offset, printed in enumerate(text.split("\n")):
+        for match in _PROSE_LINK.finditer(printed):
             label = match.group("md") if match.group("md") is not None else match.group("html")
-            text = squash(strip_emphasis(strip_html(label)))
+            words = squash(strip_emphasis(strip_html(label)))
             url = match.group("md_url") or match.group("html_url")
-            if len(text.split()) >= 3 and is_paper_url(url) and not is_generic_link_text(text):
+            if len(words.split()) >= 3 and is_paper_url(url) and not is_generic_link_text(words):
                 yield Candidate(
-                    Shape.PROSE_LINK, block.line + offset, None, match.group(0), match.group(0)
+                    Shape.PROSE_LINK, line + offset, None, match.group(0), match.group(0)
                 )

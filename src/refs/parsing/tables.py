@@ -1,8 +1,8 @@
-"""Tables whose rows are papers (Markdown pipe tables and HTML ``<table>``), row by row.
+"""The old table reader: pipe tables and HTML ``<table>`` split into rows and cells by hand.
 
-A table is read as papers only when a row has a title cell and either the header names that
-column a title or the row links a paper. Catalog tables, whose rows cite numbered references
-(``UnifiedQA [1]``, ``[<a href="#ref1">1</a>]``), are left to the catalog.
+No longer used by `refs.parsing` (which reads tables through `refs.document.Table.grid` in
+`refs.parsing.table_rows`): still used by refs.catalog (`grid`: `read_table`, `html_rows`)
+until the catalog reads `refs.document`; then this module goes.
 """
 
 from __future__ import annotations
@@ -11,20 +11,7 @@ import re
 from dataclasses import dataclass
 
 from refs.parsing.blocks import Block, BlockKind
-from refs.parsing.identifiers import is_paper_url
-from refs.parsing.markup import extract_links, squash, strip_emphasis, strip_html
-from refs.parsing.names import looks_like_authors
-
-_TITLE_HEADER = re.compile(r"\b(title|paper|papers|publication|article)\b", re.IGNORECASE)
-_NAME_HEADER = re.compile(r"\b(name|work|method|model)s?\b", re.IGNORECASE)
-_VENUE_HEADER = re.compile(r"\b(pub|venue|conference|conf|journal|published|proceedings)\b", re.I)
-_DATE_HEADER = re.compile(r"\b(date|year|time|month)\b", re.IGNORECASE)
-_AUTHOR_HEADER = re.compile(r"\b(authors?|by)\b", re.IGNORECASE)
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-#: A cell citing a numbered reference: the mark of a catalog table.
-_CITES_NUMBER = re.compile(
-    r"\[\s*\d{1,4}(?:\s*[,\u2013-]\s*\d{1,4})*\s*\](?!\()|href=[\"']#|\\cite|\\tnote"
-)
+from refs.parsing.markup import squash, strip_html
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,23 +21,6 @@ class Row:
     raw: str
     cells: tuple[str, ...]
     lines: tuple[int, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class PaperRow:
-    """A row that is a paper: the line of its title cell, and its cells by role.
-
-    ``authors`` is the row's author cell, or the line of its title cell that names the authors
-    (``**Title**<br>A. Author, B. Author``).
-    """
-
-    line: int
-    raw: str
-    title: str
-    venue: str
-    date: str
-    others: tuple[str, ...]
-    authors: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +51,7 @@ def _split_pipe_row(line: str) -> tuple[str, ...]:
     return tuple(cells)
 
 
-def read_table(block: Block) -> Table:
+def read_table(block: Block) -> Table:  # still used by refs.catalog
     """A pipe or HTML table block -> header and rows with per-cell lines."""
     if block.kind is BlockKind.PIPE_TABLE:
         header = _split_pipe_row(block.lines[0])
@@ -117,7 +87,7 @@ class HtmlRow:
 _TABLE_TAG = re.compile(r"<(/?)(tr|td|th|table)\b([^<>]*)>", re.IGNORECASE)
 
 
-def html_rows(text: str) -> list[HtmlRow]:
+def html_rows(text: str) -> list[HtmlRow]:  # still used by refs.catalog
     """The rows of an HTML table that hold cells, in one pass over its tags.
 
     As HTML closes them: a row ends at ``</tr>``, at the next ``<tr>``, at ``</table>`` or at the
@@ -180,70 +150,3 @@ def _read_html_table(block: Block) -> Table:
         lines = tuple(block.line + c.line for c in row.cells)
         rows.append(Row(row.raw, tuple(squash(c.markup) for c in row.cells), lines))
     return Table(header, tuple(rows))
-
-
-def _column(header: tuple[str, ...], pattern: re.Pattern[str]) -> int | None:
-    return next((i for i, cell in enumerate(header) if pattern.search(cell)), None)
-
-
-def paper_rows(table: Table) -> list[PaperRow]:
-    """The rows of ``table`` that are papers; none for a catalog table."""
-    if any(_CITES_NUMBER.search(cell) for row in table.rows for cell in row.cells):
-        return []
-    titled = _column(table.header, _TITLE_HEADER)
-    named = _column(table.header, _NAME_HEADER)
-    venue = _column(table.header, _VENUE_HEADER)
-    date = _column(table.header, _DATE_HEADER)
-    author = _column(table.header, _AUTHOR_HEADER)
-    if author in (titled, named):
-        author = None
-    out = []
-    for row in table.rows:
-        column = _title_column(row, titled, named)
-        if column is None:
-            continue
-        links = [link for cell in row.cells for link in extract_links(cell)[1]]
-        if titled is None and not any(is_paper_url(link.url) for link in links):
-            continue
-
-        def cell(index: int | None, row: Row = row) -> str:
-            return row.cells[index] if index is not None and index < len(row.cells) else ""
-
-        title, notes = _title_lines(cell(column))
-        authors = cell(author)
-        if not authors and notes and looks_like_authors(_plain(notes[0])):
-            authors, notes = notes[0], notes[1:]
-        roles = (column, venue, date, author)
-        others = (*notes, *(c for i, c in enumerate(row.cells) if i not in roles))
-        out.append(
-            PaperRow(row.lines[column], row.raw, title, cell(venue), cell(date), others, authors)
-        )
-    return out
-
-
-def _title_lines(cell: str) -> tuple[str, tuple[str, ...]]:
-    """A title cell's first line is the title; lines after a ``<br>`` are authors or notes."""
-    lines = [line.strip() for line in _BREAK.split(cell) if line.strip()]
-    if len(lines) <= 1:
-        return cell, ()
-    return lines[0], tuple(lines[1:])
-
-
-def _plain(text: str) -> str:
-    return squash(strip_emphasis(strip_html(text)))
-
-
-def _title_column(row: Row, titled: int | None, named: int | None) -> int | None:
-    for index in (titled, named):
-        if index is not None and index < len(row.cells) and _is_title_cell(row.cells[index]):
-            return index
-    if titled is None and named is None:
-        return next((i for i, c in enumerate(row.cells) if _is_title_cell(c)), None)
-    return None
-
-
-def _is_title_cell(cell: str) -> bool:
-    text = squash(strip_html(extract_links(cell)[0]))
-    if not re.search(r"[A-Za-z]{2}", text):
-        return False
-    return len(text.split()) >= 2 or bool(re.search(r"\]\(http", cell))
