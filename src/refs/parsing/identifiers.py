@@ -13,6 +13,7 @@ from refs.model.identifiers import (
     openreview_id_from_url,
 )
 from refs.parsing.markup import Link
+from refs.vocabulary import words
 
 #: Possessive runs of space and a bounded archive name (``cond-mat``): linear on long runs.
 _ARXIV_IN_TEXT = re.compile(
@@ -22,33 +23,7 @@ _ARXIV_IN_TEXT = re.compile(
 )
 _DOI_IN_TEXT = re.compile(r"(?:\bdoi:\s*|(?<![/\w.]))(10\.\d{4,9}/[^\s\"<>{}\]]+)", re.IGNORECASE)
 #: Hosts whose links are papers (besides arXiv, DOI, ACL Anthology and OpenReview).
-_PAPER_HOSTS = (
-    "proceedings.neurips.cc",
-    "papers.nips.cc",
-    "papers.neurips.cc",
-    "proceedings.mlr.press",
-    "jmlr.org",
-    "dl.acm.org",
-    "ieeexplore.ieee.org",
-    "link.springer.com",
-    "sciencedirect.com",
-    "semanticscholar.org",
-    "nature.com",
-    "science.org",
-    "ojs.aaai.org",
-    "aaai.org",
-    "ijcai.org",
-    "openaccess.thecvf.com",
-    "ecva.net",
-    "biorxiv.org",
-    "medrxiv.org",
-    "ssrn.com",
-    "pubmed.ncbi.nlm.nih.gov",
-    "ncbi.nlm.nih.gov",
-    "transacl.org",
-    "isca-speech.org",
-    "researchgate.net",
-)
+_PAPER_HOSTS = words("paper_hosts")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +106,7 @@ def is_paper_url(url: str) -> bool:
         return True
     if parts.path.lower().endswith(".pdf"):
         return True
-    return any(host == h or host.endswith("." + h) for h in _PAPER_HOSTS)
+    return _on_host(host, _PAPER_HOSTS)
 
 
 def year_from_identifiers(arxiv: str | None, acl: tuple[str, ...]) -> str | None:
@@ -148,3 +123,9 @@ def year_from_identifiers(arxiv: str | None, acl: tuple[str, ...]) -> str | None
             yy = int(old.group(1))
             return str(1900 + yy if yy >= 50 else 2000 + yy)
     return None
+
+
+def _on_host(host: str, hosts: frozenset[str]) -> bool:
+    """``host`` is one of ``hosts`` or a subdomain of one (``www.``, ``papers.``)."""
+    labels = host.split(".")
+    return any(".".join(labels[n:]) in hosts for n in range(len(labels) - 1))

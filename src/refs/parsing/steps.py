@@ -33,7 +33,7 @@ from refs.parsing.markup import (
 from refs.parsing.names import AuthorList, Name, looks_like_authors, parse_authors
 from refs.parsing.record import Record, Shape
 from refs.parsing.title import clean_title, protect_title
-from refs.parsing.venue import find_year, is_venue_name, parse_tail
+from refs.parsing.venue import PUBLISHER, find_year, is_venue_name, parse_tail
 
 _LEADING_DATE = re.compile(
     r"^\s*(?:\*\*)?\[\s*((?:19|20)\d{2})(?:[-./]\d{1,2}){0,2}\s*\](?:\*\*)?[\s:,-]*|^\s*\[\s*\d{1,3}\s*\]\s*"
@@ -251,16 +251,13 @@ def _leading_authors(segment: str) -> str:
     taken = ""
     for piece in re.split(r"(?=,)", segment):
         bare = piece.lstrip(", ")
-        if re.search(r"\d", bare) or is_venue_name(bare) or re.search(_PUBLISHER, bare):
+        if re.search(r"\d", bare) or is_venue_name(bare) or PUBLISHER.search(bare):
             break
         taken += piece
         if re.search(r"\bet\.?\s*al\b\.?\s*$", bare):
             break
     taken = taken.rstrip(" ,")
     return taken if taken and looks_like_authors(taken) else ""
-
-
-_PUBLISHER = r"\b(?:Press|Publishing|Publishers|Verlag|Springer|Elsevier)\b"
 
 
 def _is_title_case(text: str) -> bool:

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from refs.parsing.markup import strip_emphasis
+from refs.vocabulary import alternation, rows, words
 
 _YEAR = re.compile(r"(?<![\d.:/-])((?:19|20)\d{2})(?:[a-z]\b)?(?:\.\d{1,2}\b)?(?![\d])")
 _VOL_PAGES = re.compile(
@@ -45,22 +46,22 @@ _ACCESSED = re.compile(
 _PAGES = re.compile(r"\b(?:pages|pp?\.)\s*(?P<first>\d+)(?:\s*[-\u2013—]+\s*(?P<last>\d+))?", re.I)
 _VOLUME = re.compile(r"(?<!\()\b(?:vol(?:ume)?\.?)\s*(\d+)", re.IGNORECASE)
 _NUMBER = re.compile(r"\b(?:no\.|number|issue)\s*(\d+)", re.IGNORECASE)
-#: Conference and workshop names that make an entry ``inproceedings``.
-_PROCEEDINGS = re.compile(
-    r"\b(Proceedings|Proc(?=\.)|Conference|Workshop|Symposium|Meeting|Congress|Advances in Neural|"
-    r"Findings of|ACL|EMNLP|NAACL|EACL|AACL|COLING|NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|"
-    r"IJCAI|KDD|SIGIR|WWW|WSDM|CIKM|ICASSP|Interspeech|INTERSPEECH|UAI|AISTATS|COLM|MICCAI|LREC|"
-    r"CoNLL|SIGGRAPH|CHI|UIST|CoRL|ICRA|IROS|FAccT|SIGDIAL|IJCNLP|NLPCC|ICDE|VLDB|SIGMOD|ACM MM)\b"
-)
-_JOURNAL = re.compile(
-    r"\b(Journal|Transactions|Letters|Review|TACL|JMLR|TPAMI|arXiv|Nature|Science)\b", re.I
-)
+
+
+def _venue_kind(kind: str) -> list[str]:
+    """The venue words and acronyms of one kind (``proceedings`` or ``journal``)."""
+    return [row[0] for name in ("venue_words", "venues") for row in rows(name) if row[1] == kind]
+
+
+#: Conference and workshop names and acronyms that make an entry ``inproceedings``
+#: (``data/venue_words.tsv`` and ``data/venues.tsv``).
+_PROCEEDINGS = re.compile(rf"\b({alternation(_venue_kind('proceedings'))})\b")
+#: Journal words and acronyms that make an entry an ``article``.
+_JOURNAL = re.compile(rf"\b({alternation(_venue_kind('journal'))})\b", re.IGNORECASE)
 #: Words that say how a work was published rather than where: ``Blog post``, ``software:``.
-_HOWPUBLISHED = re.compile(
-    r"^(blog(?: post)?|github(?: repository)?|software|online|website|web page|technical report|"
-    r"tech report|preprint|model card|dataset|hugging ?face)\b:?",
-    re.IGNORECASE,
-)
+_HOWPUBLISHED = re.compile(rf"^({alternation(words('how_published'))})\b:?", re.IGNORECASE)
+#: Words that make a venue a publisher or an institution: ``MIT Press``.
+PUBLISHER = re.compile(rf"\b({alternation(words('publisher_words'))})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +308,7 @@ def _place_venue(venue: str, fields: dict[str, str]) -> None:
         fields["journal"] = venue
     elif _PROCEEDINGS.search(venue):
         fields["booktitle"] = venue
-    elif re.search(r"\b(Press|Publishing|Publishers|Center|Centre|Institute|University)\b", venue):
+    elif PUBLISHER.search(venue):
         fields["publisher"] = venue
     else:
         fields["journal"] = venue
