@@ -81,24 +81,54 @@ def _authors_after_title(after: str) -> tuple[str, str]:
     """thunlp style: ``**Title.** *Authors.* Venue`` or ``**Title**. Authors. Venue``."""
     for match in _ITALIC.finditer(after):
         span = match.group(1) or match.group(2)
-        if looks_like_authors(span):
-            return span, after[: match.start()] + " " + after[match.end() :]
+        authors, venue = _authors_then_venue(span)
+        if authors:
+            return authors, after[: match.start()] + " " + venue + " " + after[match.end() :]
     sentences = _sentences_of(after)
     if sentences and looks_like_authors(sentences[0]):
         return sentences[0], after.split(sentences[0], 1)[1]
     return "", after
 
 
+#: ``et al.`` run into the next word: ``*Aman Madaan et al.arXiv.*``.
+_ET_AL_RUN_ON = re.compile(r"\bet al\.(?=[^\W\d_])")
+
+
+def _authors_then_venue(span: str) -> tuple[str, str]:
+    """An emphasised span of authors, perhaps with the venue after them, cut in two.
+
+    ``Liang Chen et al. arXiv.``, ``Sil Hamilton (McGill University). arXiv.``, ``XLang Lab
+    (The University of Hong Kong) arXiv.``, ``H Leung. Systems for Advanced Applications.``;
+    ``("", "")`` when the span does not open with names.
+
+    >>> _authors_then_venue("Meriem Beloucif et al. EMNLP.")
+    ('Meriem Beloucif et al', 'EMNLP')
+    """
+    span = _ET_AL_RUN_ON.sub("et al. ", span)
+    sentences = _sentences_of(span)
+    if len(sentences) >= 2 and looks_like_authors(sentences[0]):
+        return sentences[0], ". ".join(sentences[1:])
+    head, _, last = span.strip(" .,;").rpartition(" ")
+    if head and is_venue_name(last) and looks_like_authors(head):
+        return head, last
+    return (span, "") if looks_like_authors(span) else ("", "")
+
+
 def _bold_title(text: str) -> Parts | None:
     for match in _BOLD.finditer(text):
         span = match.group(1) or match.group(2)
-        if not is_title_like(span):
+        if not is_title_like(span) or _is_tag(text, match):
             continue
         if not text[: match.start()].strip(" .,") and _MEDIUM.match(text[match.end() :]):
             # "**OpenAccess AI Collective**. software: huggingface.co/…": the bold is the author.
             return Parts(authors=span, tail=text[match.end() :])
         return _around(text, match, span)
     return None
+
+
+def _is_tag(text: str, match: re.Match[str]) -> bool:
+    """A bold span in brackets is a keyword tag, not a title: ``Title [**`qnn`**]``."""
+    return text[: match.start()].rstrip().endswith("[") and text[match.end() :].lstrip()[:1] == "]"
 
 
 def _quoted_title(text: str) -> Parts | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from refs.model.identifiers import (
     acl_id_from_url,
@@ -24,6 +24,14 @@ _ARXIV_IN_TEXT = re.compile(
 _DOI_IN_TEXT = re.compile(r"(?:\bdoi:\s*|(?<![/\w.]))(10\.\d{4,9}/[^\s\"<>{}\]]+)", re.IGNORECASE)
 #: Hosts whose links are papers (besides arXiv, DOI, ACL Anthology and OpenReview).
 _PAPER_HOSTS = words("paper_hosts")
+#: Publisher hosts whose links carry the work's DOI in their path (``data/doi_hosts.txt``).
+_DOI_HOSTS = words("doi_hosts")
+#: Host and path of a link (a regex: urlsplit is slow on many links).
+_HOST_PATH = re.compile(r"^[A-Za-z][A-Za-z\d+.-]*://([^/?#]*)([^?#]*)")
+#: A DOI in a link's path, from its ``10.`` to the end of the path (``/10.1145/3394486.3406703``).
+_DOI_IN_PATH = re.compile(r"(?<=/)10\.\d{4,9}/[^?#\s]+")
+#: What a landing or delivery path puts after the DOI: ``.pdf``, ``/fulltext``, ``/abstract``.
+_AFTER_DOI = re.compile(r"(?:\.pdf|/(?:full|fulltext|abstract|abs|pdf|epdf|html))?/*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +85,34 @@ def find_identifiers(text: str, links: tuple[Link, ...]) -> FoundIds:
         text_arxiv=_unique([normalise_arxiv(m.group(0)) for m in _ARXIV_IN_TEXT.finditer(text)]),
         text_doi=_unique([normalise_doi(m.group(1)) for m in _DOI_IN_TEXT.finditer(text)]),
         link_arxiv=_unique([normalise_arxiv(u) for u in urls if "arxiv.org" in u.lower()]),
-        link_doi=_unique([normalise_doi(u) for u in urls if "doi.org/" in u.lower()]),
+        link_doi=_unique([doi_from_url(u) for u in urls]),
         acl=_unique([acl_id_from_url(u) for u in urls]),
         openreview=_unique([openreview_id_from_url(u) for u in urls]),
     )
+
+
+def doi_from_url(url: str) -> str | None:
+    """The DOI a link carries: a doi.org link, or a publisher page whose path holds the DOI.
+
+    ``dl.acm.org/doi/…`` (also ``/doi/abs/``, ``/doi/pdf/``), ``link.springer.com/chapter/…``,
+    ``/article/…`` and ``/content/pdf/10.1007%2F….pdf``, ``onlinelibrary.wiley.com/doi/…``,
+    ``tandfonline.com/doi/…``, ``pubs.acs.org/doi/…``, ``morganclaypool.com/doi/…``. Hosts
+    whose paths hold an article number (ieeexplore ``/document/N``, ACM ``citation.cfm?id=N``)
+    give none.
+
+    >>> doi_from_url("https://link.springer.com/content/pdf/10.1007%2F978-3-540-27868-9_4.pdf")
+    '10.1007/978-3-540-27868-9_4'
+    >>> doi_from_url("https://ieeexplore.ieee.org/document/9157445") is None
+    True
+    """
+    parts = _HOST_PATH.match(url.strip())
+    if parts is None or not _on_host(parts.group(1).lower(), _DOI_HOSTS):
+        return None
+    path = unquote(parts.group(2))
+    found = _DOI_IN_PATH.search(path)
+    if found is None:
+        return None
+    return normalise_doi(_AFTER_DOI.sub("", found.group(0)))
 
 
 def remove_identifiers(text: str) -> str:

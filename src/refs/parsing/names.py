@@ -84,8 +84,14 @@ def strip_end(text: str) -> str:
     return text[:end].lstrip(" .")
 
 
+#: An affiliation after a name in Latin letters: ``Felix Hill (University of Cambridge)``,
+#: ``Shuyan Zhou (CMU)``. (After a name in another script the parentheses hold its romanised
+#: form, ``符尧 (Yao Fu)``, which `_from_words` reads.) It starts where its spaces start.
+_AFFILIATION = re.compile(r"(?<=[A-Za-z.])\s*+\([^()]*\)")
+
+
 def _clean(text: str) -> str:
-    text = strip_end(re.sub(r"\s+", " ", text))
+    text = strip_end(_AFFILIATION.sub("", re.sub(r"\s+", " ", text)))
     return re.sub(r"^(?:by|authors?:)\s+", "", text, flags=re.IGNORECASE)
 
 

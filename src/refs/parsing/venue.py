@@ -64,6 +64,57 @@ _HOWPUBLISHED = re.compile(rf"^({alternation(words('how_published'))})\b:?", re.
 PUBLISHER = re.compile(rf"\b({alternation(words('publisher_words'))})\b")
 
 
+#: A venue acronym (``data/venues.tsv``) and the year printed with it, in the ways READMEs
+#: print them: ``CVPR'24``, ``[CVPR '24]``, ``CVPR' 14``, ``ICLR23``, ``ICML2023``, ``CVPR 2024``.
+_VENUE_YEAR = re.compile(
+    rf"(?<![\w-])(?P<venue>{alternation(row[0] for row in rows('venues'))})"
+    r"(?:\s*+['\u2019\u2018`]\s*+(?P<yy>\d{2})|(?P<joined>\d{2}|(?:19|20)\d{2})"
+    r"|\s++(?P<year>(?:19|20)\d{2}))?(?![\w'\u2019])"
+)
+
+
+def century(yy: str) -> str:
+    """A two-digit year in its century: ``'24`` -> 2024, ``'98`` -> 1998 (pivot at 50).
+
+    >>> century("24"), century("98")
+    ('2024', '1998')
+    """
+    return str(1900 + int(yy) if int(yy) >= 50 else 2000 + int(yy))
+
+
+def venue_year(text: str) -> tuple[str, str | None] | None:
+    """``text`` read as one venue acronym and perhaps its year, else None.
+
+    >>> venue_year("[CVPR '24]"), venue_year("ICCV'19"), venue_year("NeurIPS"), venue_year("GPT4")
+    (('CVPR', '2024'), ('ICCV', '2019'), ('NeurIPS', None), None)
+    """
+    match = _VENUE_YEAR.fullmatch(text.strip(" []*`_().,;:"))
+    if match is None:
+        return None
+    return match.group("venue"), _year_of(match)
+
+
+def _year_of(match: re.Match[str]) -> str | None:
+    two = match.group("yy") or (j if (j := match.group("joined")) and len(j) == 2 else None)
+    return century(two) if two else match.group("joined") or match.group("year")
+
+
+def spell_venue_years(text: str) -> str:
+    """Each venue acronym's short year written out: ``ICLR'24`` -> ``ICLR 2024``.
+
+    >>> spell_venue_years("**[CVPR' 14]** Rich features; ICML2023 and EMNLP 2020")
+    '**[CVPR 2014]** Rich features; ICML 2023 and EMNLP 2020'
+    """
+    if not re.search(r"\d", text):
+        return text
+
+    def spelt(match: re.Match[str]) -> str:
+        year = _year_of(match)
+        return f"{match.group('venue')} {year}" if year else match.group(0)
+
+    return _VENUE_YEAR.sub(spelt, text)
+
+
 @dataclass(frozen=True, slots=True)
 class Tail:
     """What the text after a title says: BibTeX fields and the year printed there."""
@@ -255,12 +306,14 @@ def _join_enumerations(pieces: list[str]) -> list[str]:
     while n < len(pieces):
         piece = pieces[n]
         end = n + 1
-        if re.search(r"\b(?:on|of|for|in)\s[A-Z][\w-]*$", piece):
+        if re.search(r"\b(?:on|of|for|in)(?:\s[A-Z][\w-]*){1,4}$", piece):
             while end < len(pieces) and re.fullmatch(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?", pieces[end]):
                 end += 1
             closing = pieces[end] if end < len(pieces) else ""
-            if re.fullmatch(r"(?:and|&)\s.+|[A-Z][\w-]*\s(?:and|&)\s[A-Z].*", closing) and not (
-                re.search(r"\d", closing)
+            # A digit ends the name, except in the acronym closing it: "(SC '20)".
+            named = re.sub(r"\s*\([^()]*\)$", "", closing)
+            if re.fullmatch(r"(?:and|&)\s.+|[A-Z][\w-]*\s(?:and|&)\s[A-Z].*", named) and not (
+                re.search(r"\d", named)
             ):
                 out.append(", ".join(pieces[n : end + 1]))
                 n = end + 1
@@ -300,7 +353,8 @@ def _is_venue(piece: str) -> bool:
 
 
 def _place_venue(venue: str, fields: dict[str, str]) -> None:
-    venue = re.sub(r"^in:?\s+", "", venue, flags=re.IGNORECASE).strip()
+    # "[arXiv:…](…) and [NeurIPS 2020](…)": the venue after the identifier it was joined to.
+    venue = re.sub(r"^(?:(?:and|&)\s+)?(?:in:?\s+)?", "", venue, flags=re.IGNORECASE).strip()
     venue = re.sub(r"(?:(?<!\s)\s++|)\(\s*+\)", "", venue)
     if _HOWPUBLISHED.match(venue):
         fields["howpublished"] = venue.rstrip(":")
