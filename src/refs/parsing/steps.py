@@ -51,6 +51,8 @@ _LEADING_DATE = re.compile(
 )
 #: ``**[CVPR 2014]**``, ``[ICLR 2024]``, ``` `ICLR 2024` ``` opening an entry: its venue.
 _LEADING_VENUE = re.compile(r"^\s*(?:\*\*|__)?\[([^\[\]]{2,40})\](?:\*\*|__)?[\s:,-]*")
+#: A short name in brackets before a title: ``[R-CNN]``, ``[Short-Name]``, ``[GPT-4V]``.
+_SHORT_NAME = re.compile(r"(?=[^\s]*[A-Z\d])[A-Za-z][\w.+-]{1,29}")
 #: A date cell or note: ``2023.05``, ``2023/04``, ``2023-07``.
 _DATE = re.compile(r"^\W*((?:19|20)\d{2})[-./](\d{1,2})\W*$")
 
@@ -165,9 +167,15 @@ def split_parts(draft: Draft) -> Draft:
     date_year = date_month = None
     if leading := _LEADING_DATE.match(text):
         date_year, date_month, text = leading.group(1), leading.group(2), text[leading.end() :]
-    venue = ""
-    if (opening := _LEADING_VENUE.match(text)) and venue_year(opening.group(1)):
-        venue, text = opening.group(1), text[opening.end() :]
+    venue = short = ""
+    if opening := _LEADING_VENUE.match(text):
+        if venue_year(opening.group(1)):
+            venue, text = opening.group(1), text[opening.end() :]
+        elif _SHORT_NAME.fullmatch(opening.group(1).strip()) and not is_generic_link_text(
+            opening.group(1)
+        ):
+            # "**[R-CNN]** Rich feature hierarchies …": the work's short name, not an author.
+            short, text = opening.group(1).strip(), text[opening.end() :]
     shape = draft.candidate.shape
     if venue and shape is Shape.CITATION and not _MARKED.search(text):
         # "[[CVPR](…)] [270 stars] Title. [tag]": no emphasis or quotes to read; the title
@@ -193,6 +201,7 @@ def split_parts(draft: Draft) -> Draft:
         parts = Parts(title=title)
     if venue:
         parts = replace(parts, tail=f"{venue}. {parts.tail}")
+    draft = draft.with_fields(shorttitle=short)
     return replace(draft, parts=parts, date_year=date_year, date_month=date_month)
 
 
