@@ -210,6 +210,43 @@ def test_a_bracketed_short_name_is_the_shorttitle_not_an_author() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "short", "author"),
+    [
+        pytest.param(
+            '- <u>TidyBot</u>: **"Agents That Tidy Rooms"**. *Ann Lee et al.* arXiv 2023. '
+            "[[paper](https://arxiv.org/abs/2307.00001)]",
+            "TidyBot",
+            "Lee, Ann and others",
+            id="underlined-name-then-quoted-title",
+        ),
+        pytest.param(
+            '- <u>TidyBot</u>: **"Agents That Tidy Rooms"**. *Quiet Lab Team*. arXiv 2023. '
+            "[[paper](https://arxiv.org/abs/2307.00001)]",
+            "TidyBot",
+            "{Quiet Lab Team}",
+            id="organisation-author-kept",
+        ),
+        pytest.param(
+            "- Tidy 3.0: **Agents That Tidy Rooms**. Ann Lee, Bo Chan. ICLR 2024. "
+            "[[paper](https://arxiv.org/abs/2307.00001)]",
+            "Tidy 3.0",
+            "Lee, Ann and Chan, Bo",
+            id="versioned-name-before-colon",
+        ),
+    ],
+)
+def test_a_short_name_before_the_title_is_never_an_author(
+    line: str, short: str, author: str
+) -> None:
+    fields = fields_of(line)
+    assert fields["shorttitle"] == short
+    assert fields["title"] == "Agents That Tidy Rooms"
+    assert fields["author"] == author
+    assert fields.get("journal", fields.get("booktitle")) in {"arXiv", "ICLR"}
+    assert "note" not in fields
+
+
+@pytest.mark.parametrize(
     ("span", "author", "venue"),
     [
         pytest.param(

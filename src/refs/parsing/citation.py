@@ -38,6 +38,8 @@ class Parts:
     year: str | None = None
     #: The author list prints family names only (``Ng, Lee, Tan``), not ``Last, First`` pairs.
     surnames: bool = False
+    #: The work's short name printed before its title: ``<u>ModelX</u>: **"Title"**``.
+    short: str = ""
 
 
 def is_title_like(text: str) -> bool:
@@ -71,10 +73,21 @@ def _around(text: str, match: re.Match[str], title: str) -> Parts:
     year = None
     if found := _YEAR_AT_END.search(before):
         year, before = found.group(1), before[: found.start()]
+    short = ""
+    if named := _SHORT_NAME_BEFORE.fullmatch(before):
+        # "ModelX: **Title**", "Model 3.0: **Title**": a name before a colon, then the title.
+        short, before = named.group(1), ""
     authors = strip_end(before)
     if not authors:
         authors, after = _authors_after_title(after)
-    return Parts(authors=authors, title=title, tail=after, year=year)
+    return Parts(authors=authors, title=title, tail=after, year=year, short=short)
+
+
+#: A short name, then a colon, before the title span: one to three words, no comma, no period
+#: closing it (authors end in a period or a comma, never in a colon).
+_SHORT_NAME_BEFORE = re.compile(
+    r"\s*+(?:\*\*|__)?([^\s,:;*]++(?: [^\s,:;*]++){0,2})(?:\*\*|__)?\s*+:\s*+"
+)
 
 
 def _authors_after_title(after: str) -> tuple[str, str]:

@@ -201,7 +201,7 @@ def split_parts(draft: Draft) -> Draft:
         parts = Parts(title=title)
     if venue:
         parts = replace(parts, tail=f"{venue}. {parts.tail}")
-    draft = draft.with_fields(shorttitle=short)
+    draft = draft.with_fields(shorttitle=short or parts.short)
     return replace(draft, parts=parts, date_year=date_year, date_month=date_month)
 
 
