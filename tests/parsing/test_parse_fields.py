@@ -199,6 +199,66 @@ def test_a_venue_link_opens_the_entry_and_the_title_follows() -> None:
     assert "author" not in fields
 
 
+@pytest.mark.parametrize(
+    ("line", "field", "venue"),
+    [
+        pytest.param(
+            "- [[ACL](https://aclanthology.org/2021.findings-acl.999)] On Quiet Attention "
+            "Values in Small Transformers. [**`qnn`**]",
+            "booktitle",
+            "ACL",
+            id="venue-word-that-is-also-a-link-word",
+        ),
+        pytest.param(
+            "- [[MMM](https://link.springer.com/chapter/10.1007/978-3-031-00001-2_8)] Binary "
+            "Networks for Video Actions. [__`bnn`__]",
+            "journal",
+            "MMM",
+            id="unknown-venue-linking-the-paper",
+        ),
+    ],
+)
+def test_a_venue_link_names_the_venue_and_tags_are_no_venue(
+    line: str, field: str, venue: str
+) -> None:
+    fields = fields_of(line)
+    assert fields[field] == venue
+    assert "shorttitle" not in fields
+    assert "qnn" not in str(fields) and "bnn" not in str(fields)
+
+
+def test_a_subtitle_after_a_question_is_no_author() -> None:
+    line = (
+        "- [[arXiv](https://arxiv.org/abs/2404.00001)] How Small Can Models Be? An Honest "
+        "Study [[code](https://github.com/a/b)]"
+    )
+    fields = fields_of(line)
+    assert fields["title"] == "How Small Can Models Be? An Honest Study"
+    assert "author" not in fields
+
+
+@pytest.mark.parametrize(
+    ("line", "low"),
+    [
+        pytest.param(
+            "- **Agents That Tidy Rooms.** *Ann Lee, Bo Chan.* ICLR 2024. "
+            "[[paper](https://arxiv.org/abs/2401.00001)]",
+            False,
+            id="bold-title-italic-authors",
+        ),
+        pytest.param(
+            "- Agents that tidy rooms. Ann Lee. Some place. "
+            "[[paper](https://arxiv.org/abs/2401.00001)]",
+            True,
+            id="sentence-order-only",
+        ),
+    ],
+)
+def test_a_reading_on_weak_evidence_is_flagged(line: str, low: bool) -> None:
+    records = parse_document(line, "README.md").records
+    assert ("low-confidence" in records[0].flags) is low
+
+
 # --- roles, not positions ----------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ thunlp style), quotes, an APA ``(2020).``, and plain sentences ``Authors. Title.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from refs.parsing.names import looks_like_authors, strip_end
 from refs.parsing.venue import find_year, is_venue_name
@@ -40,6 +40,13 @@ class Parts:
     surnames: bool = False
     #: The work's short name printed before its title: ``<u>ModelX</u>: **"Title"**``.
     short: str = ""
+    #: How sure the reader is of this reading, 0 to 1: marked spans (bold, quotes, an APA
+    #: year) are strong evidence, sentence order alone is weak (`LOW_CONFIDENCE`).
+    confidence: float = 1.0
+
+
+#: Below this, a reading is flagged ``low-confidence`` for a person to look at.
+LOW_CONFIDENCE = 0.5
 
 
 def is_title_like(text: str) -> bool:
@@ -63,7 +70,7 @@ def split_citation(text: str) -> Parts:
         parts = reader(text)
         if parts is not None:
             return parts
-    return Parts(title=text)
+    return Parts(title=text, confidence=0.2)
 
 
 def _around(text: str, match: re.Match[str], title: str) -> Parts:
@@ -210,18 +217,23 @@ def _sentences(text: str) -> Parts | None:
     if not sentences:
         return None
     if len(sentences) >= 2 and looks_like_authors(sentences[0]):
-        return _after_authors(sentences[0], sentences[1:])
+        return replace(_after_authors(sentences[0], sentences[1:]), confidence=0.7)
     if (
         len(sentences) >= 3
         and _SINGLE_NAME.fullmatch(sentences[0])
         and len(sentences[1].split()) >= 2
         and not find_year(sentences[1])
     ):
-        return _after_authors(sentences[0], sentences[1:])
+        return replace(_after_authors(sentences[0], sentences[1:]), confidence=0.5)
     title, rest = sentences[0], sentences[1:]
+    if rest and title.endswith(("?", "!")) and not re.search(r",|\band\b|&|\bet al\b", rest[0]):
+        # "How Good Are Small Models? An Empirical Study": a subtitle after a question, not a
+        # lone author.
+        title, rest = f"{title} {rest[0]}", rest[1:]
     if rest and looks_like_authors(rest[0]):
-        return Parts(rest[0], title, ". ".join(rest[1:]))
-    return Parts("", title, ". ".join(rest))
+        return Parts(rest[0], title, ". ".join(rest[1:]), confidence=0.4)
+    tail = ". ".join(rest)
+    return Parts("", title, tail, confidence=0.4 if re.search(r"[^\W\d_]{2}", tail) else 0.6)
 
 
 def _after_authors(authors: str, rest: list[str]) -> Parts:

@@ -13,7 +13,7 @@ from refs.escaping import latex_text, url_text, without_controls
 from refs.model import LINK_FIELDS, SourceLocation
 from refs.model.identifiers import acl_id_from_url, openreview_id_from_url
 from refs.parsing.candidates import Candidate
-from refs.parsing.citation import Parts, is_title_like, split_citation
+from refs.parsing.citation import LOW_CONFIDENCE, Parts, is_title_like, split_citation
 from refs.parsing.identifiers import (
     FoundIds,
     find_identifiers,
@@ -68,6 +68,9 @@ class Draft:
     parts: Parts = field(default_factory=Parts)
     date_year: str | None = None
     date_month: str | None = None
+    #: A venue named by the link opening the entry, ``[[ACL](…)] Title``, which `take_links`
+    #: took out of the text with the other link words.
+    venue: str = ""
     ids: FoundIds = field(default_factory=FoundIds)
     fields: Mapping[str, str] = field(default_factory=dict)
     flags: tuple[str, ...] = ()
@@ -135,14 +138,17 @@ def join_wrapped_lines(draft: Draft) -> Draft:
 
 def take_links(draft: Draft) -> Draft:
     """Take links, code-span URLs and bare URLs out of the text, then HTML and status marks."""
+    opening = _VENUE_LINK.match(draft.text)
+    venue = opening.group(1) if opening and venue_year(opening.group(1)) else ""
     text, links = extract_links(draft.text)
+    text = _TAG.sub(" ", text)
     cells = []
     for cell in draft.cells:
         cell_text, cell_links = extract_links(cell)
         links += cell_links
         cells.append(squash(strip_html(cell_text)))
     text = squash(strip_symbols(strip_html(text)))
-    return replace(draft, text=text, links=links, cells=tuple(cells))
+    return replace(draft, text=text, links=links, cells=tuple(cells), venue=venue)
 
 
 def spell_years(draft: Draft) -> Draft:
@@ -167,9 +173,9 @@ def split_parts(draft: Draft) -> Draft:
     date_year = date_month = None
     if leading := _LEADING_DATE.match(text):
         date_year, date_month, text = leading.group(1), leading.group(2), text[leading.end() :]
-    venue = short = ""
-    if opening := _LEADING_VENUE.match(text):
-        if venue_year(opening.group(1)):
+    venue, short = draft.venue, ""
+    if not venue and (opening := _LEADING_VENUE.match(text)):
+        if venue_year(opening.group(1)) or _links_the_paper(draft, opening.group(1)):
             venue, text = opening.group(1), text[opening.end() :]
         elif _SHORT_NAME.fullmatch(opening.group(1).strip()) and not is_generic_link_text(
             opening.group(1)
@@ -203,6 +209,15 @@ def split_parts(draft: Draft) -> Draft:
         parts = replace(parts, tail=f"{venue}. {parts.tail}")
     draft = draft.with_fields(shorttitle=short or parts.short)
     return replace(draft, parts=parts, date_year=date_year, date_month=date_month)
+
+
+def _links_the_paper(draft: Draft, said: str) -> bool:
+    """``[[MMM](springer…)] Title``: one word linking the paper names where it appeared (a
+    venue the vocabulary may not know), not the work."""
+    said = said.strip()
+    return " " not in said and any(
+        link.text == said and is_paper_url(link.url) for link in draft.links
+    )
 
 
 def _linked_title(draft: Draft, text: str) -> str:
@@ -281,6 +296,10 @@ _BRACKETED = re.compile(r"^(?:[\s\]]*\[[^\[\]]*\])*[\s\]]*")
 _TITLE_END = re.compile(r"(?<=[\w)])\.(?=\s|$)|\s\[")
 
 
+#: A keyword tag after a title: ``[**`qnn`**]``, ``[__`hardware`__]`` (one lower-case word).
+_TAG = re.compile(r"\[\s*+(?:\*\*|__)\s*+[a-z][\w-]{0,24}\s*+(?:\*\*|__)\s*+\]")
+#: A link in brackets opening an entry, ``[[ACL](…)]``: its text may name the venue.
+_VENUE_LINK = re.compile(r"^\s*+\[\[([^\[\]]{2,40})\]\(")
 #: Emphasis or quotes, which the citation readers take a title from.
 #: A tag in brackets (``[**`qnn`**]``, ``[__`hardware`__]``) is no title.
 _MARKED = re.compile(r"(?<![\[*])\*\*?(?!\*)[^*\[\]]+\*|(?<!\[)__[^_\[\]]+__|[\"“]")
@@ -302,6 +321,7 @@ def _title_after(text: str) -> Parts | None:
     rest = _BRACKETED.sub("", text, count=1)
     end = _TITLE_END.search(rest)
     title, tail = (rest[: end.start()], rest[end.end() :]) if end else (rest, "")
+    tail = _TAG.sub(" ", tail)
     return Parts(title=title, tail=tail) if is_title_like(title) else None
 
 
@@ -431,8 +451,11 @@ def _names_a_work(url: str) -> bool:
 
 
 def flag_gaps(draft: Draft) -> Draft:
-    """Flag what a reader should look at: no title, no year, nothing understood."""
+    """Flag what a reader should look at: no title, no year, nothing understood, a reading
+    made on weak evidence (``low-confidence``: sentence order alone, no marked span)."""
     flags = []
+    if draft.parts.confidence < LOW_CONFIDENCE and "title" in draft.fields:
+        flags.append("low-confidence")
     if "title" not in draft.fields:
         flags.append("no-title")
     if "year" not in draft.fields:
