@@ -259,6 +259,35 @@ def test_a_reading_on_weak_evidence_is_flagged(line: str, low: bool) -> None:
     assert ("low-confidence" in records[0].flags) is low
 
 
+@pytest.mark.parametrize(
+    ("after_title", "venue"),
+    [
+        pytest.param("and will appear at IPDPS 2023.", ("booktitle", "IPDPS"), id="will-appear-at"),
+        pytest.param(
+            "and [ICML 2022](https://proceedings.mlr.press/v1/a.html).",
+            ("booktitle", "ICML"),
+            id="and-venue-link",
+        ),
+        pytest.param(
+            "and [Sys Workshop at NeurIPS2023](https://example.org/).",
+            ("booktitle", "Sys Workshop at NeurIPS"),
+            id="and-workshop-link",
+        ),
+    ],
+)
+def test_a_venue_after_the_identifier_link_is_no_part_of_the_title(
+    after_title: str, venue: tuple[str, str]
+) -> None:
+    line = (
+        "7. Ann Lee, Bo Chan, Cy Dee. (2023) Quiet Runtimes for Loud Clusters "
+        f"[arXiv:2303.00001](https://arxiv.org/abs/2303.00001) {after_title}"
+    )
+    fields = fields_of(line)
+    assert fields["title"] == "Quiet Runtimes for Loud Clusters"
+    assert fields[venue[0]] == venue[1]
+    assert fields["year"] == "2023"
+
+
 # --- roles, not positions ----------------------------------------------------------------------
 
 

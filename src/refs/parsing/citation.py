@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from refs.parsing.names import looks_like_authors, strip_end
-from refs.parsing.venue import find_year, is_venue_name
+from refs.parsing.venue import find_year, is_venue_name, venue_closing
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 #: ``*Authors*`` or ``_Authors_``; the span holds no other star (underscore), so that an
@@ -69,8 +69,16 @@ def split_citation(text: str) -> Parts:
     for reader in (_bold_title, _quoted_title, _apa, _sentences):
         parts = reader(text)
         if parts is not None:
-            return parts
+            return _venue_out_of_title(parts)
     return Parts(title=text, confidence=0.2)
+
+
+def _venue_out_of_title(parts: Parts) -> Parts:
+    """A venue the title ran on into (`venue_closing`) goes to the tail."""
+    title, venue = venue_closing(parts.title)
+    if not venue or not is_title_like(title):
+        return parts
+    return replace(parts, title=title, tail=f"{venue}. {parts.tail}")
 
 
 def _around(text: str, match: re.Match[str], title: str) -> Parts:

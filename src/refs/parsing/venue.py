@@ -66,8 +66,9 @@ PUBLISHER = re.compile(rf"\b({alternation(words('publisher_words'))})\b")
 
 #: A venue acronym (``data/venues.tsv``) and the year printed with it, in the ways READMEs
 #: print them: ``CVPR'24``, ``[CVPR '24]``, ``CVPR' 14``, ``ICLR23``, ``ICML2023``, ``CVPR 2024``.
+_ACRONYMS = alternation(row[0] for row in rows("venues"))
 _VENUE_YEAR = re.compile(
-    rf"(?<![\w-])(?P<venue>{alternation(row[0] for row in rows('venues'))})"
+    rf"(?<![\w-])(?P<venue>{_ACRONYMS})"
     r"(?:\s*+['\u2019\u2018`]\s*+(?P<yy>\d{2})|(?P<joined>\d{2}|(?:19|20)\d{2})"
     r"|\s++(?P<year>(?:19|20)\d{2}))?(?![\w'\u2019])"
 )
@@ -113,6 +114,32 @@ def spell_venue_years(text: str) -> str:
         return f"{match.group('venue')} {year}" if year else match.group(0)
 
     return _VENUE_YEAR.sub(spelt, text)
+
+
+#: Where a title runs on into the venue once the link between them is taken out:
+#: ``Title [arXiv:…](…) and will appear at IPDPS 2023``, ``… and [ICML 2022](…)``,
+#: ``… and [ML for Sys Workshop at NeurIPS2023](…)``. The venue ends the text: a known
+#: acronym and its year, or any name after "to appear in", "accepted at", "published in".
+_VENUE_CLOSING = re.compile(
+    r"(?:(?<!\s)\s++|)(?:and\s++)?(?:(?:will|to)\s++appear\s++(?:at|in)|accepted\s++(?:at|to|by|in)"
+    r"|published\s++(?:at|in))\s++(?P<named>[^\s].{0,80})$"
+    rf"|(?:(?<!\s)\s++|)and\s++(?P<venue>(?:\S++\s++){{0,5}}?(?:{_ACRONYMS})\s++(?:19|20)\d{{2}})$",
+    re.IGNORECASE,
+)
+
+
+def venue_closing(text: str) -> tuple[str, str]:
+    """``text`` cut before a venue that closes it, and that venue; ``(text, "")`` if none.
+
+    >>> venue_closing("Mix-and-Match Runtimes and will appear at IPDPS 2023")
+    ('Mix-and-Match Runtimes', 'IPDPS 2023')
+    >>> venue_closing("Fast Training and ICML 2022"), venue_closing("Rock and Roll")
+    (('Fast Training', 'ICML 2022'), ('Rock and Roll', ''))
+    """
+    match = _VENUE_CLOSING.search(text)
+    if match is None:
+        return text, ""
+    return text[: match.start()], match.group("named") or match.group("venue")
 
 
 @dataclass(frozen=True, slots=True)
