@@ -7,10 +7,10 @@ thunlp style), quotes, an APA ``(2020).``, and plain sentences ``Authors. Title.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from refs.parsing.names import looks_like_authors, strip_end
-from refs.parsing.venue import find_year, is_venue_name
+from refs.parsing.venue import find_year, is_venue_name, venue_closing
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 #: ``*Authors*`` or ``_Authors_``; the span holds no other star (underscore), so that an
@@ -38,6 +38,15 @@ class Parts:
     year: str | None = None
     #: The author list prints family names only (``Ng, Lee, Tan``), not ``Last, First`` pairs.
     surnames: bool = False
+    #: The work's short name printed before its title: ``<u>ModelX</u>: **"Title"**``.
+    short: str = ""
+    #: How sure the reader is of this reading, 0 to 1: marked spans (bold, quotes, an APA
+    #: year) are strong evidence, sentence order alone is weak (`LOW_CONFIDENCE`).
+    confidence: float = 1.0
+
+
+#: Below this, a reading is flagged ``low-confidence`` for a person to look at.
+LOW_CONFIDENCE = 0.5
 
 
 def is_title_like(text: str) -> bool:
@@ -60,8 +69,16 @@ def split_citation(text: str) -> Parts:
     for reader in (_bold_title, _quoted_title, _apa, _sentences):
         parts = reader(text)
         if parts is not None:
-            return parts
-    return Parts(title=text)
+            return _venue_out_of_title(parts)
+    return Parts(title=text, confidence=0.2)
+
+
+def _venue_out_of_title(parts: Parts) -> Parts:
+    """A venue the title ran on into (`venue_closing`) goes to the tail."""
+    title, venue = venue_closing(parts.title)
+    if not venue or not is_title_like(title):
+        return parts
+    return replace(parts, title=title, tail=f"{venue}. {parts.tail}")
 
 
 def _around(text: str, match: re.Match[str], title: str) -> Parts:
@@ -71,34 +88,75 @@ def _around(text: str, match: re.Match[str], title: str) -> Parts:
     year = None
     if found := _YEAR_AT_END.search(before):
         year, before = found.group(1), before[: found.start()]
+    short = ""
+    if named := _SHORT_NAME_BEFORE.fullmatch(before):
+        # "ModelX: **Title**", "Model 3.0: **Title**": a name before a colon, then the title.
+        short, before = named.group(1), ""
     authors = strip_end(before)
     if not authors:
         authors, after = _authors_after_title(after)
-    return Parts(authors=authors, title=title, tail=after, year=year)
+    return Parts(authors=authors, title=title, tail=after, year=year, short=short)
+
+
+#: A short name, then a colon, before the title span: one to three words, no comma, no period
+#: closing it (authors end in a period or a comma, never in a colon).
+_SHORT_NAME_BEFORE = re.compile(
+    r"\s*+(?:\*\*|__)?([^\s,:;*]++(?: [^\s,:;*]++){0,2})(?:\*\*|__)?\s*+:\s*+"
+)
 
 
 def _authors_after_title(after: str) -> tuple[str, str]:
     """thunlp style: ``**Title.** *Authors.* Venue`` or ``**Title**. Authors. Venue``."""
     for match in _ITALIC.finditer(after):
         span = match.group(1) or match.group(2)
-        if looks_like_authors(span):
-            return span, after[: match.start()] + " " + after[match.end() :]
+        authors, venue = _authors_then_venue(span)
+        if authors:
+            return authors, after[: match.start()] + " " + venue + " " + after[match.end() :]
     sentences = _sentences_of(after)
     if sentences and looks_like_authors(sentences[0]):
         return sentences[0], after.split(sentences[0], 1)[1]
     return "", after
 
 
+#: ``et al.`` run into the next word: ``*Aman Madaan et al.arXiv.*``.
+_ET_AL_RUN_ON = re.compile(r"\bet al\.(?=[^\W\d_])")
+
+
+def _authors_then_venue(span: str) -> tuple[str, str]:
+    """An emphasised span of authors, perhaps with the venue after them, cut in two.
+
+    ``Liang Chen et al. arXiv.``, ``Sil Hamilton (McGill University). arXiv.``, ``XLang Lab
+    (The University of Hong Kong) arXiv.``, ``H Leung. Systems for Advanced Applications.``;
+    ``("", "")`` when the span does not open with names.
+
+    >>> _authors_then_venue("Meriem Beloucif et al. EMNLP.")
+    ('Meriem Beloucif et al', 'EMNLP')
+    """
+    span = _ET_AL_RUN_ON.sub("et al. ", span)
+    sentences = _sentences_of(span)
+    if len(sentences) >= 2 and looks_like_authors(sentences[0]):
+        return sentences[0], ". ".join(sentences[1:])
+    head, _, last = span.strip(" .,;").rpartition(" ")
+    if head and is_venue_name(last) and looks_like_authors(head):
+        return head, last
+    return (span, "") if looks_like_authors(span) else ("", "")
+
+
 def _bold_title(text: str) -> Parts | None:
     for match in _BOLD.finditer(text):
         span = match.group(1) or match.group(2)
-        if not is_title_like(span):
+        if not is_title_like(span) or _is_tag(text, match):
             continue
         if not text[: match.start()].strip(" .,") and _MEDIUM.match(text[match.end() :]):
             # "**OpenAccess AI Collective**. software: huggingface.co/…": the bold is the author.
             return Parts(authors=span, tail=text[match.end() :])
         return _around(text, match, span)
     return None
+
+
+def _is_tag(text: str, match: re.Match[str]) -> bool:
+    """A bold span in brackets is a keyword tag, not a title: ``Title [**`qnn`**]``."""
+    return text[: match.start()].rstrip().endswith("[") and text[match.end() :].lstrip()[:1] == "]"
 
 
 def _quoted_title(text: str) -> Parts | None:
@@ -167,18 +225,23 @@ def _sentences(text: str) -> Parts | None:
     if not sentences:
         return None
     if len(sentences) >= 2 and looks_like_authors(sentences[0]):
-        return _after_authors(sentences[0], sentences[1:])
+        return replace(_after_authors(sentences[0], sentences[1:]), confidence=0.7)
     if (
         len(sentences) >= 3
         and _SINGLE_NAME.fullmatch(sentences[0])
         and len(sentences[1].split()) >= 2
         and not find_year(sentences[1])
     ):
-        return _after_authors(sentences[0], sentences[1:])
+        return replace(_after_authors(sentences[0], sentences[1:]), confidence=0.5)
     title, rest = sentences[0], sentences[1:]
+    if rest and title.endswith(("?", "!")) and not re.search(r",|\band\b|&|\bet al\b", rest[0]):
+        # "How Good Are Small Models? An Empirical Study": a subtitle after a question, not a
+        # lone author.
+        title, rest = f"{title} {rest[0]}", rest[1:]
     if rest and looks_like_authors(rest[0]):
-        return Parts(rest[0], title, ". ".join(rest[1:]))
-    return Parts("", title, ". ".join(rest))
+        return Parts(rest[0], title, ". ".join(rest[1:]), confidence=0.4)
+    tail = ". ".join(rest)
+    return Parts("", title, tail, confidence=0.4 if re.search(r"[^\W\d_]{2}", tail) else 0.6)
 
 
 def _after_authors(authors: str, rest: list[str]) -> Parts:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from refs.model.identifiers import (
     acl_id_from_url,
@@ -13,6 +13,7 @@ from refs.model.identifiers import (
     openreview_id_from_url,
 )
 from refs.parsing.markup import Link
+from refs.vocabulary import words
 
 #: Possessive runs of space and a bounded archive name (``cond-mat``): linear on long runs.
 _ARXIV_IN_TEXT = re.compile(
@@ -22,33 +23,15 @@ _ARXIV_IN_TEXT = re.compile(
 )
 _DOI_IN_TEXT = re.compile(r"(?:\bdoi:\s*|(?<![/\w.]))(10\.\d{4,9}/[^\s\"<>{}\]]+)", re.IGNORECASE)
 #: Hosts whose links are papers (besides arXiv, DOI, ACL Anthology and OpenReview).
-_PAPER_HOSTS = (
-    "proceedings.neurips.cc",
-    "papers.nips.cc",
-    "papers.neurips.cc",
-    "proceedings.mlr.press",
-    "jmlr.org",
-    "dl.acm.org",
-    "ieeexplore.ieee.org",
-    "link.springer.com",
-    "sciencedirect.com",
-    "semanticscholar.org",
-    "nature.com",
-    "science.org",
-    "ojs.aaai.org",
-    "aaai.org",
-    "ijcai.org",
-    "openaccess.thecvf.com",
-    "ecva.net",
-    "biorxiv.org",
-    "medrxiv.org",
-    "ssrn.com",
-    "pubmed.ncbi.nlm.nih.gov",
-    "ncbi.nlm.nih.gov",
-    "transacl.org",
-    "isca-speech.org",
-    "researchgate.net",
-)
+_PAPER_HOSTS = words("paper_hosts")
+#: Publisher hosts whose links carry the work's DOI in their path (``data/doi_hosts.txt``).
+_DOI_HOSTS = words("doi_hosts")
+#: Host and path of a link (a regex: urlsplit is slow on many links).
+_HOST_PATH = re.compile(r"^[A-Za-z][A-Za-z\d+.-]*://([^/?#]*)([^?#]*)")
+#: A DOI in a link's path, from its ``10.`` to the end of the path (``/10.1145/3394486.3406703``).
+_DOI_IN_PATH = re.compile(r"(?<=/)10\.\d{4,9}/[^?#\s]+")
+#: What a landing or delivery path puts after the DOI: ``.pdf``, ``/fulltext``, ``/abstract``.
+_AFTER_DOI = re.compile(r"(?:\.pdf|/(?:full|fulltext|abstract|abs|pdf|epdf|html))?/*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +85,34 @@ def find_identifiers(text: str, links: tuple[Link, ...]) -> FoundIds:
         text_arxiv=_unique([normalise_arxiv(m.group(0)) for m in _ARXIV_IN_TEXT.finditer(text)]),
         text_doi=_unique([normalise_doi(m.group(1)) for m in _DOI_IN_TEXT.finditer(text)]),
         link_arxiv=_unique([normalise_arxiv(u) for u in urls if "arxiv.org" in u.lower()]),
-        link_doi=_unique([normalise_doi(u) for u in urls if "doi.org/" in u.lower()]),
+        link_doi=_unique([doi_from_url(u) for u in urls]),
         acl=_unique([acl_id_from_url(u) for u in urls]),
         openreview=_unique([openreview_id_from_url(u) for u in urls]),
     )
+
+
+def doi_from_url(url: str) -> str | None:
+    """The DOI a link carries: a doi.org link, or a publisher page whose path holds the DOI.
+
+    ``dl.acm.org/doi/…`` (also ``/doi/abs/``, ``/doi/pdf/``), ``link.springer.com/chapter/…``,
+    ``/article/…`` and ``/content/pdf/10.1007%2F….pdf``, ``onlinelibrary.wiley.com/doi/…``,
+    ``tandfonline.com/doi/…``, ``pubs.acs.org/doi/…``, ``morganclaypool.com/doi/…``. Hosts
+    whose paths hold an article number (ieeexplore ``/document/N``, ACM ``citation.cfm?id=N``)
+    give none.
+
+    >>> doi_from_url("https://link.springer.com/content/pdf/10.1007%2F978-3-540-27868-9_4.pdf")
+    '10.1007/978-3-540-27868-9_4'
+    >>> doi_from_url("https://ieeexplore.ieee.org/document/9157445") is None
+    True
+    """
+    parts = _HOST_PATH.match(url.strip())
+    if parts is None or not _on_host(parts.group(1).lower(), _DOI_HOSTS):
+        return None
+    path = unquote(parts.group(2))
+    found = _DOI_IN_PATH.search(path)
+    if found is None:
+        return None
+    return normalise_doi(_AFTER_DOI.sub("", found.group(0)))
 
 
 def remove_identifiers(text: str) -> str:
@@ -131,7 +138,7 @@ def is_paper_url(url: str) -> bool:
         return True
     if parts.path.lower().endswith(".pdf"):
         return True
-    return any(host == h or host.endswith("." + h) for h in _PAPER_HOSTS)
+    return _on_host(host, _PAPER_HOSTS)
 
 
 def year_from_identifiers(arxiv: str | None, acl: tuple[str, ...]) -> str | None:
@@ -148,3 +155,9 @@ def year_from_identifiers(arxiv: str | None, acl: tuple[str, ...]) -> str | None
             yy = int(old.group(1))
             return str(1900 + yy if yy >= 50 else 2000 + yy)
     return None
+
+
+def _on_host(host: str, hosts: frozenset[str]) -> bool:
+    """``host`` is one of ``hosts`` or a subdomain of one (``www.``, ``papers.``)."""
+    labels = host.split(".")
+    return any(".".join(labels[n:]) in hosts for n in range(len(labels) - 1))

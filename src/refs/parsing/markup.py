@@ -11,6 +11,8 @@ from functools import lru_cache, partial
 import ftfy
 from pylatexenc.latex2text import LatexNodes2Text
 
+from refs.vocabulary import words
+
 
 @dataclass(frozen=True, slots=True)
 class Link:
@@ -20,83 +22,9 @@ class Link:
     url: str
 
 
-#: Link texts that name the kind of target, not the work: ``[Paper](…)``, ``[[pdf](…)]``.
-GENERIC_LINK_TEXTS = frozenset(
-    {
-        "paper",
-        "papers",
-        "pdf",
-        "arxiv",
-        "code",
-        "github",
-        "gitlab",
-        "project",
-        "website",
-        "homepage",
-        "blog",
-        "demo",
-        "data",
-        "dataset",
-        "datasets",
-        "model",
-        "models",
-        "slides",
-        "video",
-        "poster",
-        "link",
-        "url",
-        "html",
-        "abs",
-        "bib",
-        "bibtex",
-        "openreview",
-        "acl",
-        "doi",
-        "here",
-        "official",
-        "repo",
-        "repository",
-        "huggingface",
-        "hf",
-        "weights",
-        "checkpoint",
-        "checkpoints",
-        "leaderboard",
-        "talk",
-        "page",
-        "site",
-        "web",
-        "benchmark",
-        "tweet",
-        "twitter",
-        "x",
-        "news",
-        "zhihu",
-        "medium",
-        "colab",
-        "notebook",
-        "docs",
-        "documentation",
-        "api",
-        "preprint",
-        "published",
-        "version",
-        "supplementary",
-        "supp",
-        "appendix",
-        "openaccess",
-        "open",
-        "access",
-        "semantic",
-        "scholar",
-        "ieee",
-        "acm",
-        "springer",
-        "home",
-        "post",
-    }
-)
-_GENERIC_PHRASES = frozenset({"project page", "home page", "blog post", "open access"})
+#: Link texts that name the kind of target, not the work: ``[Paper](…)``, ``[[pdf](…)]``,
+#: ``[Project page](…)`` (``data/link_texts.txt``: words and phrases).
+GENERIC_LINK_TEXTS = words("link_texts")
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False)
 #: LaTeX accent commands as .bib files and copied citations spell them: {\"a}, \'{e}, \ss.
@@ -150,7 +78,7 @@ def is_generic_link_text(text: str) -> bool:
     words = re.sub(r"\s+", " ", words)
     if not words:
         return True
-    if words in GENERIC_LINK_TEXTS or words in _GENERIC_PHRASES:
+    if words in GENERIC_LINK_TEXTS:
         return True
     if re.fullmatch(r"(arxiv[: ]*)?\d{4}\.\d{4,5}(v\d+)?|https?://\S+|10\.\d{4,}/\S+", words):
         return True

@@ -10,18 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from refs.vocabulary import alternation, words
+
 #: Lower-case words that belong to the family name: "Dimitri von Rütte" -> "von Rütte".
-_PARTICLES = frozenset(
-    {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos"}
-    | {"das", "ter", "ten", "bin", "al", "zu", "vom", "dei"}
-)
-#: Words that make a name an organisation rather than a person.
-_ORG_WORDS = re.compile(
-    r"\b(AI|Team|Collective|Research|Lab|Labs|Laboratory|Inc|Ltd|LLC|Corp|Corporation|"
-    r"University|Institute|Foundation|Organi[sz]ation|Group|Project|Community|Consortium|"
-    r"Association|Society|Center|Centre|Council|Committee|Company|Initiative|Academy|Alliance|"
-    r"Contributors|Developers|Authors)\b"
-)
+_PARTICLES = words("name_particles")
+#: Words that make a name an organisation rather than a person (``data/organisation_words.txt``).
+_ORG_WORDS = re.compile(rf"\b(?:{alternation(words('organisation_words'))})\b")
 #: ``et al.``, ``and others``. A match starts where its run of spaces starts (the look-behinds):
 #: a search does not rescan a long run of spaces from each of its positions.
 _ET_AL = re.compile(
@@ -90,8 +84,14 @@ def strip_end(text: str) -> str:
     return text[:end].lstrip(" .")
 
 
+#: An affiliation after a name in Latin letters: ``Felix Hill (University of Cambridge)``,
+#: ``Shuyan Zhou (CMU)``. (After a name in another script the parentheses hold its romanised
+#: form, ``符尧 (Yao Fu)``, which `_from_words` reads.) It starts where its spaces start.
+_AFFILIATION = re.compile(r"(?<=[A-Za-z.])\s*+\([^()]*\)")
+
+
 def _clean(text: str) -> str:
-    text = strip_end(re.sub(r"\s+", " ", text))
+    text = strip_end(_AFFILIATION.sub("", re.sub(r"\s+", " ", text)))
     return re.sub(r"^(?:by|authors?:)\s+", "", text, flags=re.IGNORECASE)
 
 

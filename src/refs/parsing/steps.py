@@ -11,8 +11,9 @@ from dataclasses import dataclass, field, replace
 
 from refs.escaping import latex_text, url_text, without_controls
 from refs.model import LINK_FIELDS, SourceLocation
+from refs.model.identifiers import acl_id_from_url, openreview_id_from_url
 from refs.parsing.candidates import Candidate
-from refs.parsing.citation import Parts, split_citation
+from refs.parsing.citation import LOW_CONFIDENCE, Parts, is_title_like, split_citation
 from refs.parsing.identifiers import (
     FoundIds,
     find_identifiers,
@@ -23,6 +24,7 @@ from refs.parsing.identifiers import (
 from refs.parsing.markup import (
     Link,
     extract_links,
+    is_generic_link_text,
     join_lines,
     repair_text,
     squash,
@@ -33,11 +35,26 @@ from refs.parsing.markup import (
 from refs.parsing.names import AuthorList, Name, looks_like_authors, parse_authors
 from refs.parsing.record import Record, Shape
 from refs.parsing.title import clean_title, protect_title
-from refs.parsing.venue import find_year, is_venue_name, parse_tail
-
-_LEADING_DATE = re.compile(
-    r"^\s*(?:\*\*)?\[\s*((?:19|20)\d{2})(?:[-./]\d{1,2}){0,2}\s*\](?:\*\*)?[\s:,-]*|^\s*\[\s*\d{1,3}\s*\]\s*"
+from refs.parsing.venue import (
+    PUBLISHER,
+    find_year,
+    is_venue_name,
+    parse_tail,
+    spell_venue_years,
+    venue_year,
 )
+
+#: ``[2023/04]``, ``**[2023.05]**`` opening an entry (year, then month), or a ``[12]`` label.
+_LEADING_DATE = re.compile(
+    r"^\s*(?:\*\*)?\[\s*((?:19|20)\d{2})(?:[-./](\d{1,2}))?(?:[-./]\d{1,2})?\s*\](?:\*\*)?"
+    r"[\s:,-]*|^\s*\[\s*\d{1,3}\s*\]\s*"
+)
+#: ``**[CVPR 2014]**``, ``[ICLR 2024]``, ``` `ICLR 2024` ``` opening an entry: its venue.
+_LEADING_VENUE = re.compile(r"^\s*(?:\*\*|__)?\[([^\[\]]{2,40})\](?:\*\*|__)?[\s:,-]*")
+#: A short name in brackets before a title: ``[R-CNN]``, ``[Short-Name]``, ``[GPT-4V]``.
+_SHORT_NAME = re.compile(r"(?=[^\s]*[A-Z\d])[A-Za-z][\w.+-]{1,29}")
+#: A date cell or note: ``2023.05``, ``2023/04``, ``2023-07``.
+_DATE = re.compile(r"^\W*((?:19|20)\d{2})[-./](\d{1,2})\W*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +67,10 @@ class Draft:
     links: tuple[Link, ...] = ()
     parts: Parts = field(default_factory=Parts)
     date_year: str | None = None
+    date_month: str | None = None
+    #: A venue named by the link opening the entry, ``[[ACL](…)] Title``, which `take_links`
+    #: took out of the text with the other link words.
+    venue: str = ""
     ids: FoundIds = field(default_factory=FoundIds)
     fields: Mapping[str, str] = field(default_factory=dict)
     flags: tuple[str, ...] = ()
@@ -117,14 +138,28 @@ def join_wrapped_lines(draft: Draft) -> Draft:
 
 def take_links(draft: Draft) -> Draft:
     """Take links, code-span URLs and bare URLs out of the text, then HTML and status marks."""
+    opening = _VENUE_LINK.match(draft.text)
+    venue = opening.group(1) if opening and venue_year(opening.group(1)) else ""
     text, links = extract_links(draft.text)
+    text = _TAG.sub(" ", text)
     cells = []
     for cell in draft.cells:
         cell_text, cell_links = extract_links(cell)
         links += cell_links
         cells.append(squash(strip_html(cell_text)))
     text = squash(strip_symbols(strip_html(text)))
-    return replace(draft, text=text, links=links, cells=tuple(cells))
+    return replace(draft, text=text, links=links, cells=tuple(cells), venue=venue)
+
+
+def spell_years(draft: Draft) -> Draft:
+    """A venue's short year written out: ``ICLR'24`` -> ``ICLR 2024``, ``ICML2023`` -> ``ICML
+    2023`` (`spell_venue_years`), so that every later step reads one form."""
+    return replace(
+        draft,
+        text=spell_venue_years(draft.text),
+        cells=tuple(spell_venue_years(cell) for cell in draft.cells),
+        links=tuple(Link(spell_venue_years(link.text), link.url) for link in draft.links),
+    )
 
 
 def find_ids(draft: Draft) -> Draft:
@@ -135,11 +170,24 @@ def find_ids(draft: Draft) -> Draft:
 def split_parts(draft: Draft) -> Draft:
     """Cut the text into authors, title and tail, as the occurrence's shape prints them."""
     text = draft.text
-    date_year = None
+    date_year = date_month = None
     if leading := _LEADING_DATE.match(text):
-        date_year, text = leading.group(1), text[leading.end() :]
+        date_year, date_month, text = leading.group(1), leading.group(2), text[leading.end() :]
+    venue, short = draft.venue, ""
+    if not venue and (opening := _LEADING_VENUE.match(text)):
+        if venue_year(opening.group(1)) or _links_the_paper(draft, opening.group(1)):
+            venue, text = opening.group(1), text[opening.end() :]
+        elif _SHORT_NAME.fullmatch(opening.group(1).strip()) and not is_generic_link_text(
+            opening.group(1)
+        ):
+            # "**[R-CNN]** Rich feature hierarchies …": the work's short name, not an author.
+            short, text = opening.group(1).strip(), text[opening.end() :]
     shape = draft.candidate.shape
-    if shape is Shape.CITATION:
+    if venue and shape is Shape.CITATION and not _MARKED.search(text):
+        # "[[CVPR](…)] [270 stars] Title. [tag]": no emphasis or quotes to read; the title
+        # is the text after the venue.
+        parts = _title_after(text) or split_citation(text)
+    elif shape is Shape.CITATION:
         parts = split_citation(text)
     elif shape is Shape.LINK or shape is Shape.PROSE_LINK:
         parts = _link_entry(draft, text)
@@ -149,12 +197,27 @@ def split_parts(draft: Draft) -> Draft:
         authors = squash(strip_emphasis(strip_html(repair_text(draft.candidate.authors))))
         parts = Parts(authors=authors, title=_linked_title(draft, text), tail=venue)
         date_year = date_year or find_year(date)
+        if (dated := _DATE.match(date)) and dated.group(1) == date_year:
+            date_month = date_month or dated.group(2)
+        venue = ""
     else:
         title = text.strip(" :-\u2013—,")
         if shape is Shape.BARE_URL and re.fullmatch(r"\([^()]*\)", title):
             title = ""  # "https://arxiv.org/abs/… (the paper's whitepaper)": a remark, no title.
         parts = Parts(title=title)
-    return replace(draft, parts=parts, date_year=date_year)
+    if venue:
+        parts = replace(parts, tail=f"{venue}. {parts.tail}")
+    draft = draft.with_fields(shorttitle=short or parts.short)
+    return replace(draft, parts=parts, date_year=date_year, date_month=date_month)
+
+
+def _links_the_paper(draft: Draft, said: str) -> bool:
+    """``[[MMM](springer…)] Title``: one word linking the paper names where it appeared (a
+    venue the vocabulary may not know), not the work."""
+    said = said.strip()
+    return " " not in said and any(
+        link.text == said and is_paper_url(link.url) for link in draft.links
+    )
 
 
 def _linked_title(draft: Draft, text: str) -> str:
@@ -163,6 +226,9 @@ def _linked_title(draft: Draft, text: str) -> str:
     if first is None:
         return text
     title = squash(first.text)
+    if not is_title_like(text) and not is_generic_link_text(title):
+        # "![Star](…) <br> [**Title**](…)": the title cell held a badge, then the linked title.
+        return title
     at = text.find(title)
     if (
         at >= 0
@@ -179,6 +245,8 @@ def _link_entry(draft: Draft, text: str) -> Parts:
     title = first.text if first else ""
     if draft.candidate.shape is Shape.PROSE_LINK:
         return Parts(title=title)
+    if first and venue_year(title) and (parts := _after_venue_link(text, title)):
+        return parts
     plain_title = squash(strip_emphasis(title))
     rest = squash(strip_emphasis(text))
     at = rest.find(plain_title)
@@ -222,6 +290,41 @@ def _link_entry(draft: Draft, text: str) -> Parts:
     return Parts(authors=authors, title=title, tail=venue, year=year, surnames=surnames)
 
 
+#: Bracketed notes after a venue link: ``[1k:fire:]``, ``[572 ]`` (counts, status marks).
+_BRACKETED = re.compile(r"^(?:[\s\]]*\[[^\[\]]*\])*[\s\]]*")
+#: Where a title ends: a period closing a sentence, or the next bracket (a tag, a link).
+_TITLE_END = re.compile(r"(?<=[\w)])\.(?=\s|$)|\s\[")
+
+
+#: A keyword tag after a title: ``[**`qnn`**]``, ``[__`hardware`__]`` (one lower-case word).
+_TAG = re.compile(r"\[\s*+(?:\*\*|__)\s*+[a-z][\w-]{0,24}\s*+(?:\*\*|__)\s*+\]")
+#: A link in brackets opening an entry, ``[[ACL](…)]``: its text may name the venue.
+_VENUE_LINK = re.compile(r"^\s*+\[\[([^\[\]]{2,40})\]\(")
+#: Emphasis or quotes, which the citation readers take a title from.
+#: A tag in brackets (``[**`qnn`**]``, ``[__`hardware`__]``) is no title.
+_MARKED = re.compile(r"(?<![\[*])\*\*?(?!\*)[^*\[\]]+\*|(?<!\[)__[^_\[\]]+__|[\"“]")
+
+
+def _after_venue_link(text: str, venue: str) -> Parts | None:
+    """``[[CVPR](paper)] [270 stars] Title. [tag] [code]``: the link names the venue, the title
+    follows it."""
+    at = text.find(venue)
+    if at < 0:
+        return None
+    parts = _title_after(text[at + len(venue) :])
+    return replace(parts, tail=f"{venue}. {parts.tail}") if parts else None
+
+
+def _title_after(text: str) -> Parts | None:
+    """After a venue: bracketed counts and marks, then the title up to its period or the next
+    bracket; the rest is the tail."""
+    rest = _BRACKETED.sub("", text, count=1)
+    end = _TITLE_END.search(rest)
+    title, tail = (rest[: end.start()], rest[end.end() :]) if end else (rest, "")
+    tail = _TAG.sub(" ", tail)
+    return Parts(title=title, tail=tail) if is_title_like(title) else None
+
+
 def _years_after(pieces: list[str]) -> list[bool]:
     """``out[n]``: a piece after ``pieces[n]`` prints a year (one pass, from the end)."""
     out = [False] * len(pieces)
@@ -251,16 +354,13 @@ def _leading_authors(segment: str) -> str:
     taken = ""
     for piece in re.split(r"(?=,)", segment):
         bare = piece.lstrip(", ")
-        if re.search(r"\d", bare) or is_venue_name(bare) or re.search(_PUBLISHER, bare):
+        if re.search(r"\d", bare) or is_venue_name(bare) or PUBLISHER.search(bare):
             break
         taken += piece
         if re.search(r"\bet\.?\s*al\b\.?\s*$", bare):
             break
     taken = taken.rstrip(" ,")
     return taken if taken and looks_like_authors(taken) else ""
-
-
-_PUBLISHER = r"\b(?:Press|Publishing|Publishers|Verlag|Springer|Elsevier)\b"
 
 
 def _is_title_case(text: str) -> bool:
@@ -312,10 +412,12 @@ def read_venue(draft: Draft) -> Draft:
 
 
 def read_year(draft: Draft) -> Draft:
-    """The printed year, else a date (cell, ``[2023-07]``), else the year an identifier implies."""
+    """The printed year, else a date (cell, ``[2023-07]``), else the year an identifier implies;
+    the month of a date that gives the year (``2023.05``)."""
     printed = draft.parts.year or find_year(remove_identifiers(draft.parts.tail))
     year = printed or draft.date_year or year_from_identifiers(draft.ids.arxiv, draft.ids.acl)
-    return draft.with_fields(year=year)
+    month = draft.date_month if year == draft.date_year and draft.date_month else None
+    return draft.with_fields(year=year, month=str(int(month)) if month else None)
 
 
 def read_identifiers(draft: Draft) -> Draft:
@@ -335,13 +437,25 @@ def choose_url(draft: Draft) -> Draft:
     own = next((link for link in links if link.text and draft.candidate.shape is Shape.LINK), None)
     paper = next((link for link in links if is_paper_url(link.url)), None)
     main = own or paper or links[0]
+    # arXiv ids and DOIs have fields of their own; an ACL Anthology or OpenReview id is kept
+    # by the link that carries it, so such a link is the main one: "[arXiv](…) and
+    # [NeurIPS 2022](https://openreview.net/forum?id=…)" keeps both ids.
+    if not _names_a_work(main.url):
+        main = next((link for link in links if _names_a_work(link.url)), main)
     extra = " ".join(dict.fromkeys(link.url for link in links if link.url != main.url))
     return draft.with_fields(url=main.url, **{"refs-links": extra})
 
 
+def _names_a_work(url: str) -> bool:
+    return bool(acl_id_from_url(url) or openreview_id_from_url(url))
+
+
 def flag_gaps(draft: Draft) -> Draft:
-    """Flag what a reader should look at: no title, no year, nothing understood."""
+    """Flag what a reader should look at: no title, no year, nothing understood, a reading
+    made on weak evidence (``low-confidence``: sentence order alone, no marked span)."""
     flags = []
+    if draft.parts.confidence < LOW_CONFIDENCE and "title" in draft.fields:
+        flags.append("low-confidence")
     if "title" not in draft.fields:
         flags.append("no-title")
     if "year" not in draft.fields:
@@ -459,6 +573,7 @@ PARSE_STEPS: tuple[Step, ...] = (
     keep_escapes,
     join_wrapped_lines,
     take_links,
+    spell_years,
     find_ids,
     split_parts,
     read_authors,

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from refs.parsing.markup import strip_emphasis
+from refs.vocabulary import alternation, rows, words
 
 _YEAR = re.compile(r"(?<![\d.:/-])((?:19|20)\d{2})(?:[a-z]\b)?(?:\.\d{1,2}\b)?(?![\d])")
 _VOL_PAGES = re.compile(
@@ -45,22 +46,100 @@ _ACCESSED = re.compile(
 _PAGES = re.compile(r"\b(?:pages|pp?\.)\s*(?P<first>\d+)(?:\s*[-\u2013—]+\s*(?P<last>\d+))?", re.I)
 _VOLUME = re.compile(r"(?<!\()\b(?:vol(?:ume)?\.?)\s*(\d+)", re.IGNORECASE)
 _NUMBER = re.compile(r"\b(?:no\.|number|issue)\s*(\d+)", re.IGNORECASE)
-#: Conference and workshop names that make an entry ``inproceedings``.
-_PROCEEDINGS = re.compile(
-    r"\b(Proceedings|Proc(?=\.)|Conference|Workshop|Symposium|Meeting|Congress|Advances in Neural|"
-    r"Findings of|ACL|EMNLP|NAACL|EACL|AACL|COLING|NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|AAAI|"
-    r"IJCAI|KDD|SIGIR|WWW|WSDM|CIKM|ICASSP|Interspeech|INTERSPEECH|UAI|AISTATS|COLM|MICCAI|LREC|"
-    r"CoNLL|SIGGRAPH|CHI|UIST|CoRL|ICRA|IROS|FAccT|SIGDIAL|IJCNLP|NLPCC|ICDE|VLDB|SIGMOD|ACM MM)\b"
-)
-_JOURNAL = re.compile(
-    r"\b(Journal|Transactions|Letters|Review|TACL|JMLR|TPAMI|arXiv|Nature|Science)\b", re.I
-)
+
+
+def _venue_kind(kind: str) -> list[str]:
+    """The venue words and acronyms of one kind (``proceedings`` or ``journal``)."""
+    return [row[0] for name in ("venue_words", "venues") for row in rows(name) if row[1] == kind]
+
+
+#: Conference and workshop names and acronyms that make an entry ``inproceedings``
+#: (``data/venue_words.tsv`` and ``data/venues.tsv``).
+_PROCEEDINGS = re.compile(rf"\b({alternation(_venue_kind('proceedings'))})\b")
+#: Journal words and acronyms that make an entry an ``article``.
+_JOURNAL = re.compile(rf"\b({alternation(_venue_kind('journal'))})\b", re.IGNORECASE)
 #: Words that say how a work was published rather than where: ``Blog post``, ``software:``.
-_HOWPUBLISHED = re.compile(
-    r"^(blog(?: post)?|github(?: repository)?|software|online|website|web page|technical report|"
-    r"tech report|preprint|model card|dataset|hugging ?face)\b:?",
+_HOWPUBLISHED = re.compile(rf"^({alternation(words('how_published'))})\b:?", re.IGNORECASE)
+#: Words that make a venue a publisher or an institution: ``MIT Press``.
+PUBLISHER = re.compile(rf"\b({alternation(words('publisher_words'))})\b")
+
+
+#: A venue acronym (``data/venues.tsv``) and the year printed with it, in the ways READMEs
+#: print them: ``CVPR'24``, ``[CVPR '24]``, ``CVPR' 14``, ``ICLR23``, ``ICML2023``, ``CVPR 2024``.
+_ACRONYMS = alternation(row[0] for row in rows("venues"))
+_VENUE_YEAR = re.compile(
+    rf"(?<![\w-])(?P<venue>{_ACRONYMS})"
+    r"(?:\s*+['\u2019\u2018`]\s*+(?P<yy>\d{2})|(?P<joined>\d{2}|(?:19|20)\d{2})"
+    r"|\s++(?P<year>(?:19|20)\d{2}))?(?![\w'\u2019])"
+)
+
+
+def century(yy: str) -> str:
+    """A two-digit year in its century: ``'24`` -> 2024, ``'98`` -> 1998 (pivot at 50).
+
+    >>> century("24"), century("98")
+    ('2024', '1998')
+    """
+    return str(1900 + int(yy) if int(yy) >= 50 else 2000 + int(yy))
+
+
+def venue_year(text: str) -> tuple[str, str | None] | None:
+    """``text`` read as one venue acronym and perhaps its year, else None.
+
+    >>> venue_year("[CVPR '24]"), venue_year("ICCV'19"), venue_year("NeurIPS"), venue_year("GPT4")
+    (('CVPR', '2024'), ('ICCV', '2019'), ('NeurIPS', None), None)
+    """
+    match = _VENUE_YEAR.fullmatch(text.strip(" []*`_().,;:"))
+    if match is None:
+        return None
+    return match.group("venue"), _year_of(match)
+
+
+def _year_of(match: re.Match[str]) -> str | None:
+    two = match.group("yy") or (j if (j := match.group("joined")) and len(j) == 2 else None)
+    return century(two) if two else match.group("joined") or match.group("year")
+
+
+def spell_venue_years(text: str) -> str:
+    """Each venue acronym's short year written out: ``ICLR'24`` -> ``ICLR 2024``.
+
+    >>> spell_venue_years("**[CVPR' 14]** Rich features; ICML2023 and EMNLP 2020")
+    '**[CVPR 2014]** Rich features; ICML 2023 and EMNLP 2020'
+    """
+    if not re.search(r"\d", text):
+        return text
+
+    def spelt(match: re.Match[str]) -> str:
+        year = _year_of(match)
+        return f"{match.group('venue')} {year}" if year else match.group(0)
+
+    return _VENUE_YEAR.sub(spelt, text)
+
+
+#: Where a title runs on into the venue once the link between them is taken out:
+#: ``Title [arXiv:…](…) and will appear at IPDPS 2023``, ``… and [ICML 2022](…)``,
+#: ``… and [ML for Sys Workshop at NeurIPS2023](…)``. The venue ends the text: a known
+#: acronym and its year, or any name after "to appear in", "accepted at", "published in".
+_VENUE_CLOSING = re.compile(
+    r"(?:(?<!\s)\s++|)(?:and\s++)?(?:(?:will|to)\s++appear\s++(?:at|in)|accepted\s++(?:at|to|by|in)"
+    r"|published\s++(?:at|in))\s++(?P<named>[^\s].{0,80})$"
+    rf"|(?:(?<!\s)\s++|)and\s++(?P<venue>(?:\S++\s++){{0,5}}?(?:{_ACRONYMS})\s++(?:19|20)\d{{2}})$",
     re.IGNORECASE,
 )
+
+
+def venue_closing(text: str) -> tuple[str, str]:
+    """``text`` cut before a venue that closes it, and that venue; ``(text, "")`` if none.
+
+    >>> venue_closing("Mix-and-Match Runtimes and will appear at IPDPS 2023")
+    ('Mix-and-Match Runtimes', 'IPDPS 2023')
+    >>> venue_closing("Fast Training and ICML 2022"), venue_closing("Rock and Roll")
+    (('Fast Training', 'ICML 2022'), ('Rock and Roll', ''))
+    """
+    match = _VENUE_CLOSING.search(text)
+    if match is None:
+        return text, ""
+    return text[: match.start()], match.group("named") or match.group("venue")
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,12 +333,14 @@ def _join_enumerations(pieces: list[str]) -> list[str]:
     while n < len(pieces):
         piece = pieces[n]
         end = n + 1
-        if re.search(r"\b(?:on|of|for|in)\s[A-Z][\w-]*$", piece):
+        if re.search(r"\b(?:on|of|for|in)(?:\s[A-Z][\w-]*){1,4}$", piece):
             while end < len(pieces) and re.fullmatch(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?", pieces[end]):
                 end += 1
             closing = pieces[end] if end < len(pieces) else ""
-            if re.fullmatch(r"(?:and|&)\s.+|[A-Z][\w-]*\s(?:and|&)\s[A-Z].*", closing) and not (
-                re.search(r"\d", closing)
+            # A digit ends the name, except in the acronym closing it: "(SC '20)".
+            named = re.sub(r"\s*\([^()]*\)$", "", closing)
+            if re.fullmatch(r"(?:and|&)\s.+|[A-Z][\w-]*\s(?:and|&)\s[A-Z].*", named) and not (
+                re.search(r"\d", named)
             ):
                 out.append(", ".join(pieces[n : end + 1]))
                 n = end + 1
@@ -299,7 +380,8 @@ def _is_venue(piece: str) -> bool:
 
 
 def _place_venue(venue: str, fields: dict[str, str]) -> None:
-    venue = re.sub(r"^in:?\s+", "", venue, flags=re.IGNORECASE).strip()
+    # "[arXiv:…](…) and [NeurIPS 2020](…)": the venue after the identifier it was joined to.
+    venue = re.sub(r"^(?:(?:and|&)\s+)?(?:in:?\s+)?", "", venue, flags=re.IGNORECASE).strip()
     venue = re.sub(r"(?:(?<!\s)\s++|)\(\s*+\)", "", venue)
     if _HOWPUBLISHED.match(venue):
         fields["howpublished"] = venue.rstrip(":")
@@ -307,7 +389,7 @@ def _place_venue(venue: str, fields: dict[str, str]) -> None:
         fields["journal"] = venue
     elif _PROCEEDINGS.search(venue):
         fields["booktitle"] = venue
-    elif re.search(r"\b(Press|Publishing|Publishers|Center|Centre|Institute|University)\b", venue):
+    elif PUBLISHER.search(venue):
         fields["publisher"] = venue
     else:
         fields["journal"] = venue

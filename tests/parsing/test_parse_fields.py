@@ -1,0 +1,486 @@
+"""Fields read by their role: identifiers from every link, venue and year in the ways READMEs
+print them, short names, authors in any printed form, plain-text citation styles.
+
+Every input line here is written for this file in the style of real survey READMEs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from refs.parsing import parse_document
+from refs.parsing.identifiers import doi_from_url
+from refs.parsing.markup import is_generic_link_text
+from refs.parsing.names import parse_authors
+from refs.parsing.venue import spell_venue_years, venue_year
+
+
+def fields_of(line: str) -> dict[str, str]:
+    records = parse_document(line, "README.md").records
+    assert len(records) == 1, records
+    return dict(records[0].fields)
+
+
+# --- identifiers from every link -------------------------------------------------------------
+
+DOI_LINKS = [
+    pytest.param(
+        "https://dl.acm.org/doi/10.1145/3290605.3300001", "10.1145/3290605.3300001", id="acm"
+    ),
+    pytest.param(
+        "https://dl.acm.org/doi/abs/10.1145/3290605.3300001",
+        "10.1145/3290605.3300001",
+        id="acm-abs",
+    ),
+    pytest.param(
+        "https://dl.acm.org/doi/pdf/10.5555/3000001.3000002?download=1",
+        "10.5555/3000001.3000002",
+        id="acm-pdf",
+    ),
+    pytest.param(
+        "https://link.springer.com/chapter/10.1007/978-3-030-00001-1_7",
+        "10.1007/978-3-030-00001-1_7",
+        id="springer-chapter",
+    ),
+    pytest.param(
+        "https://link.springer.com/article/10.1007/s11263-020-00001-x",
+        "10.1007/s11263-020-00001-x",
+        id="springer-article",
+    ),
+    pytest.param(
+        "https://link.springer.com/content/pdf/10.1007%2F978-3-540-00001-2_3.pdf",
+        "10.1007/978-3-540-00001-2_3",
+        id="springer-encoded-pdf",
+    ),
+    pytest.param(
+        "https://onlinelibrary.wiley.com/doi/full/10.1002/aisy.202000001",
+        "10.1002/aisy.202000001",
+        id="wiley",
+    ),
+    pytest.param(
+        "https://www.tandfonline.com/doi/abs/10.1080/01621459.2020.0000001",
+        "10.1080/01621459.2020.0000001",
+        id="tandfonline",
+    ),
+    pytest.param(
+        "https://pubs.acs.org/doi/10.1021/acs.jcim.0c00001", "10.1021/acs.jcim.0c00001", id="acs"
+    ),
+    pytest.param(
+        "https://www.morganclaypool.com/doi/10.2200/S00001ED1V01Y202001AIM001",
+        "10.2200/s00001ed1v01y202001aim001",
+        id="morganclaypool",
+    ),
+    pytest.param(
+        "https://doi.org/10.1016/j.example.2021.01.001",
+        "10.1016/j.example.2021.01.001",
+        id="doi.org",
+    ),
+    pytest.param("https://ieeexplore.ieee.org/document/9000001", None, id="ieeexplore-has-none"),
+    pytest.param("https://dl.acm.org/citation.cfm?id=3000001", None, id="acm-numeric-is-no-doi"),
+    pytest.param("https://github.com/someone/10.1234/tool", None, id="other-host-has-none"),
+]
+
+
+@pytest.mark.parametrize(("url", "doi"), DOI_LINKS)
+def test_doi_from_url(url: str, doi: str | None) -> None:
+    assert doi_from_url(url) == doi
+
+
+def test_a_publisher_link_gives_the_entry_its_doi() -> None:
+    line = (
+        "1. Ann Lee, Bo Chan. (2020) Quiet Graphs for Loud Data. "
+        "[In Proceedings of KDD '20](https://dl.acm.org/doi/10.1145/3394486.3400001)."
+    )
+    assert fields_of(line)["doi"] == "10.1145/3394486.3400001"
+
+
+@pytest.mark.parametrize(
+    ("link", "kept"),
+    [
+        pytest.param(
+            "https://openreview.net/forum?id=AbCdEf_123",
+            "openreview.net/forum?id=AbCdEf_123",
+            id="openreview-forum",
+        ),
+        pytest.param(
+            "https://openreview.net/pdf?id=AbCdEf_123",
+            "openreview.net/pdf?id=AbCdEf_123",
+            id="openreview-pdf",
+        ),
+        pytest.param(
+            "https://aclanthology.org/2021.findings-emnlp.999/",
+            "aclanthology.org/2021.findings-emnlp.999",
+            id="acl-new",
+        ),
+        pytest.param(
+            "https://aclanthology.org/N19-1999/", "aclanthology.org/N19-1999", id="acl-old"
+        ),
+    ],
+)
+def test_a_link_with_an_acl_or_openreview_id_is_the_url(link: str, kept: str) -> None:
+    line = (
+        "3. Ann Lee, Bo Chan. (2021) Warm Starts for Cold Models. "
+        f"[arXiv:2108.00001](https://arxiv.org/abs/2108.00001) and [NeurIPS 2022]({link})."
+    )
+    fields = fields_of(line)
+    assert kept in fields["url"]
+    assert fields["eprint"] == "2108.00001"
+    assert fields["booktitle"] == "NeurIPS"
+
+
+# --- venue and year ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        pytest.param("CVPR'24", ("CVPR", "2024"), id="apostrophe"),
+        pytest.param("ICLR'24", ("ICLR", "2024"), id="iclr"),
+        pytest.param("[CVPR '24]", ("CVPR", "2024"), id="bracketed-spaced"),
+        pytest.param("**[CVPR' 14]**", ("CVPR", "2014"), id="bold-space-after"),
+        pytest.param("`ICLR'24`", ("ICLR", "2024"), id="code-span"),
+        pytest.param("CVPR 2024", ("CVPR", "2024"), id="full-year"),
+        pytest.param("ICCV'19", ("ICCV", "2019"), id="iccv"),
+        pytest.param("NIPS'98", ("NIPS", "1998"), id="last-century"),
+        pytest.param("ICLR23", ("ICLR", "2023"), id="joined-short"),
+        pytest.param("ICML2023", ("ICML", "2023"), id="joined-full"),
+        pytest.param("NeurIPS", ("NeurIPS", None), id="no-year"),
+        pytest.param("GPT4", None, id="model-name-is-no-venue"),
+    ],
+)
+def test_venue_year(printed: str, read: tuple[str, str | None] | None) -> None:
+    assert venue_year(printed) == read
+
+
+def test_short_years_are_spelt_out_in_running_text() -> None:
+    said = "NeurIPS 2023 Workshop; Findings of EMNLP'23; ECCV'22 (Oral)"
+    assert (
+        spell_venue_years(said) == "NeurIPS 2023 Workshop; Findings of EMNLP 2023; ECCV 2022 (Oral)"
+    )
+
+
+def test_a_venue_with_a_short_year_after_the_authors() -> None:
+    fields = fields_of(
+        "- **Sparse Maps for Dense Scenes**. *Ann Lee, Bo Chan.* ICCV'19. "
+        "[[paper](https://arxiv.org/abs/1904.00001)]"
+    )
+    assert (fields["booktitle"], fields["year"]) == ("ICCV", "2019")
+
+
+def test_a_workshop_keeps_its_name() -> None:
+    fields = fields_of(
+        "- **Sparse Maps for Dense Scenes**. *Ann Lee, Bo Chan.* NeurIPS 2023 Workshop."
+    )
+    assert (fields["booktitle"], fields["year"]) == ("NeurIPS 2023 Workshop", "2023")
+
+
+@pytest.mark.parametrize(
+    ("opening", "year", "month"),
+    [
+        pytest.param("[2023/04]", "2023", "4", id="slash"),
+        pytest.param("[2023.05]", "2023", "5", id="dot"),
+        pytest.param("**[2022-11]**", "2022", "11", id="bold-dash"),
+    ],
+)
+def test_a_leading_date_gives_year_and_month(opening: str, year: str, month: str) -> None:
+    line = f"- {opening} **Tiny Agents at Work.** *Ann Lee et al. arXiv.* [[paper](https://arxiv.org/abs/2304.00001)]"
+    fields = fields_of(line)
+    assert (fields["year"], fields["month"]) == (year, month)
+
+
+def test_a_venue_link_opens_the_entry_and_the_title_follows() -> None:
+    line = (
+        "- [[ECCV](https://arxiv.org/abs/1603.00001)] [2.1k:fire:] Bit-Net: Small Weights for "
+        "Large Images. [**`bnn`**] [[torch](https://github.com/someone/bitnet)] [700:star:]"
+    )
+    fields = fields_of(line)
+    assert fields["title"] == "Bit-Net: Small Weights for Large Images"
+    assert fields["booktitle"] == "ECCV"
+    assert "author" not in fields
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "venue"),
+    [
+        pytest.param(
+            "- [[ACL](https://aclanthology.org/2021.findings-acl.999)] On Quiet Attention "
+            "Values in Small Transformers. [**`qnn`**]",
+            "booktitle",
+            "ACL",
+            id="venue-word-that-is-also-a-link-word",
+        ),
+        pytest.param(
+            "- [[MMM](https://link.springer.com/chapter/10.1007/978-3-031-00001-2_8)] Binary "
+            "Networks for Video Actions. [__`bnn`__]",
+            "journal",
+            "MMM",
+            id="unknown-venue-linking-the-paper",
+        ),
+    ],
+)
+def test_a_venue_link_names_the_venue_and_tags_are_no_venue(
+    line: str, field: str, venue: str
+) -> None:
+    fields = fields_of(line)
+    assert fields[field] == venue
+    assert "shorttitle" not in fields
+    assert "qnn" not in str(fields) and "bnn" not in str(fields)
+
+
+def test_a_subtitle_after_a_question_is_no_author() -> None:
+    line = (
+        "- [[arXiv](https://arxiv.org/abs/2404.00001)] How Small Can Models Be? An Honest "
+        "Study [[code](https://github.com/a/b)]"
+    )
+    fields = fields_of(line)
+    assert fields["title"] == "How Small Can Models Be? An Honest Study"
+    assert "author" not in fields
+
+
+@pytest.mark.parametrize(
+    ("line", "low"),
+    [
+        pytest.param(
+            "- **Agents That Tidy Rooms.** *Ann Lee, Bo Chan.* ICLR 2024. "
+            "[[paper](https://arxiv.org/abs/2401.00001)]",
+            False,
+            id="bold-title-italic-authors",
+        ),
+        pytest.param(
+            "- Agents that tidy rooms. Ann Lee. Some place. "
+            "[[paper](https://arxiv.org/abs/2401.00001)]",
+            True,
+            id="sentence-order-only",
+        ),
+    ],
+)
+def test_a_reading_on_weak_evidence_is_flagged(line: str, low: bool) -> None:
+    records = parse_document(line, "README.md").records
+    assert ("low-confidence" in records[0].flags) is low
+
+
+@pytest.mark.parametrize(
+    ("after_title", "venue"),
+    [
+        pytest.param("and will appear at IPDPS 2023.", ("booktitle", "IPDPS"), id="will-appear-at"),
+        pytest.param(
+            "and [ICML 2022](https://proceedings.mlr.press/v1/a.html).",
+            ("booktitle", "ICML"),
+            id="and-venue-link",
+        ),
+        pytest.param(
+            "and [Sys Workshop at NeurIPS2023](https://example.org/).",
+            ("booktitle", "Sys Workshop at NeurIPS"),
+            id="and-workshop-link",
+        ),
+    ],
+)
+def test_a_venue_after_the_identifier_link_is_no_part_of_the_title(
+    after_title: str, venue: tuple[str, str]
+) -> None:
+    line = (
+        "7. Ann Lee, Bo Chan, Cy Dee. (2023) Quiet Runtimes for Loud Clusters "
+        f"[arXiv:2303.00001](https://arxiv.org/abs/2303.00001) {after_title}"
+    )
+    fields = fields_of(line)
+    assert fields["title"] == "Quiet Runtimes for Loud Clusters"
+    assert fields[venue[0]] == venue[1]
+    assert fields["year"] == "2023"
+
+
+# --- roles, not positions ----------------------------------------------------------------------
+
+
+def test_a_bracketed_short_name_is_the_shorttitle_not_an_author() -> None:
+    fields = fields_of("- **[Fast-Det]** Quick boxes for slow cameras. Ann Lee et al. CVPR 2015.")
+    assert fields["shorttitle"] == "Fast-Det"
+    assert fields["title"] == "Quick boxes for slow cameras"
+    assert fields["author"] == "Lee, Ann and others"
+
+
+@pytest.mark.parametrize(
+    ("line", "short", "author"),
+    [
+        pytest.param(
+            '- <u>TidyBot</u>: **"Agents That Tidy Rooms"**. *Ann Lee et al.* arXiv 2023. '
+            "[[paper](https://arxiv.org/abs/2307.00001)]",
+            "TidyBot",
+            "Lee, Ann and others",
+            id="underlined-name-then-quoted-title",
+        ),
+        pytest.param(
+            '- <u>TidyBot</u>: **"Agents That Tidy Rooms"**. *Quiet Lab Team*. arXiv 2023. '
+            "[[paper](https://arxiv.org/abs/2307.00001)]",
+            "TidyBot",
+            "{Quiet Lab Team}",
+            id="organisation-author-kept",
+        ),
+        pytest.param(
+            "- Tidy 3.0: **Agents That Tidy Rooms**. Ann Lee, Bo Chan. ICLR 2024. "
+            "[[paper](https://arxiv.org/abs/2307.00001)]",
+            "Tidy 3.0",
+            "Lee, Ann and Chan, Bo",
+            id="versioned-name-before-colon",
+        ),
+    ],
+)
+def test_a_short_name_before_the_title_is_never_an_author(
+    line: str, short: str, author: str
+) -> None:
+    fields = fields_of(line)
+    assert fields["shorttitle"] == short
+    assert fields["title"] == "Agents That Tidy Rooms"
+    assert fields["author"] == author
+    assert fields.get("journal", fields.get("booktitle")) in {"arXiv", "ICLR"}
+    assert "note" not in fields
+
+
+@pytest.mark.parametrize(
+    ("span", "author", "venue"),
+    [
+        pytest.param(
+            "*Ann Lee et al. arXiv.*",
+            "Lee, Ann and others",
+            ("journal", "arXiv"),
+            id="et-al-then-venue",
+        ),
+        pytest.param(
+            "*Ann Lee et al.arXiv.*", "Lee, Ann and others", ("journal", "arXiv"), id="run-on"
+        ),
+        pytest.param(
+            "*Ann Lee (Some University) et al. EMNLP.*",
+            "Lee, Ann and others",
+            ("booktitle", "EMNLP"),
+            id="affiliation-dropped",
+        ),
+        pytest.param(
+            "*Bo Chan (North Institute). arXiv.*",
+            "Chan, Bo",
+            ("journal", "arXiv"),
+            id="single-author",
+        ),
+        pytest.param(
+            "*Quiet Lab (Some University) arXiv.*",
+            "{Quiet Lab}",
+            ("journal", "arXiv"),
+            id="organisation",
+        ),
+        pytest.param(
+            "*Ann Lee, Bo Chan, Cy Dee (Far College) et al. SIGMOD.*",
+            "Lee, Ann and Chan, Bo and Dee, Cy and others",
+            ("booktitle", "SIGMOD"),
+            id="three-named",
+        ),
+    ],
+)
+def test_an_emphasised_span_of_authors_then_venue(
+    span: str, author: str, venue: tuple[str, str]
+) -> None:
+    line = f"- [2023/07] **Agents That Tidy Rooms.** {span} [[paper](https://arxiv.org/abs/2307.00001)]"
+    fields = fields_of(line)
+    assert fields["author"] == author
+    assert fields[venue[0]] == venue[1]
+    assert "note" not in fields
+
+
+@pytest.mark.parametrize(
+    ("printed", "bibtex"),
+    [
+        pytest.param(
+            "Ann Lee, Bo Chan, and Cy Dee",
+            "Lee, Ann and Chan, Bo and Dee, Cy",
+            id="first-last-oxford-and",
+        ),
+        pytest.param(
+            "Lee, Ann and Chan, Bo and others",
+            "Lee, Ann and Chan, Bo and others",
+            id="bibtex-order",
+        ),
+        pytest.param(
+            "Ann Lee (Some University) et al.", "Lee, Ann and others", id="affiliation-et-al"
+        ),
+        pytest.param("A. B. Lee", "Lee, A. B.", id="initials"),
+        pytest.param(
+            "Ludo van der Berg, Anne de Wit", "van der Berg, Ludo and de Wit, Anne", id="particles"
+        ),
+        pytest.param("Some Lab Team", "{Some Lab Team}", id="organisation"),
+    ],
+)
+def test_author_strings_in_any_printed_form(printed: str, bibtex: str) -> None:
+    assert parse_authors(printed).bibtex() == bibtex
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Collection", "Source", "paper (soon)", "📄 Paper", "Code (soon)", "Project Page", "[pdf]"],
+)
+def test_generic_link_words(text: str) -> None:
+    assert is_generic_link_text(text)
+
+
+def test_generic_link_words_never_reach_note() -> None:
+    line = (
+        "- **Maps of Meaning in Small Models.** *Ann Lee, Bo Chan.* ICLR 2024. "
+        "[[Collection](https://example.org/c)] [[Source](https://github.com/a/b)] "
+        "[[paper (soon)](https://example.org/p)]"
+    )
+    assert "note" not in fields_of(line)
+
+
+def test_a_badge_then_the_linked_title_in_a_table_cell() -> None:
+    table = (
+        "| Title | Venue | Date |\n"
+        "|---|---|---|\n"
+        "| ![Star](https://img.shields.io/github/stars/a/b.svg) <br> "
+        "[**Small Coders, Big Tests**](https://arxiv.org/abs/2401.00001) <br> "
+        "| `ICLR'24` | `2024.01` |\n"
+    )
+    fields = fields_of(table)
+    assert fields["title"] == "Small Coders, Big Tests"
+    assert (fields["booktitle"], fields["year"]) == ("ICLR", "2024")
+
+
+# --- plain-text citation styles, field by field -------------------------------------------------
+
+
+def test_acl_style() -> None:
+    fields = fields_of(
+        "[1] Ann Lee and Bo Chan. 2021. Quiet tokens in loud models. In *Proceedings of the "
+        "59th Annual Meeting of the Association for Computational Linguistics*, pages 10--20."
+    )
+    assert fields["author"] == "Lee, Ann and Chan, Bo"
+    assert fields["title"] == "Quiet tokens in loud models"
+    assert fields["year"] == "2021"
+    assert fields["pages"] == "10--20"
+    assert fields["booktitle"].startswith("Proceedings of the 59th Annual Meeting")
+
+
+def test_apa_style() -> None:
+    fields = fields_of(
+        "[2] Lee, A., & Chan, B. (2020). Quiet tokens in loud models. "
+        "Journal of Small Data, 12, 1-9."
+    )
+    assert fields["author"] == "Lee, A. and Chan, B."
+    assert fields["title"] == "Quiet tokens in loud models"
+    assert fields["year"] == "2020"
+    assert fields["journal"] == "Journal of Small Data"
+
+
+def test_ieee_style() -> None:
+    fields = fields_of(
+        '[3] A. Lee and B. Chan, "Quiet tokens in loud models," in Proc. CVPR, 2020, pp. 1-9.'
+    )
+    assert fields["author"] == "Lee, A. and Chan, B."
+    assert fields["title"] == "Quiet tokens in loud models"
+    assert fields["year"] == "2020"
+    assert fields["pages"] == "1--9"
+
+
+def test_chicago_style() -> None:
+    fields = fields_of(
+        '[4] Lee, Ann, and Bo Chan. "Quiet Tokens in Loud Models." Journal of Small Data (2019).'
+    )
+    assert fields["author"] == "Lee, Ann and Chan, Bo"
+    assert fields["title"] == "Quiet Tokens in Loud Models"
+    assert fields["year"] == "2019"
+    assert fields["journal"] == "Journal of Small Data"
