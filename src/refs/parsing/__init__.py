@@ -11,11 +11,12 @@ occurrences among them, and each runs through `PARSE_STEPS`. No I/O: the caller 
 
 from __future__ import annotations
 
-from collections import Counter
+from dataclasses import replace
 
 from refs.errors import Problem, Severity
-from refs.parsing.blocks import split_blocks
+from refs.parsing.blocks import BlockKind, outline, split_blocks
 from refs.parsing.candidates import Candidate, find_candidates
+from refs.parsing.numbering import Numbered, cites_numbers, number_labels, reused_labels
 from refs.parsing.record import EmbeddedBibtex, ParseResult, Record, Shape
 from refs.parsing.steps import PARSE_STEPS, Draft, Step, to_record
 
@@ -53,26 +54,45 @@ def parse_document(text: str, file: str, steps: tuple[Step, ...] = PARSE_STEPS) 
 
     ``file`` is only recorded (in each record's ``source``), never opened.
     """
-    candidates, bibtex = find_candidates(file, split_blocks(text))
+    blocks = split_blocks(text)
+    candidates, bibtex = find_candidates(file, blocks)
     records = [parse_candidate(candidate, file, steps) for candidate in candidates]
-    records = _flag_reused_labels(records, candidates)
+    cited = cites_numbers(b.text for b in blocks if b.kind is not BlockKind.FENCE)
+    records = _labelled(records, candidates, _heading_paths(text), cited)
     problems = tuple(p for record in records for p in _problems(record))
     return ParseResult(tuple(records), tuple(bibtex), problems)
 
 
-def _flag_reused_labels(records: list[Record], candidates: list[Candidate]) -> list[Record]:
-    """Two ``[3]`` entries in one reference list: keep both, flag both.
+def _heading_paths(text: str) -> list[tuple[str, ...]]:
+    """For each line (0-based), the titles of the headings it sits under, outermost first."""
+    paths: list[tuple[str, ...]] = []
+    path: tuple[str, ...] = ()
+    levels: tuple[int, ...] = ()
+    for heading in outline(text.split("\n")):
+        if heading is not None:
+            keep = sum(1 for level in levels if level < heading.level)
+            levels, path = (*levels[:keep], heading.level), (*path[:keep], heading.title)
+        paths.append(path)
+    return paths
 
-    Only ``[N]`` / ``<a id>`` entries count: Markdown lists are often numbered ``1.`` throughout.
-    """
-    listed = [c.is_listed for c in candidates]
-    labels = Counter(
-        r.source.label for r, is_listed in zip(records, listed, strict=True) if is_listed
-    )
-    return [
-        _with_flag(r, "label-reused") if is_listed and labels[r.source.label] > 1 else r
-        for r, is_listed in zip(records, listed, strict=True)
+
+def _labelled(
+    records: list[Record], candidates: list[Candidate], paths: list[tuple[str, ...]], cited: bool
+) -> list[Record]:
+    """Each record keeps the label `refs.parsing.numbering` gives it; two entries of one
+    numbering with the same label keep both, flagged ``label-reused``."""
+    facts = [
+        Numbered(c.label, c.label is not None and not c.is_listed, paths[c.line - 1])
+        for c in candidates
     ]
+    labels = number_labels(facts, cited)
+    out = []
+    for record, label, reused in zip(records, labels, reused_labels(labels), strict=True):
+        kept = record
+        if label != record.source.label:
+            kept = replace(record, source=replace(record.source, label=label))
+        out.append(_with_flag(kept, "label-reused") if reused else kept)
+    return out
 
 
 def _with_flag(record: Record, flag: str) -> Record:
