@@ -47,7 +47,7 @@ def _families(entry: Entry) -> set[str]:
     return {fold(p.last) for p in entry.names("author") if not p.is_others} - {""}
 
 
-def _compatible(a: Entry, b: Entry) -> bool:
+def compatible(a: Entry, b: Entry) -> bool:
     """False when the two name different works: an identifier of the same kind differs, or
     both list authors and no family name is shared."""
     left, right = dict(identity(a)), dict(identity(b))
@@ -78,10 +78,6 @@ class Index:
         """The key of a store entry with one of ``entry``'s identifiers and none against it."""
         for pair in identity(entry):
             key = self.by_id.get(pair)
-            if (
-                key is not None
-                and key.casefold() in get
-                and _compatible(entry, get[key.casefold()])
-            ):
+            if key is not None and key.casefold() in get and compatible(entry, get[key.casefold()]):
                 return key
         return None
