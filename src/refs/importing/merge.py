@@ -219,7 +219,8 @@ class _Merge:
     def _by_identifier(self, occurrence: Occurrence) -> str | None:
         if "id-mismatch" in occurrence.flags:
             return None  # its text and its link name different works: a person decides
-        key = self.index.find(occurrence.entry, self.current)
+        same_document = () if occurrence.from_bibtex else self.gathered
+        key = self.index.find(occurrence.entry, self.current, same_document)
         if key is None or (occurrence.from_bibtex and key.casefold() in self.from_this_bib):
             return None  # two BibTeX entries of one file are never merged
         return key.casefold()
