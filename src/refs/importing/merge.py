@@ -140,12 +140,18 @@ _SAME_PLACE_TITLE = 80.0
 
 def _same_occurrence(old: Entry, new: Entry) -> bool:
     """Could ``new``, read at a line where ``old`` had an occurrence, be that occurrence?
-    Nothing may be against it, and a shared identifier or a like title must be for it."""
-    if not (_close_enough(old, new) and compatible(old, new)):
+    No identifier may be against it; a shared identifier is for it (the authors may read
+    differently, as they may for one identifier in one document), or else a like title with
+    no author, year or first author against it."""
+    if not compatible(old, new, authors=False):
         return False
     if set(identity(old)) & set(identity(new)):
         return True
-    return ratio(signature(old)[0], signature(new)[0]) >= _SAME_PLACE_TITLE
+    return (
+        compatible(old, new)
+        and _close_enough(old, new)
+        and ratio(signature(old)[0], signature(new)[0]) >= _SAME_PLACE_TITLE
+    )
 
 
 class _Merge:
@@ -241,7 +247,15 @@ class _Merge:
 
     def add(self, occurrence: Occurrence) -> None:
         if occurrence.from_bibtex:
-            target = self._same_key(occurrence) or self._by_identifier(occurrence)
+            target = (
+                self._same_key(occurrence)
+                or self._same_place(occurrence)
+                or self._by_identifier(occurrence)
+            )
+            key = occurrence.entry.key.casefold()
+            if target not in (None, key) and key in self.current:
+                # its key is another work's: flagged as when it was first keyed afresh
+                occurrence = replace(occurrence, flags=(*occurrence.flags, "key-conflict"))
         else:
             target = self._previous(occurrence) or self._by_identifier(occurrence)
         created = target is None
@@ -322,13 +336,13 @@ class _Merge:
         for entry in assign_keys([self.current.pop(f) for f in pending], taken):
             self.current[entry.key.casefold()] = entry
         updated = 0
+        for folded in removed:  # first: a new entry may be given a key a removed one had
+            store.remove(self.original[folded].key)
         for folded, entry in self.current.items():
             before = self.original.get(folded)
             if before is None or entry != before:
                 store.put(entry)
                 updated += before is not None
-        for folded in removed:
-            store.remove(self.original[folded].key)
         return DocumentReport(self.file, found, self.new, updated, flagged, len(removed))
 
 
