@@ -173,6 +173,10 @@ class _Merge:
                 self.old_labels[folded] = {s.label for s in here}
                 for line in dict.fromkeys(s.line for s in here):
                     self.old_at.setdefault(line, []).append(folded)
+        #: Entries holding an occurrence of this document whose identifiers are not in doubt
+        #: (no occurrence flagged ``id-mismatch``): one identifier there is one work.
+        self.same_document: set[str] = set()
+        self.doubtful: set[str] = set()
         #: (entry, line) pairs an occurrence of this import has gone back to.
         self.claimed: set[tuple[str, int]] = set()
         self.index = Index.of(self.current.values())
@@ -225,7 +229,7 @@ class _Merge:
     def _by_identifier(self, occurrence: Occurrence) -> str | None:
         if "id-mismatch" in occurrence.flags:
             return None  # its text and its link name different works: a person decides
-        same_document = () if occurrence.from_bibtex else self.gathered
+        same_document = () if occurrence.from_bibtex else self.same_document
         key = self.index.find(occurrence.entry, self.current, same_document)
         if key is None or (occurrence.from_bibtex and key.casefold() in self.from_this_bib):
             return None  # two BibTeX entries of one file are never merged
@@ -276,6 +280,11 @@ class _Merge:
             self._gather(target).note(occurrence)
         if occurrence.from_bibtex:
             self.from_this_bib.add(target)
+        if "id-mismatch" in occurrence.flags:
+            self.doubtful.add(target)
+            self.same_document.discard(target)
+        elif target not in self.doubtful:
+            self.same_document.add(target)
         self.index.add(self.current[target])
 
     def _gather(self, target: str) -> _Gathered:
