@@ -26,7 +26,8 @@ def test_clean_document_exits_0_and_summarises_on_stderr(run_cli: RunCli, tmp_pa
 
 def test_flagged_occurrence_exits_1(run_cli: RunCli, tmp_path: Path) -> None:
     doc = tmp_path / "list.md"
-    doc.write_text("[1] Ada Lovelace. **Notes**.\n\n[1] Charles Babbage. **Notes**. 1843.\n")
+    # [2] twice: a second [1] would start a numbering again (refs.parsing.numbering)
+    doc.write_text("[2] Ada Lovelace. **Notes**.\n\n[2] Charles Babbage. **Notes**. 1843.\n")
     result = run_cli("--store", str(tmp_path / "r.bib"), "import", str(doc))
     assert result.exit_code == 1
     assert "label-reused" in result.stderr

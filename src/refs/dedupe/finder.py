@@ -28,6 +28,7 @@ from refs.dedupe.report import Link
 from refs.dedupe.vetoes import YEAR_TOLERANCE, Ids
 from refs.dedupe.views import member_views
 from refs.model import Entry
+from refs.parsing.numbering import numbering_runs
 
 #: Links scoring between this and the threshold are weak: reported, not merged.
 WEAK_FLOOR = 0.8
@@ -277,12 +278,19 @@ class Finder:
         return [i for i in range(len(self.entries)) if i not in self.dead]
 
     def label_conflicts(self) -> None:
-        """Entries that carry the same label of the same document but are not one cluster."""
-        by_label: dict[tuple[str, str], set[int]] = defaultdict(set)
+        """Entries that carry the same label of one numbering of a document but are not one
+        cluster (a numbering that starts again is another one: `refs.parsing.numbering`)."""
+        by_file: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
         for index in self.alive():
             for source in self.entries[index].sources:
                 if source.label is not None:
-                    by_label[(source.file, source.label)].add(index)
+                    by_file[source.file].append((source.line, source.label, index))
+        by_label: dict[tuple[str, int, str], set[int]] = defaultdict(set)
+        for file, labelled in by_file.items():
+            labelled.sort()
+            runs = numbering_runs([label for _, label, _ in labelled])
+            for run, (_, label, index) in zip(runs, labelled, strict=True):
+                by_label[(file, run, label)].add(index)
         for indices in by_label.values():
             roots = {self.find(i): i for i in sorted(indices)}
             if len(roots) < 2:

@@ -5,7 +5,7 @@ Never by title alone across documents: fuzzy same-work detection is `refs dedupe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from refs.bibtex.keys import fold
@@ -47,12 +47,14 @@ def _families(entry: Entry) -> set[str]:
     return {fold(p.last) for p in entry.names("author") if not p.is_others} - {""}
 
 
-def _compatible(a: Entry, b: Entry) -> bool:
+def compatible(a: Entry, b: Entry, *, authors: bool = True) -> bool:
     """False when the two name different works: an identifier of the same kind differs, or
-    both list authors and no family name is shared."""
+    (with ``authors``) both list authors and no family name is shared."""
     left, right = dict(identity(a)), dict(identity(b))
     if any(left[kind] != right[kind] for kind in left.keys() & right.keys() if kind != "doi"):
         return False
+    if not authors:
+        return True
     families_a, families_b = _families(a), _families(b)
     return not (families_a and families_b and not families_a & families_b)
 
@@ -61,7 +63,8 @@ def _compatible(a: Entry, b: Entry) -> bool:
 class Index:
     """Store entries by identifier, kept current while an import adds and updates entries."""
 
-    by_id: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: Every entry (its key) with each identifier, first seen first.
+    by_id: dict[tuple[str, str], dict[str, None]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, entries: Iterable[Entry]) -> Index:
@@ -72,16 +75,22 @@ class Index:
 
     def add(self, entry: Entry) -> None:
         for pair in identity(entry):
-            self.by_id.setdefault(pair, entry.key)
+            self.by_id.setdefault(pair, {})[entry.key] = None
 
-    def find(self, entry: Entry, get: dict[str, Entry]) -> str | None:
-        """The key of a store entry with one of ``entry``'s identifiers and none against it."""
+    def find(
+        self, entry: Entry, get: dict[str, Entry], same_document: Container[str] = ()
+    ) -> str | None:
+        """The key of a store entry with one of ``entry``'s identifiers and none against it.
+
+        An entry in ``same_document`` (folded keys of entries that already hold an occurrence
+        of the document ``entry`` comes from) is that work even when the authors read
+        differently: one document prints one work under one identifier.
+        """
         for pair in identity(entry):
-            key = self.by_id.get(pair)
-            if (
-                key is not None
-                and key.casefold() in get
-                and _compatible(entry, get[key.casefold()])
-            ):
-                return key
+            for key in self.by_id.get(pair, ()):
+                folded = key.casefold()
+                if folded in get and compatible(
+                    entry, get[folded], authors=folded not in same_document
+                ):
+                    return key
         return None

@@ -8,13 +8,15 @@ second import of the same text changes nothing, and stale sources go away.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz.fuzz import ratio
 
 from refs.bibtex import InvalidEntry
 from refs.bibtex.keys import assign_keys
 from refs.errors import Problem
 from refs.importing.documents import Definition, Occurrence
-from refs.importing.matching import Index, identity, signature
+from refs.importing.matching import Index, compatible, identity, signature
 from refs.importing.meta import FLAGS_FIELD, flag_file, flag_item, flag_items, format_flags
 from refs.model import Entry, SourceLocation
 from refs.store import Store
@@ -81,16 +83,26 @@ def _with_occurrence(entry: Entry, occurrence: Occurrence, *, authoritative: boo
     return replace(entry, fields=fields, ids=ids, macros=macros)
 
 
+def _place(source: SourceLocation) -> tuple[str, int, str]:
+    """Sources in document order, the label breaking a tie: the same every run."""
+    return source.file, source.line, source.label or ""
+
+
 @dataclass(slots=True)
 class _Gathered:
     """The sources and flags one import adds to one entry, kept apart until it finishes."""
 
     sources: dict[SourceLocation, None]
     flags: list[str]
+    #: The occurrences from text, in document order: what they filled in is filled in again
+    #: after a BibTeX entry of the document replaces the entry's fields.
+    from_text: list[Occurrence] = field(default_factory=list)
 
     def note(self, occurrence: Occurrence) -> None:
         self.sources[occurrence.source] = None
         self.flags += [flag_item(flag, occurrence.source) for flag in occurrence.flags]
+        if not occurrence.from_bibtex:
+            self.from_text.append(occurrence)
 
     def applied(self, entry: Entry) -> Entry:
         """``entry`` with these sources and flags (sorted, unique) added."""
@@ -100,7 +112,7 @@ class _Gathered:
         items = [*flag_items(entry.fields), *self.flags]
         if items:
             fields[FLAGS_FIELD] = format_flags(items)
-        sources = sorted({*entry.sources, *self.sources}, key=lambda s: (s.file, s.line))
+        sources = sorted({*entry.sources, *self.sources}, key=_place)
         return replace(entry, fields=fields, sources=tuple(sources))
 
 
@@ -121,6 +133,27 @@ def _close_enough(old: Entry, new: Entry) -> bool:
     return not (first_old and first_new and first_old != first_new)
 
 
+#: How alike (rapidfuzz ratio, 0-100) the folded titles of an occurrence and the entry that
+#: held its line must be, when no identifier joins them: an edited title, not another work.
+_SAME_PLACE_TITLE = 80.0
+
+
+def _same_occurrence(old: Entry, new: Entry) -> bool:
+    """Could ``new``, read at a line where ``old`` had an occurrence, be that occurrence?
+    No identifier may be against it; a shared identifier is for it (the authors may read
+    differently, as they may for one identifier in one document), or else a like title with
+    no author, year or first author against it."""
+    if not compatible(old, new, authors=False):
+        return False
+    if set(identity(old)) & set(identity(new)):
+        return True
+    return (
+        compatible(old, new)
+        and _close_enough(old, new)
+        and ratio(signature(old)[0], signature(new)[0]) >= _SAME_PLACE_TITLE
+    )
+
+
 class _Merge:
     """One document's import in progress: the store's entries by folded key, being edited."""
 
@@ -130,12 +163,22 @@ class _Merge:
         self.current = dict(self.original)
         self.old_by_title: dict[str, list[str]] = {}
         self.old_labels: dict[str, set[str | None]] = {}
+        #: The entries that held an occurrence at each line of this document last time.
+        self.old_at: dict[int, list[str]] = {}
         for folded, entry in self.original.items():
             here = [s for s in entry.sources if s.file == file]
             if here:
                 self.current[folded] = _without_document(entry, file)
                 self.old_by_title.setdefault(signature(entry)[0], []).append(folded)
                 self.old_labels[folded] = {s.label for s in here}
+                for line in dict.fromkeys(s.line for s in here):
+                    self.old_at.setdefault(line, []).append(folded)
+        #: Entries holding an occurrence of this document whose identifiers are not in doubt
+        #: (no occurrence flagged ``id-mismatch``): one identifier there is one work.
+        self.same_document: set[str] = set()
+        self.doubtful: set[str] = set()
+        #: (entry, line) pairs an occurrence of this import has gone back to.
+        self.claimed: set[tuple[str, int]] = set()
         self.index = Index.of(self.current.values())
         #: What this import adds to each entry (by folded key), applied in `finish`.
         self.gathered: dict[str, _Gathered] = {}
@@ -148,8 +191,27 @@ class _Merge:
     # -- where an occurrence goes ------------------------------------------------------------
 
     def _previous(self, occurrence: Occurrence) -> str | None:
-        """The entry this occurrence went to last time: same title, nothing against it, the
-        same label preferred."""
+        """The entry this occurrence went to last time: one that held an occurrence at its
+        line and reads as the same work; else one of the same title with nothing against it,
+        the same label preferred. So a document read again goes where it went before."""
+        return self._same_place(occurrence) or self._same_title(occurrence)
+
+    def _same_place(self, occurrence: Occurrence) -> str | None:
+        line = occurrence.source.line
+        held = [
+            folded
+            for folded in self.old_at.get(line, ())
+            if folded not in self.from_this_bib
+            and _same_occurrence(self.original[folded], occurrence.entry)
+        ]
+        found = next((f for f in held if (f, line) not in self.claimed), None) or next(
+            iter(held), None
+        )
+        if found is not None:
+            self.claimed.add((found, line))
+        return found
+
+    def _same_title(self, occurrence: Occurrence) -> str | None:
         title = signature(occurrence.entry)[0]
         if not title:
             return None
@@ -167,7 +229,8 @@ class _Merge:
     def _by_identifier(self, occurrence: Occurrence) -> str | None:
         if "id-mismatch" in occurrence.flags:
             return None  # its text and its link name different works: a person decides
-        key = self.index.find(occurrence.entry, self.current)
+        same_document = () if occurrence.from_bibtex else self.same_document
+        key = self.index.find(occurrence.entry, self.current, same_document)
         if key is None or (occurrence.from_bibtex and key.casefold() in self.from_this_bib):
             return None  # two BibTeX entries of one file are never merged
         return key.casefold()
@@ -188,7 +251,15 @@ class _Merge:
 
     def add(self, occurrence: Occurrence) -> None:
         if occurrence.from_bibtex:
-            target = self._same_key(occurrence) or self._by_identifier(occurrence)
+            target = (
+                self._same_key(occurrence)
+                or self._same_place(occurrence)
+                or self._by_identifier(occurrence)
+            )
+            key = occurrence.entry.key.casefold()
+            if target not in (None, key) and key in self.current:
+                # its key is another work's: flagged as when it was first keyed afresh
+                occurrence = replace(occurrence, flags=(*occurrence.flags, "key-conflict"))
         else:
             target = self._previous(occurrence) or self._by_identifier(occurrence)
         created = target is None
@@ -200,13 +271,20 @@ class _Merge:
             authoritative = (
                 occurrence.from_bibtex and target in self.old_labels and self._only_here(target)
             )
-            self.current[target] = _with_occurrence(
-                self.current[target], occurrence, authoritative=authoritative
-            )
+            entry = _with_occurrence(self.current[target], occurrence, authoritative=authoritative)
+            if authoritative and target in self.gathered:
+                for earlier in self.gathered[target].from_text:
+                    entry = _with_occurrence(entry, earlier)
+            self.current[target] = entry
         if not created:
             self._gather(target).note(occurrence)
         if occurrence.from_bibtex:
             self.from_this_bib.add(target)
+        if "id-mismatch" in occurrence.flags:
+            self.doubtful.add(target)
+            self.same_document.discard(target)
+        elif target not in self.doubtful:
+            self.same_document.add(target)
         self.index.add(self.current[target])
 
     def _gather(self, target: str) -> _Gathered:
@@ -267,13 +345,13 @@ class _Merge:
         for entry in assign_keys([self.current.pop(f) for f in pending], taken):
             self.current[entry.key.casefold()] = entry
         updated = 0
+        for folded in removed:  # first: a new entry may be given a key a removed one had
+            store.remove(self.original[folded].key)
         for folded, entry in self.current.items():
             before = self.original.get(folded)
             if before is None or entry != before:
                 store.put(entry)
                 updated += before is not None
-        for folded in removed:
-            store.remove(self.original[folded].key)
         return DocumentReport(self.file, found, self.new, updated, flagged, len(removed))
 
 

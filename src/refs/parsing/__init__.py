@@ -13,12 +13,12 @@ the caller reads the file.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 
-from refs.document import parse
+from refs.document import Fence, parse
 from refs.errors import Problem, Severity
 from refs.parsing.candidates import Candidate, find_candidates
+from refs.parsing.numbering import Numbered, cites_numbers, number_labels, reused_labels
 from refs.parsing.record import EmbeddedBibtex, ParseResult, Record, Shape
 from refs.parsing.steps import PARSE_STEPS, Draft, Step, bibtex_value, to_record
 
@@ -61,28 +61,37 @@ def parse_document(text: str, file: str, steps: tuple[Step, ...] = PARSE_STEPS) 
 
     ``file`` is only recorded (in each record's ``source``), never opened.
     """
-    found = find_candidates(file, parse(text))
+    document = parse(text)
+    found = find_candidates(file, document)
     candidates = list(found.candidates)
     records = [parse_candidate(candidate, file, steps) for candidate in candidates]
-    records = _flag_reused_labels(records, candidates)
+    cited = cites_numbers(
+        "\n".join(block.lines) for block in document.blocks if not isinstance(block, Fence)
+    )
+    paths = [document.section_of(candidate.line).path for candidate in candidates]
+    records = _labelled(records, candidates, paths, cited)
     problems = [p for record in records for p in _problems(record)]
     problems = sorted([*problems, *found.unread], key=lambda p: p.line)
     return ParseResult(tuple(records), found.bibtex, tuple(problems))
 
 
-def _flag_reused_labels(records: list[Record], candidates: list[Candidate]) -> list[Record]:
-    """Two ``[3]`` entries in one reference list: keep both, flag both.
-
-    Only ``[N]`` / ``<a id>`` entries count: Markdown lists are often numbered ``1.`` throughout.
-    """
-    listed = [c.is_listed for c in candidates]
-    labels = Counter(
-        r.source.label for r, is_listed in zip(records, listed, strict=True) if is_listed
-    )
-    return [
-        _with_flag(r, "label-reused") if is_listed and labels[r.source.label] > 1 else r
-        for r, is_listed in zip(records, listed, strict=True)
+def _labelled(
+    records: list[Record], candidates: list[Candidate], paths: list[tuple[str, ...]], cited: bool
+) -> list[Record]:
+    """Each record keeps the label `refs.parsing.numbering` gives it; two entries of one
+    numbering with the same label keep both, flagged ``label-reused``."""
+    facts = [
+        Numbered(c.label, c.label is not None and not c.is_listed, path)
+        for c, path in zip(candidates, paths, strict=True)
     ]
+    labels = number_labels(facts, cited)
+    out = []
+    for record, label, reused in zip(records, labels, reused_labels(labels), strict=True):
+        kept = record
+        if label != record.source.label:
+            kept = replace(record, source=replace(record.source, label=label))
+        out.append(_with_flag(kept, "label-reused") if reused else kept)
+    return out
 
 
 def _with_flag(record: Record, flag: str) -> Record:
