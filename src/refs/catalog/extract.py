@@ -14,13 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from refs.catalog.cells import CellText, read_cell
-from refs.catalog.grid import Cell, Grid, GridRow, read_grid
+from refs.catalog.grid import Grid, GridRow, read_grid
 from refs.catalog.identity import Identifier, link_identifiers
 from refs.catalog.model import CitedCell, Item
 from refs.catalog.resolve import LabelIndex, resolve
-from refs.catalog.sections import heading_paths
+from refs.document import Cell, Table, parse
 from refs.model import Entry
-from refs.parsing.blocks import BlockKind, split_blocks
 from refs.parsing.identifiers import is_paper_url
 
 _NAME_HEADER = re.compile(
@@ -35,15 +34,15 @@ _LINK_KINDS = frozenset(
 def extract_items(file: str, text: str, entries: Sequence[Entry]) -> tuple[Item, ...]:
     """Every catalog row of the document ``file`` (its ``text``), cited keys from ``entries``."""
     index = LabelIndex(entries)
-    paths = heading_paths(text)
+    document = parse(text)
     items: list[Item] = []
-    for block in split_blocks(text):
-        if block.kind not in (BlockKind.HTML_TABLE, BlockKind.PIPE_TABLE):
+    for block in document.iter_blocks():
+        if not isinstance(block, Table):
             continue
         grid = read_grid(block)
         if not grid.rows or not grid.header:
             continue
-        section = paths[block.line - 1] + (grid.header[0],)
+        section = (*document.sections[block.section].path, grid.header[0])
         found = _TableReader.of(file, grid, section, index).items()
         if grid.clipped:
             found = [replace(item, flags=(*item.flags, "spans-clipped")) for item in found]
@@ -79,7 +78,7 @@ class _TableReader:
         for row in grid.rows:
             for _, cell in row.cells():
                 if cell not in read:  # a spanned cell is read once
-                    read[cell] = read_cell(cell.text)
+                    read[cell] = read_cell(cell)
         cited = sorted({c for row in grid.rows for c, cell in row.cells() if read[cell].labels})
         named = [i for i, h in enumerate(grid.header) if _NAME_HEADER.search(h)]
         column = (cited or named or [0])[0]
@@ -88,13 +87,12 @@ class _TableReader:
     def items(self) -> list[Item]:
         items: list[Item] = []
         opened: dict[Cell, int] = {}
-        for number, row in enumerate(self.grid.rows):
+        for row in self.grid.rows:
             name_cell = row[self.name_column]
             if name_cell is None or not self.read[name_cell].name:
                 continue
             if name_cell in opened:  # a rowspan: this row continues an item
-                own = GridRow({c: cell for c, cell in row.cells() if cell.row == number})
-                items[opened[name_cell]] = self._continued(items[opened[name_cell]], own)
+                items[opened[name_cell]] = self._continued(items[opened[name_cell]], row.opened())
                 continue
             opened[name_cell] = len(items)
             items.append(self._item(row, name_cell))
