@@ -1,7 +1,8 @@
 """A document's catalog tables -> `Item` values, one per row, resolved to store keys.
 
-A table is a catalog when some row cites a reference number or was itself imported as a paper
-(a table listing papers directly). The row's name is in the first column whose cells cite
+A table is a catalog when some row cites a reference number, was itself imported as a paper
+(a table listing papers directly), or links a paper whose arXiv id, DOI, ACL Anthology or
+OpenReview id one entry holds (that entry is what the row cites). The row's name is in the first column whose cells cite
 numbers (else the column a header calls title / name); rows whose name cell was opened by an
 earlier row (``rowspan``) continue that row's item.
 """
@@ -130,6 +131,8 @@ class _TableReader:
             lines = sorted({cell.line for _, cell in row.cells()})
             found = (k for line in lines for k in self.index.keys_at(self.file, line))
             cites = tuple(dict.fromkeys(found))
+            if not cites:  # a row linking a paper cites the entry holding its identifier
+                cites = self.index.keys_holding(self.file, _paper_link(links))
             flags = () if cites else ("no-citation",)
         return Item(
             name=said.name,
