@@ -91,10 +91,8 @@ def test_a_references_heading_of_any_syntax_is_found(heading: str) -> None:
     assert _synced(text).endswith(f"{heading}\n[1] k2\n[2] k1\n")
 
 
-def test_a_references_heading_inside_a_four_backtick_fence_is_not_the_references_section() -> (
-    None
-):
-    example = "````markdown\n```\n## References\n\n[1] An example entry, not one of ours.\n```\n````\n"
+def test_a_references_heading_inside_a_four_backtick_fence_is_not_the_references_section() -> None:
+    example = "````markdown\n```\n## References\n\n[1] An example, not ours.\n```\n````\n"
     text = f"{PROSE}## References\n\n[2] Title 2.\n[1] Title 1.\n\n## How to cite\n\n{example}"
     synced = _synced(text)
     assert synced.endswith(f"## How to cite\n\n{example}")  # the example is untouched
@@ -120,7 +118,7 @@ def test_only_a_fenced_references_section_is_no_section() -> None:
             id="html-list",
         ),
         pytest.param(
-            "- A. Kim. Title 1.\n- B. Lee. Title 2.\n", 7, "list items without numbers", id="bullets"
+            "- A. Kim. Title 1.\n- B. Lee. Title 2.\n", 7, "items without numbers", id="bullets"
         ),
         pytest.param("> [1] A. Kim. Title 1.\n", 7, "a block quote", id="quote"),
     ],

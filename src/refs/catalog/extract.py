@@ -2,9 +2,9 @@
 
 A table is a catalog when some row cites a reference number, was itself imported as a paper
 (a table listing papers directly), or links a paper whose arXiv id, DOI, ACL Anthology or
-OpenReview id one entry holds (that entry is what the row cites). The row's name is in the first column whose cells cite
-numbers (else the column a header calls title / name); rows whose name cell was opened by an
-earlier row (``rowspan``) continue that row's item.
+OpenReview id one entry holds (that entry is what the row cites). The row's name is in the
+first column whose cells cite numbers (else the column a header calls title / name); rows whose
+name cell was opened by an earlier row (``rowspan``) continue that row's item.
 """
 
 from __future__ import annotations
