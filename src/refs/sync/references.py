@@ -37,6 +37,15 @@ _ITEM_MARKER = re.compile(
 _DIGITS = re.compile(r"\d{1,4}")
 
 
+def is_reference_heading(title: str) -> bool:
+    """True for a heading that names a reference list.
+
+    >>> is_reference_heading("📚 References"), is_reference_heading("Referenced models and why")
+    (True, False)
+    """
+    return bool(_TITLE.search(title)) and len(title) <= _MAX_TITLE
+
+
 class NoReferenceSection(RefsError):
     """The document has no References section with numbered entries to manage."""
 
@@ -156,7 +165,7 @@ def find_region(file: str, document: Document, lines: list[str]) -> ReferenceReg
     refused: tuple[int, str, str] | None = None  # line, shape, heading
     headings = list(document.headings())
     for heading in reversed(headings):
-        if not _TITLE.search(heading.title) or len(heading.title) > _MAX_TITLE:
+        if not is_reference_heading(heading.title):
             continue
         _, last = document.extent(heading.section)
         found = _read_section(document, heading.end_line, last)
