@@ -125,7 +125,7 @@ def readme_groups(
     known = set(store_keys)
     lists: dict[str, list[tuple[str, ...]]] = {}
     for key, (file, path) in listed.items():
-        if key in known and file not in paths:  # a document with rows: the rows' headings
+        if key in known and file not in paths and path:  # with rows: the rows' headings
             lists.setdefault(file, []).append(path)
     prefixes = {file: common_prefix(found) for file, found in {**lists, **paths}.items()}
     chosen = [item for item in items if section is None or in_section(item, section)]
