@@ -61,6 +61,11 @@ PROSE = "# Survey of Sparse Models\n\nA list of papers.\n\n"
             id="anchor-lines",
         ),
         pytest.param(
+            "**[2]** B. Lee. Title 2. 2021.\n\n**[1]** A. Kim. Title 1. 2020.\n",
+            "**[1]** k2\n\n**[2]** k1\n",
+            id="bold-bracket-paragraphs",
+        ),
+        pytest.param(
             "- [2] B. Lee. Title 2. 2021.\n- [1] A. Kim. Title 1. 2020.\n",
             "- [1] k2\n- [2] k1\n",
             id="bullet-bracket-list",

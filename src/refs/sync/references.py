@@ -2,11 +2,12 @@
 
 Read from the document model (`refs.document`): a References section is a heading of any
 syntax (ATX, setext, ``<h2>``) that names a reference list, outside code. Its entries may be
-written as ``[N]`` or ``<a id="refN">`` lines (one paragraph or several), ``- [N]`` list items,
-or an ``N.`` numbered list. The managed region runs from the section's first sub-heading or
-entry to the end of its last entry; text before it (under the heading) and after it stays as
-it is. A section whose entries are in a shape sync cannot write back (a table, an HTML list, a
-quote, bullets without numbers) is refused with its line, before anything changes.
+written as ``[N]``, ``**[N]**`` or ``<a id="refN">`` lines (one paragraph or several),
+``- [N]`` list items, or an ``N.`` numbered list. The managed region runs from the section's
+first sub-heading or entry to the end of its last entry; text before it (under the heading)
+and after it stays as it is. A section whose entries are in a shape sync cannot write back
+(a table, an HTML list, a quote, bullets without numbers) is refused with its line, before
+anything changes.
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ _TITLE = re.compile(r"\b(references?|bibliography)\b", re.IGNORECASE)
 #: A longer heading is prose that mentions references, not a reference list's title.
 _MAX_TITLE = 60
 #: What opens a numbered entry on a line of its own paragraph: ``<a id="ref3">[3]</a>``,
-#: ``[3]``, ``<a id="ref3"></a>``.
+#: ``[3]``, ``**[3]**``, ``<a id="ref3"></a>``.
 _LINE_MARKER = re.compile(
-    r"^\s*(?:(?:<a\s[^>]*>\s*(?:</a>\s*)?)?\[\d{1,4}\](?:\s*</a>)?(?![(:\[])|<a\s[^>\d]*+\d[^>]*+>"
-    r"(?:\s*</a>)?)[ \t]*"
+    r"^\s*(?:(?:<a\s[^>]*>\s*(?:</a>\s*)?)?(?:\*\*|__)?\[\d{1,4}\](?:\*\*|__)?(?:\s*</a>)?(?![(:\[])"
+    r"|<a\s[^>\d]*+\d[^>]*+>(?:\s*</a>)?)[ \t]*"
 )
 #: What opens a numbered list item: ``- [3]``, ``- <a id="ref3">[3]</a>``, ``3.``, ``3)``.
 _ITEM_MARKER = re.compile(
