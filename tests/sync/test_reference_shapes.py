@@ -4,6 +4,7 @@ document's line, for the shapes it cannot write back."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,7 @@ from refs.model import Entry, SourceLocation
 from refs.render.readme import NUMBER, ReadmeGroup, ReadmeLayout, ReadmeSection, numbered
 from refs.sync import plan_sync
 from refs.sync.references import NoReferenceSection, UnwritableReferences
+from tests.conftest import RunCli
 
 FILE = "README.md"
 
@@ -143,3 +145,22 @@ def test_an_unwritable_block_between_entries_is_refused_rather_than_dropped() ->
     )
     with pytest.raises(UnwritableReferences, match=r"^README\.md:9: a table between"):
         _synced(text)
+
+
+def test_refs_sync_refuses_an_unwritable_section_with_exit_2_and_changes_nothing(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("REFS_CATALOG", "catalog.yaml")
+    text = (
+        f"{PROSE}## Papers\n\n- **Sparse Vision Transformers.** Ana Kim. CVPR 2023. "
+        "[[paper](https://arxiv.org/abs/2301.00011)]\n\n"
+        "## References\n\n| # | Reference |\n|---|---|\n"
+        "| 1 | Ana Kim. **Sparse Vision Transformers.** CVPR 2023. |\n"
+    )
+    (tmp_path / "doc.md").write_text(text, encoding="utf-8")
+    assert run_cli("import", "doc.md").exit_code == 0
+    result = run_cli("sync", "doc.md", "--write", "--force")
+    assert result.exit_code == 2
+    assert "doc.md:11: the 'References' section lists its entries as a table" in result.stderr
+    assert (tmp_path / "doc.md").read_text(encoding="utf-8") == text
