@@ -73,6 +73,11 @@ PROSE = "# Survey of Sparse Models\n\nA list of papers.\n\n"
             id="bullet-bracket-list",
         ),
         pytest.param(
+            "* **[2]** B. Lee. Title 2. 2021.\n* **[1]** A. Kim. Title 1. 2020.\n",
+            "* **[1]** k2\n* **[2]** k1\n",
+            id="bullet-bold-bracket-list",
+        ),
+        pytest.param(
             "2. B. Lee. Title 2. 2021.\n   *continued on a second line*\n"
             "3. A. Kim. Title 1. 2020.\n",
             "1. k2\n2. k1\n",

@@ -19,7 +19,7 @@ from refs.catalog.grid import Grid, GridRow, read_grid
 from refs.catalog.identity import Identifier, link_identifiers
 from refs.catalog.model import CitedCell, Item
 from refs.catalog.resolve import LabelIndex, resolve
-from refs.document import Cell, Table, parse
+from refs.document import Cell, Document, Table, parse
 from refs.model import Entry
 from refs.parsing.identifiers import is_paper_url
 
@@ -32,10 +32,15 @@ _LINK_KINDS = frozenset(
 )
 
 
-def extract_items(file: str, text: str, entries: Sequence[Entry]) -> tuple[Item, ...]:
-    """Every catalog row of the document ``file`` (its ``text``), cited keys from ``entries``."""
+def extract_items(
+    file: str, text: str, entries: Sequence[Entry], document: Document | None = None
+) -> tuple[Item, ...]:
+    """Every catalog row of the document ``file`` (its ``text``), cited keys from ``entries``.
+
+    ``document`` is ``text`` parsed, when the caller has parsed it already (an import does).
+    """
     index = LabelIndex(entries)
-    document = parse(text)
+    document = parse(text) if document is None else document
     items: list[Item] = []
     for block in document.iter_blocks():
         if not isinstance(block, Table):

@@ -24,17 +24,14 @@ from refs.render.readme import NUMBER, ReadmeLayout
 _TITLE = re.compile(r"\b(references?|bibliography)\b", re.IGNORECASE)
 #: A longer heading is prose that mentions references, not a reference list's title.
 _MAX_TITLE = 60
-#: What opens a numbered entry on a line of its own paragraph: ``<a id="ref3">[3]</a>``,
-#: ``[3]``, ``**[3]**``, ``<a id="ref3"></a>``.
-_LINE_MARKER = re.compile(
-    r"^\s*(?:(?:<a\s[^>]*>\s*(?:</a>\s*)?)?(?:\*\*|__)?\[\d{1,4}\](?:\*\*|__)?(?:\s*</a>)?(?![(:\[])"
-    r"|<a\s[^>\d]*+\d[^>]*+>(?:\s*</a>)?)[ \t]*"
-)
+#: A printed number: ``[3]``, ``**[3]**``, ``<a id="ref3">[3]</a>``, ``<a id="r3"></a>[3]``.
+_BRACKET = r"(?:<a\s[^>]*>\s*(?:</a>\s*)?)?(?:\*\*|__)?\[\d{1,4}\](?:\*\*|__)?(?:\s*</a>)?"
+#: An anchor carrying the number, with no number printed: ``<a id="ref3"></a>``.
+_ANCHOR = r"<a\s[^>\d]*+\d[^>]*+>(?:\s*</a>)?"
+#: What opens a numbered entry on a line of its own paragraph (not a link ``[3](url)``).
+_LINE_MARKER = re.compile(rf"^\s*(?:{_BRACKET}(?![(:\[])|{_ANCHOR})[ \t]*")
 #: What opens a numbered list item: ``- [3]``, ``- <a id="ref3">[3]</a>``, ``3.``, ``3)``.
-_ITEM_MARKER = re.compile(
-    r"^\s*(?:[-*+]\s+(?:(?:<a\s[^>]*>\s*(?:</a>\s*)?)?\[\d{1,4}\](?:\s*</a>)?|<a\s[^>\d]*+\d[^>]*+>"
-    r"(?:\s*</a>)?)|\d{1,4}[.)])[ \t]*"
-)
+_ITEM_MARKER = re.compile(rf"^\s*(?:[-*+]\s+(?:{_BRACKET}|{_ANCHOR})|\d{{1,4}}[.)])[ \t]*")
 _DIGITS = re.compile(r"\d{1,4}")
 
 
