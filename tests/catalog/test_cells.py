@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from refs.catalog.cells import read_cell
+from refs.catalog.cells import CellText, read_cell
+from refs.document import Table, parse
+
+
+def _read(markup: str, html: bool = False) -> CellText:
+    """``markup`` as the one body cell of a pipe table (of an HTML table when ``html``)."""
+    text = (
+        f"<table>\n<tr><th>Name</th></tr>\n<tr><td>{markup}</td></tr>\n</table>\n"
+        if html
+        else f"| Name |\n|---|\n| {markup} |\n"
+    )
+    table = next(b for b in parse(text).iter_blocks() if isinstance(b, Table))
+    return read_cell(table.rows[1][0])
 
 
 @pytest.mark.parametrize(
@@ -26,11 +38,12 @@ from refs.catalog.cells import read_cell
     ],
 )
 def test_cell_name_and_labels(markup: str, name: str, labels: tuple[str, ...]) -> None:
-    said = read_cell(markup)
-    assert (said.name, said.labels) == (name, labels)
+    for html in (False, True):
+        said = _read(markup, html)
+        assert (said.name, said.labels) == (name, labels)
 
 
 def test_links_are_kept_and_generic_text_dropped() -> None:
-    said = read_cell('<a href="https://arxiv.org/abs/2305.11206 | -" target="_blank">paper</a>')
+    said = _read('<a href="https://arxiv.org/abs/2305.11206 | -" target="_blank">paper</a>', True)
     assert said.plain == ""
     assert [link.text for link in said.links] == ["paper"]

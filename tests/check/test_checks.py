@@ -176,3 +176,15 @@ def test_registry_runs_every_check_and_sorts() -> None:
     assert len(CHECKS) == len(set(CHECKS)) == 15
     found = run_checks(_context(_row("X", 7, ("9",), ())))
     assert found == sorted(found, key=lambda f: (f.file, f.line, f.code, f.message))
+
+
+def test_broken_anchors_read_the_document_model() -> None:
+    text = (
+        "Setext Heading 1\n================\n\n"
+        "See [the first](#setext-heading-1) and [[2]](#ref2) and [[3]](#ref3).\n\n"
+        '<a id="ref2"></a>[2] B. Lee. Dense models.\n\n'
+        '````markdown\n<a id="ref3"></a>[3] an example\n[[9]](#ref9)\n````\n'
+    )
+    context = CheckContext("refs.bib", (), (), documents={"README.md": text})
+    found = [(f.line, f.message.split(",")[0]) for f in broken_anchors(context)]
+    assert found == [(4, "link to #ref3")]  # setext slug and #ref2 defined; the fence is code

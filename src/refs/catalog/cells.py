@@ -1,32 +1,34 @@
 """What a catalog cell says: the name it gives, the reference numbers it cites, its links.
 
-``Natural Instructions [<a href="#ref3">3</a>]`` names *Natural Instructions* and cites 3;
-``FLAN-T5 [7]`` names *FLAN-T5* and cites 7; ``[2, 5-6]`` cites 2, 5 and 6.
+Read from the cell's spans (`refs.document`): ``Natural Instructions [<a href="#ref3">3</a>]``
+names *Natural Instructions* and cites 3; ``FLAN-T5 [7]`` names *FLAN-T5* and cites 7;
+``[2, 5-6]`` cites 2, 5 and 6; an in-page link ``[3](#ref3)`` cites 3.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from refs.document import Block, Cell, Paragraph, Span, SpanKind, inner_blocks
 from refs.parsing.markup import (
     Link,
+    badge_text,
     extract_links,
+    is_generic_link_text,
     repair_text,
     squash,
-    strip_emphasis,
-    strip_html,
 )
 
-#: An in-document link around the number: ``<a href="#ref3">3</a>`` reads as ``3``.
-#: (Attributes stop at the next ``<``, the text at the next ``<a``: linear on unclosed tags.)
-_ANCHOR_LINK = re.compile(
-    r"<a\s[^<>]*?href=[\"']#[^\"']*[\"'][^<>]*>((?:(?!<a\s).)*?)</a>", re.I | re.S
-)
-_MD_ANCHOR_LINK = re.compile(r"\[(\[?\s*\d[\d\s,\u2013-]*\]?)\]\(#[^)\s]*\)")
-_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 #: ``[3]``, ``[3, 5]``, ``[5-7]``; not a Markdown link ``[3](url)``.
 _NUMBERS = re.compile(r"\[\s*(\d{1,4}(?:\s*[,\u2013-]\s*\d{1,4})*)\s*\](?!\()")
+#: The text of an in-page link that is a citation: ``3``, ``[3]``, ``3, 5``.
+_CITATION_TEXT = re.compile(r"\[?\s*(\d{1,4}(?:\s*[,\u2013-]\s*\d{1,4})*)\s*\]?")
+#: ``[[3]]``: an in-page link printed inside brackets of its own.
+_DOUBLE = re.compile(r"\[\s*\[([^\[\]]*)\]\s*\]")
+#: Brackets a generic link left empty: ``[[paper](…)]`` prints nothing.
+_EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)|\{\s*\}")
 #: LaTeX that tables borrow from papers: ``\tnotex{id:2}``, ``~\citep{key}``.
 _LATEX = re.compile(r"~?\\[A-Za-z]+\*?(?:\{[^{}]*\})*")
 #: A range wider than this is not a citation range (``[2019-2023]``).
@@ -55,17 +57,74 @@ def _expand(group: str) -> list[str]:
     return labels
 
 
-def read_cell(markup: str) -> CellText:
-    """Read one cell's markup.
+def _cell_spans(cell: Cell) -> Iterator[tuple[Span, ...]]:
+    """The cell's inline spans, then those of every paragraph and heading inside its blocks."""
+    yield cell.spans
+    stack: list[Iterator[Block]] = [iter(cell.blocks)]
+    while stack:
+        block = next(stack[-1], None)
+        if block is None:
+            stack.pop()
+            continue
+        if isinstance(block, Paragraph):
+            yield block.spans
+        inner = inner_blocks(block)
+        if inner:
+            stack.append(iter(inner))
 
-    >>> read_cell('UnifiedQA [<a href="#ref1">1</a>]')
+
+def _said(spans: tuple[Span, ...], links: list[Link]) -> str:
+    """The text the spans print, with citations as ``[N]``: a titled link leaves its text, a
+    generic one (``paper``) nothing, an image its venue badge; links go to ``links``."""
+    parts: list[str] = []
+    stack: list[Span | str] = list(reversed(spans))
+    while stack:  # iterative: nesting costs no recursion
+        top = stack.pop()
+        if isinstance(top, str):
+            parts.append(top)
+        elif top.kind is SpanKind.LINK:
+            stack.extend(reversed(_link(top, links)))
+        elif top.kind is SpanKind.IMAGE:
+            said = badge_text(top.src)
+            parts.append(f" {said} " if said else " ")
+        elif top.kind is SpanKind.BREAK:
+            parts.append(" ")
+        elif top.children:
+            stack.extend(reversed(top.children))
+        elif top.kind is SpanKind.TEXT:
+            text, found = extract_links(top.text)  # URLs printed bare
+            links.extend(found)
+            parts.append(text)
+        else:
+            parts.append(top.text)
+    return "".join(parts)
+
+
+def _link(span: Span, links: list[Link]) -> list[Span | str]:
+    """What a link span prints, in place of the span."""
+    if span.href.startswith("#"):  # an in-page link: a citation when its text is numbers
+        cited = _CITATION_TEXT.fullmatch(span.text.strip())
+        return [f"[{cited.group(1)}]"] if cited else list(span.children)
+    images = [child for child in span.children if child.kind is SpanKind.IMAGE]
+    url = span.href.strip().strip("<>")
+    if images:  # a badge: the link is the target, the image may print a venue
+        links.append(Link("", url))
+        return list(images)
+    links.append(Link(span.text.strip(), url))
+    return [] if is_generic_link_text(span.text) else list(span.children)
+
+
+def read_cell(cell: Cell) -> CellText:
+    """Read one table cell.
+
+    >>> from refs.document import parse
+    >>> read_cell(parse('| Name |\\n|---|\\n| UnifiedQA [[1]](#ref1) |\\n').blocks[0].rows[1][0])
     CellText(name='UnifiedQA', labels=('1',), links=(), plain='UnifiedQA [1]')
     """
-    text = _ANCHOR_LINK.sub(lambda m: m.group(1), markup)
-    text = _MD_ANCHOR_LINK.sub(lambda m: "[" + m.group(1).strip("[]") + "]", text)
-    said, links = extract_links(text)
-    said = _TAG.sub(lambda m: " " if m.group(0).lower().startswith("<br") else "", said)
+    links: list[Link] = []
+    said = " ".join(_said(spans, links) for spans in _cell_spans(cell))
+    said = _EMPTY_BRACKETS.sub(" ", _DOUBLE.sub(lambda m: f"[{m.group(1)}]", said))
     labels = tuple(dict.fromkeys(n for m in _NUMBERS.finditer(said) for n in _expand(m.group(1))))
-    plain = squash(strip_emphasis(strip_html(_LATEX.sub(" ", repair_text(said)))))
+    plain = squash(_LATEX.sub(" ", repair_text(said)))
     name = squash(_NUMBERS.sub(" ", plain))
-    return CellText(name, labels, links, plain)
+    return CellText(name, labels, tuple(link for link in links if link.url), plain)

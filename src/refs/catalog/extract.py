@@ -1,9 +1,10 @@
 """A document's catalog tables -> `Item` values, one per row, resolved to store keys.
 
-A table is a catalog when some row cites a reference number or was itself imported as a paper
-(a table listing papers directly). The row's name is in the first column whose cells cite
-numbers (else the column a header calls title / name); rows whose name cell was opened by an
-earlier row (``rowspan``) continue that row's item.
+A table is a catalog when some row cites a reference number, was itself imported as a paper
+(a table listing papers directly), or links a paper whose arXiv id, DOI, ACL Anthology or
+OpenReview id one entry holds (that entry is what the row cites). The row's name is in the
+first column whose cells cite numbers (else the column a header calls title / name); rows whose
+name cell was opened by an earlier row (``rowspan``) continue that row's item.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from refs.catalog.cells import CellText, read_cell
-from refs.catalog.grid import Cell, Grid, GridRow, read_grid
+from refs.catalog.grid import Grid, GridRow, read_grid
 from refs.catalog.identity import Identifier, link_identifiers
 from refs.catalog.model import CitedCell, Item
 from refs.catalog.resolve import LabelIndex, resolve
-from refs.catalog.sections import heading_paths
+from refs.document import Cell, Document, Table, parse
 from refs.model import Entry
-from refs.parsing.blocks import BlockKind, split_blocks
 from refs.parsing.identifiers import is_paper_url
 
 _NAME_HEADER = re.compile(
@@ -32,18 +32,23 @@ _LINK_KINDS = frozenset(
 )
 
 
-def extract_items(file: str, text: str, entries: Sequence[Entry]) -> tuple[Item, ...]:
-    """Every catalog row of the document ``file`` (its ``text``), cited keys from ``entries``."""
+def extract_items(
+    file: str, text: str, entries: Sequence[Entry], document: Document | None = None
+) -> tuple[Item, ...]:
+    """Every catalog row of the document ``file`` (its ``text``), cited keys from ``entries``.
+
+    ``document`` is ``text`` parsed, when the caller has parsed it already (an import does).
+    """
     index = LabelIndex(entries)
-    paths = heading_paths(text)
+    document = parse(text) if document is None else document
     items: list[Item] = []
-    for block in split_blocks(text):
-        if block.kind not in (BlockKind.HTML_TABLE, BlockKind.PIPE_TABLE):
+    for block in document.iter_blocks():
+        if not isinstance(block, Table):
             continue
         grid = read_grid(block)
         if not grid.rows or not grid.header:
             continue
-        section = paths[block.line - 1] + (grid.header[0],)
+        section = (*document.sections[block.section].path, grid.header[0])
         found = _TableReader.of(file, grid, section, index).items()
         if grid.clipped:
             found = [replace(item, flags=(*item.flags, "spans-clipped")) for item in found]
@@ -79,7 +84,7 @@ class _TableReader:
         for row in grid.rows:
             for _, cell in row.cells():
                 if cell not in read:  # a spanned cell is read once
-                    read[cell] = read_cell(cell.text)
+                    read[cell] = read_cell(cell)
         cited = sorted({c for row in grid.rows for c, cell in row.cells() if read[cell].labels})
         named = [i for i, h in enumerate(grid.header) if _NAME_HEADER.search(h)]
         column = (cited or named or [0])[0]
@@ -88,13 +93,12 @@ class _TableReader:
     def items(self) -> list[Item]:
         items: list[Item] = []
         opened: dict[Cell, int] = {}
-        for number, row in enumerate(self.grid.rows):
+        for row in self.grid.rows:
             name_cell = row[self.name_column]
             if name_cell is None or not self.read[name_cell].name:
                 continue
             if name_cell in opened:  # a rowspan: this row continues an item
-                own = GridRow({c: cell for c, cell in row.cells() if cell.row == number})
-                items[opened[name_cell]] = self._continued(items[opened[name_cell]], own)
+                items[opened[name_cell]] = self._continued(items[opened[name_cell]], row.opened())
                 continue
             opened[name_cell] = len(items)
             items.append(self._item(row, name_cell))
@@ -132,6 +136,8 @@ class _TableReader:
             lines = sorted({cell.line for _, cell in row.cells()})
             found = (k for line in lines for k in self.index.keys_at(self.file, line))
             cites = tuple(dict.fromkeys(found))
+            if not cites:  # a row linking a paper cites the entry holding its identifier
+                cites = self.index.keys_holding(self.file, _paper_link(links))
             flags = () if cites else ("no-citation",)
         return Item(
             name=said.name,

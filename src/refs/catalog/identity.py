@@ -22,7 +22,7 @@ from refs.model.identifiers import (
 
 Identifier = tuple[str, str]
 #: Kinds that name exactly one work, so that two different values mean two different works.
-_EXACT = frozenset({"arxiv", "doi", "acl", "openreview"})
+EXACT_KINDS = frozenset({"arxiv", "doi", "acl", "openreview"})
 
 
 class Agreement(StrEnum):
@@ -88,7 +88,7 @@ def agreement(row: frozenset[Identifier], entry: EntryIdentity) -> Agreement:
     no identifier; else UNKNOWN."""
     if row & entry.every:
         return Agreement.SAME
-    kinds = {kind for kind, _ in row} & {kind for kind, _ in entry.every} & _EXACT
+    kinds = {kind for kind, _ in row} & {kind for kind, _ in entry.every} & EXACT_KINDS
     return Agreement.DIFFERENT if kinds else Agreement.UNKNOWN
 
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from refs.catalog.identity import Identifier, entry_identity, link_score
+from refs.catalog.identity import EXACT_KINDS, Identifier, entry_identity, link_score
 from refs.model import Entry
 
 
@@ -40,6 +40,7 @@ class LabelIndex:
                 by_line[(source.file, source.line)][entry.key] = None
                 if source.label is not None:
                     by_label[(source.file, source.label)][entry.key] = None
+        self._by_identifier: dict[Identifier, tuple[str, ...]] | None = None  # on first use
         self._by_label = {place: tuple(keys) for place, keys in by_label.items()}
         self._by_line = {place: tuple(keys) for place, keys in by_line.items()}
         self._labelled = {file for file, _ in self._by_label}
@@ -53,6 +54,37 @@ class LabelIndex:
     def keys_at(self, file: str, line: int) -> tuple[str, ...]:
         """Every entry read from that line of the document (a paper table's row)."""
         return self._by_line.get((file, line), ())
+
+    def keys_holding(self, file: str, link: frozenset[Identifier]) -> tuple[str, ...]:
+        """The entry that holds one of ``link``'s exact identifiers (arXiv, DOI, ACL Anthology,
+        OpenReview): the only one, or the only one read from ``file``; else none (a guess is
+        never made)."""
+        keys = tuple(
+            dict.fromkeys(
+                key
+                for identifier in sorted(link)
+                if identifier[0] in EXACT_KINDS
+                for key in self._identifiers().get(identifier, ())
+            )
+        )
+        if len(keys) > 1:
+            keys = tuple(key for key in keys if self._read_from(key, file))
+        return keys if len(keys) == 1 else ()
+
+    def _identifiers(self) -> dict[Identifier, tuple[str, ...]]:
+        """Each exact identifier -> the entries holding it, in store order (built once)."""
+        if self._by_identifier is None:
+            found: dict[Identifier, dict[str, None]] = defaultdict(dict)  # ordered sets
+            for key, entry in self._entries.items():
+                for identifier in entry_identity(entry).every:
+                    if identifier[0] in EXACT_KINDS:
+                        found[identifier][key] = None
+            self._by_identifier = {name: tuple(keys) for name, keys in found.items()}
+        return self._by_identifier
+
+    def _read_from(self, key: str, file: str) -> bool:
+        entry = self._entries.get(key)
+        return entry is not None and any(source.file == file for source in entry.sources)
 
     def has_labels(self, file: str) -> bool:
         """True when the document has a numbered reference list."""

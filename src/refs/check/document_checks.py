@@ -7,26 +7,12 @@ import re
 from collections.abc import Iterator
 
 from refs.check.findings import CheckContext, Finding
+from refs.document import parse
+from refs.document.anchors import anchors, page_links
 from refs.errors import Severity
-from refs.parsing.blocks import read_heading
 
-#: An in-page link to a numbered anchor: ``href="#ref3"``, ``](#ref3)``.
-_ANCHOR_LINK = re.compile(r"(?:href=[\"']|\]\()#([A-Za-z_-]*\d+)[\"')]")
-_TARGET = re.compile(r"\b(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
-
-
-def _slugs(text: str) -> set[str]:
-    """GitHub's anchors for the headings, near enough: a repeated one gets ``-1``, ``-2``…"""
-    seen: dict[str, int] = {}
-    out: set[str] = set()
-    for line in text.split("\n"):
-        if (heading := read_heading(line)) is None:
-            continue
-        slug = re.sub(r"[^\w\- ]", "", heading.title.lower()).replace(" ", "-")
-        count = seen.get(slug, 0)
-        seen[slug] = count + 1
-        out.add(f"{slug}-{count}" if count else slug)
-    return out
+#: A fragment naming a numbered entry (``ref3``, ``r-12``): the anchors a catalog links to.
+_NUMBERED = re.compile(r"[A-Za-z_-]*\d+")
 
 
 def missing_documents(context: CheckContext) -> Iterator[Finding]:
@@ -88,13 +74,13 @@ def stale_documents(context: CheckContext) -> Iterator[Finding]:
 
 
 def _broken_links(text: str) -> list[tuple[int, str]]:
-    """(line, fragment) of each in-page link to an anchor ``text`` does not define."""
-    targets = set(_TARGET.findall(text)) | _slugs(text)
+    """(line, fragment) of each in-page link to a numbered anchor ``text`` does not define."""
+    document = parse(text)
+    targets = anchors(document)
     return [
-        (number, fragment)
-        for number, line in enumerate(text.split("\n"), start=1)
-        for fragment in _ANCHOR_LINK.findall(line)
-        if fragment not in targets
+        (link.line, link.fragment)
+        for link in page_links(document)
+        if _NUMBERED.fullmatch(link.fragment) and link.fragment not in targets
     ]
 
 

@@ -4,14 +4,16 @@ The managed regions are the References section's entries (regenerated from the s
 citation numbers inside catalog cells (renumbered); every other byte stays as it is.
 """
 
-from refs.sync.order import readme_groups
+from refs.sync.order import Listed, listed_headings, readme_groups
 from refs.sync.plan import RenderSection, SyncPlan, plan_sync, split_lines
 from refs.sync.references import NoReferenceSection
 
 __all__ = [
+    "Listed",
     "NoReferenceSection",
     "RenderSection",
     "SyncPlan",
+    "listed_headings",
     "plan_sync",
     "readme_groups",
     "split_lines",

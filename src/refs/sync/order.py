@@ -7,10 +7,16 @@ path is ``section[:-1]``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from refs.catalog import Item, in_section
+from refs.document import Document
+from refs.model import Entry
 from refs.render.readme import ReadmeGroup
+from refs.sync.references import is_reference_heading
+
+#: Where a document lists an entry: the document's name and the heading path there.
+Listed = tuple[str, tuple[str, ...]]
 
 
 def heading_path(item: Item) -> tuple[str, ...]:
@@ -69,23 +75,71 @@ def group_keys(
     return [ReadmeGroup(heading, tuple(keys)) for heading, keys in groups.items()]
 
 
+def listed_headings(
+    entries: Iterable[Entry], documents: Mapping[str, Document]
+) -> dict[str, Listed]:
+    """Each entry's document and heading path where it is first listed (the first of its
+    sources in ``documents``, by name then line), in that order; headings down to a References
+    heading are left out (the heading of a reference list is no group).
+
+    >>> from refs.document import parse
+    >>> from refs.model import SourceLocation
+    >>> doc = parse("# Survey\\n\\n## Agents\\n\\n- A. Kim. Title. 2023.\\n")
+    >>> listed_headings([Entry("kim", "misc", {}, (SourceLocation("R.md", 5),))], {"R.md": doc})
+    {'kim': ('R.md', ('Survey', 'Agents'))}
+    """
+    found: list[tuple[tuple[str, int], str, tuple[str, ...]]] = []
+    for entry in entries:
+        places = sorted((s.file, s.line) for s in entry.sources if s.file in documents)
+        if places:
+            file, line = places[0]
+            document = documents[file]
+            path = document.section_of(line).path if 0 < line <= len(document.lines) else ()
+            found.append((places[0], entry.key, _under_references(path)))
+    return {key: (place[0], path) for place, key, path in sorted(found)}
+
+
+def _under_references(path: tuple[str, ...]) -> tuple[str, ...]:
+    """The headings below a References heading in ``path`` (its own grouping), else ``path``."""
+    for depth in range(len(path) - 1, -1, -1):
+        if is_reference_heading(path[depth]):
+            return path[depth + 1 :]
+    return path
+
+
 def readme_groups(
-    items: Sequence[Item], store_keys: Sequence[str], section: str | None = None
+    items: Sequence[Item],
+    store_keys: Sequence[str],
+    section: str | None = None,
+    listed: Mapping[str, Listed] | None = None,
 ) -> list[ReadmeGroup]:
     """The `refs render --readme` groups: what the rows (of ``section``) cite, in citation
-    order under their headings (without the headings all rows of their document share, such
-    as its title), then the other keys of ``store_keys`` in store order (no heading)."""
-    paths: dict[str, list[tuple[str, ...]]] = {}  # each document's rows, grouped in one pass
+    order under their headings, then the other keys of ``store_keys`` in the order and under
+    the headings their documents list them (``listed``, `listed_headings`), then in store
+    order those no document lists (no heading). The headings all of a document's rows share
+    (or, without rows, all its listed entries: its title) are left out."""
+    listed = listed or {}
+    paths: dict[str, list[tuple[str, ...]]] = {}  # each document's headings, in one pass
     for item in items:
         paths.setdefault(item.file, []).append(heading_path(item))
-    prefixes = {file: common_prefix(found) for file, found in paths.items()}
-    chosen = [item for item in items if section is None or in_section(item, section)]
     known = set(store_keys)
+    lists: dict[str, list[tuple[str, ...]]] = {}
+    for key, (file, path) in listed.items():
+        if key in known and file not in paths and path:  # with rows: the rows' headings
+            lists.setdefault(file, []).append(path)
+    prefixes = {file: common_prefix(found) for file, found in {**lists, **paths}.items()}
+    chosen = [item for item in items if section is None or in_section(item, section)]
     cited = [
         (key, relative(path, prefixes[file]))
         for key, path, file in cited_keys(chosen)
         if key in known
     ]
     seen = {key for key, _ in cited}
-    rest: list[tuple[str, tuple[str, ...]]] = [(key, ()) for key in store_keys if key not in seen]
+    rest: list[tuple[str, tuple[str, ...]]] = []
+    for key in [*(key for key in listed if key in known), *store_keys]:  # as documents list them
+        if key in seen:
+            continue
+        seen.add(key)
+        file, path = listed.get(key, ("", ()))
+        rest.append((key, relative(path, prefixes[file]) if file in prefixes else ()))
     return group_keys([*cited, *rest], base=())

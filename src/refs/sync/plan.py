@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from refs.catalog import Item, LabelIndex
-from refs.catalog.sections import heading_paths
+from refs.document import Document, parse
 from refs.model import Entry
 from refs.render.readme import ReadmeGroup, ReadmeLayout, ReadmeSection
 from refs.sync.citations import rewrite_line
@@ -47,10 +47,18 @@ class SyncPlan:
     warnings: tuple[str, ...]
 
 
+#: A line with its end, as CommonMark (and so `refs.document`) numbers lines.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
 def split_lines(text: str) -> list[str]:
-    """``text`` cut after each ``\\n`` only (``str.splitlines`` also cuts at form feeds)."""
-    parts = text.split("\n")
-    return [f"{part}\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    """``text`` cut after each line end, endings kept: ``\\r\\n``, ``\\r`` or ``\\n``, so that
+    line ``n`` is the document model's line ``n`` (``str.splitlines`` also cuts at form feeds).
+
+    >>> split_lines("a\\r\\nb\\rc")
+    ['a\\r\\n', 'b\\r', 'c']
+    """
+    return _LINE.findall(text)
 
 
 def _folded(name: str) -> str:
@@ -115,16 +123,21 @@ def _cited(
 
 
 def _listed(
-    file: str, entries: Sequence[Entry], paths: list[tuple[str, ...]], region: ReferenceRegion
+    file: str, entries: Sequence[Entry], document: Document, region: ReferenceRegion
 ) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """The document's numbered entries, in document order, under their sub-heading there."""
+    """The document's numbered entries and those read from its References section, in
+    document order, under their sub-heading there."""
     found = []
     for entry in entries:
-        lines = [s.line for s in entry.sources if s.file == file and s.label is not None]
+        lines = [
+            s.line
+            for s in entry.sources
+            if s.file == file and (s.label is not None or region.start < s.line <= region.end)
+        ]
         if lines:
             found.append((min(lines), entry.key))
     for line, key in sorted(found):
-        path = paths[line - 1] if 0 < line <= len(paths) else ()
+        path = document.section_of(line).path if 0 < line <= len(document.lines) else ()
         yield (
             key,
             relative(path, region.heading) if path[: len(region.heading)] == region.heading else (),
@@ -136,11 +149,11 @@ def plan_sync(
 ) -> SyncPlan:
     """The synced text of the document ``file`` (its ``text``), its catalog ``items``."""
     lines = split_lines(text)
-    paths = heading_paths(text)
-    region = find_region(lines, paths)
+    document = parse(text)
+    region = find_region(file, document, lines)
     resolver = _Resolver(file, items, entries)
     targets = resolver.targets(items)
-    ordered = [*_cited(targets, region.heading[:-1]), *_listed(file, entries, paths, region)]
+    ordered = [*_cited(targets, region.heading[:-1]), *_listed(file, entries, document, region)]
     groups = [
         ReadmeGroup(tuple(h for h in group.heading if h), group.keys)
         for group in group_keys(ordered, base=())
@@ -153,7 +166,7 @@ def plan_sync(
             out[line - 1] = rewrite_line(out[line - 1], _renumber(found, numbers))
     eol = region.eol
     body = [f"{row}{eol}" for row in section.lines]
-    if body and not lines[region.end - 1].endswith("\n"):
+    if body and not lines[region.end - 1].endswith(("\n", "\r")):
         body[-1] = body[-1].removesuffix(eol)
     out[region.start : region.end] = body
     return SyncPlan("".join(out), numbers, tuple(resolver.notes), section.warnings)

@@ -78,7 +78,7 @@ def _size(count: int) -> str:
     return f"{round(count / 2**20, 1):g} MiB" if count >= 2**20 else f"{count} bytes"
 
 
-def _read_documents(
+def read_documents(
     names: Iterable[str], project: Path, budget: int = DOCUMENTS_BUDGET
 ) -> _Documents:
     """The documents data names, each read only if it is a regular file of bounded size under
@@ -156,7 +156,7 @@ def check(
     pairs = [(b.entry, b.line) for b in store.blocks if b.entry is not None]
     names = set(catalog.documents)
     names.update(s.file for entry, _ in pairs for s in entry.sources if s.label is not None)
-    read = _read_documents(names, Path() if project is None else project, documents_budget)
+    read = read_documents(names, Path() if project is None else project, documents_budget)
     context = CheckContext(
         store_file=str(store_path),
         entries=tuple(entry for entry, _ in pairs),

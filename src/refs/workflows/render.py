@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from refs.catalog import Catalog, load_catalog
+from refs.document import Document, parse
 from refs.errors import Problem
 from refs.export.csl_json import csl_items
+from refs.model import Entry
 from refs.render import DEFAULT_LOCALE, Format, Style, render_bibliography, resolve_style
 from refs.render.readme import readme_section
 from refs.store import atomic_output, load_store
-from refs.sync import readme_groups
+from refs.sync import Listed, listed_headings, readme_groups
+from refs.workflows.check import read_documents
 from refs.workflows.common import require_store, section_keys
 
 
@@ -65,7 +68,9 @@ def render(
     if keys or section is not None:
         items, missing = _select_items(items, keys)
     if readme:
-        count, text, warnings = _readme(items, catalog_path, style, locale, section)
+        documents = _documents(store.entries(), Path() if project is None else project)
+        listed = listed_headings(store.entries(), documents)
+        count, text, warnings = _readme(items, catalog_path, style, locale, section, listed=listed)
     else:
         bibliography = render_bibliography(items, style, locale, fmt)
         count, text, warnings = len(bibliography.entries), bibliography.text, bibliography.warnings
@@ -95,16 +100,29 @@ def _select_items(
     return chosen, tuple(key for key in keys if key.casefold() not in found)
 
 
+def _documents(entries: Sequence[Entry], project: Path) -> dict[str, Document]:
+    """The Markdown documents the entries were read from, parsed; each read only inside
+    ``project`` and within `refs check`'s budget (one that cannot be read gives no headings)."""
+    names = {s.file for entry in entries for s in entry.sources}
+    names = {name for name in names if not name.lower().endswith(".bib")}
+    read = read_documents(names, project)
+    return {name: parse(text) for name, text in read.texts.items() if text is not None}
+
+
 def _readme(
     items: list[dict[str, object]],
     catalog_path: Path | None,
     style: Style,
     locale: str,
     section: str | None,
+    *,
+    listed: Mapping[str, Listed],
 ) -> tuple[int, str, tuple[str, ...]]:
-    """The README layout of ``items``: (entries written, Markdown, citeproc's warnings)."""
+    """The README layout of ``items``: (entries written, Markdown, citeproc's warnings); the
+    entries no catalog row cites are grouped under the headings their document lists them
+    under (``listed``)."""
     has_catalog = catalog_path is not None and catalog_path.exists()
     catalog = load_catalog(catalog_path) if catalog_path is not None and has_catalog else Catalog()
-    groups = readme_groups(catalog.items, [str(item["id"]) for item in items], section)
+    groups = readme_groups(catalog.items, [str(item["id"]) for item in items], section, listed)
     rendered = readme_section(items, groups, style, locale)
     return len(rendered.numbers), rendered.text, rendered.warnings
