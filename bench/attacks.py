@@ -47,6 +47,7 @@ figures, and writes one JSON line per attack to ``bench/.out/attacks.jsonl``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -185,7 +186,7 @@ class Lab:
             if any(path == k or k in path.parents for k in keep):
                 continue
             if path.is_symlink():
-                files[str(path)] = b"-> " + os.readlink(path).encode()
+                files[str(path)] = b"-> " + str(path.readlink()).encode()
             elif path.is_file():
                 files[str(path)] = path.read_bytes()
         return files
@@ -318,10 +319,8 @@ def _reap(
 
 
 def _kill_group(pid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def short(args: Sequence[str]) -> str:
@@ -365,9 +364,12 @@ README = """# Awesome Tiny Models
 
 [1] Guilherme Penedo, Quentin Malartic. **The RefinedWeb Dataset for Falcon LLM**. 2023. [Paper](https://arxiv.org/abs/2306.01116)
 
-[2] Stella Biderman, Hailey Schoelkopf. **Pythia: A Suite for Analyzing Large Language Models**. ICML 2023. [Paper](https://arxiv.org/abs/2304.01373)
+[2] Stella Biderman, Hailey Schoelkopf. **Pythia: A Suite for Analyzing Large Language Models**.
+ICML 2023. [Paper](https://arxiv.org/abs/2304.01373)
 
-[3] Subhabrata Mukherjee, Arindam Mitra. **Orca: Progressive Learning from Complex Explanation Traces**. 2023. [Paper](https://arxiv.org/abs/2306.02707)
+[3] Subhabrata Mukherjee, Arindam Mitra.
+**Orca: Progressive Learning from Complex Explanation Traces**. 2023.
+[Paper](https://arxiv.org/abs/2306.02707)
 """
 
 #: Words of README's titles, as a read must find them.
@@ -518,7 +520,7 @@ def _data_names(kind: str) -> Attack:
             os.mkfifo(lab.project / "pipe.md")
         if kind == "fifo-outside":
             os.mkfifo(lab.victim / "pipe.md")
-            lab._outside = lab.snapshot_outside()  # noqa: SLF001 (the FIFO is the victim's)
+            lab._outside = lab.snapshot_outside()  # the FIFO is the victim's own
         if kind == "symlink-out":
             (lab.project / "notes.md").symlink_to(lab.victim / "secret.md")
         if kind == "folder":
@@ -738,9 +740,8 @@ def _compile(lab: Lab, folder: Path, engine: str) -> list[str]:
             text = lab.command(["pdftotext", "paper.pdf", "-"], folder).stdout
             if SECRET.encode() in text or PASSWD.search(text):
                 found.append(f"secret text printed in the PDF ({engine})")
-    for made in (folder / f"{PWNED}.tex", folder / PWNED, lab.victim / PWNED, lab.project / PWNED):
-        if made.exists():
-            found.append(f"TeX wrote {made.name} ({engine})")
+    written = (folder / f"{PWNED}.tex", folder / PWNED, lab.victim / PWNED, lab.project / PWNED)
+    found.extend(f"TeX wrote {made.name} ({engine})" for made in written if made.exists())
     return found
 
 
@@ -861,7 +862,7 @@ def _html_problems(html: str, where: str, whole: str | None = None) -> list[str]
 def _markdown_html(text: str) -> str:
     md = MarkdownIt("commonmark", {"html": True})
     md.validateLink = lambda url: True  # type: ignore[method-assign]
-    return md.render(text)
+    return str(md.render(text))
 
 
 def _stored_url(lab: Lab, author: str) -> str | None:
@@ -973,7 +974,8 @@ def _extra_readme(count: int) -> str:
         f"NeurIPS 2022. [Paper](https://arxiv.org/abs/2210.{10000 + i:05d})\n\n"
         for i in range(count)
     )
-    return f"# More Models\n\n## Zoo\n\n| Name | Paper | Size |\n|---|---|---|\n{rows}\n## References\n\n{refs}"
+    table = f"| Name | Paper | Size |\n|---|---|---|\n{rows}"
+    return f"# More Models\n\n## Zoo\n\n{table}\n## References\n\n{refs}"
 
 
 def _state(folder: Path) -> State:
@@ -1002,10 +1004,10 @@ def prepare_base(work: Path) -> Base:
         "sync": ("sync", "README.md", "--write"),
         "rename": ("rename", old_key, "falcon2023web"),
     }
-    for name, args in base.commands.items():
+    for name, command in base.commands.items():
         trial = Lab(work / f"measure-{name}")
         _copy_project(base.folder, trial.project)
-        done = trial.refs(*args, timeout=300)
+        done = trial.refs(*command, timeout=300)
         if done.code not in {0, 1}:
             raise SystemExit(f"cannot measure {name}: {done.describe()}")
         base.seconds[name] = done.seconds
@@ -1063,7 +1065,8 @@ def _kill_trial(command: str, index: int) -> Attack:
         if after != old:
             differ = [n for n in FILES if after[n] != old[n]]
             lab.fail(
-                f"undo did not restore {differ} (state {lab.notes.get('state')}): {undone.describe()}"
+                f"undo did not restore {differ} (state {lab.notes.get('state')}): "
+                + undone.describe()
             )
         extra = sorted(
             p.name
@@ -1077,9 +1080,9 @@ def _kill_trial(command: str, index: int) -> Attack:
 
 
 KILL_TRIALS = 8
-for _command in ("import", "dedupe", "sync", "rename"):
+for _killed in ("import", "dedupe", "sync", "rename"):
     for _index in range(KILL_TRIALS):
-        register(f"data-loss/kill-{_command}-{_index}", _kill_trial(_command, _index))
+        register(f"data-loss/kill-{_killed}-{_index}", _kill_trial(_killed, _index))
 
 
 def _concurrent(round_: int) -> Attack:
@@ -1095,18 +1098,17 @@ def _concurrent(round_: int) -> Attack:
             )
             for i in range(8)
         ]
-        processes = []
-        for text in entries:
-            processes.append(
-                subprocess.Popen(
-                    [sys.executable, "-m", "refs", "add", text],
-                    cwd=lab.project,
-                    env=lab.env(),
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.PIPE,
-                    preexec_fn=_limit,  # noqa: PLW1509 (single-threaded worker)
-                )
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-m", "refs", "add", text],
+                cwd=lab.project,
+                env=lab.env(),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                preexec_fn=_limit,  # noqa: PLW1509 (single-threaded worker)
             )
+            for text in entries
+        ]
         for process in processes:
             _, err = process.communicate(timeout=TIMEOUT * 3)
             lab.expect(
@@ -1119,9 +1121,7 @@ def _concurrent(round_: int) -> Attack:
         keys = set(store_keys(lab.read("references.bib")))
         gone = added - keys
         lab.expect(len(gone) == 1, f"one undo took back {len(gone)} additions: {sorted(gone)}")
-        lab.expect(
-            {k for k in store_keys(base)} <= keys, "one undo took back more than its own addition"
-        )
+        lab.expect(set(store_keys(base)) <= keys, "one undo took back more than its own addition")
         for _ in range(7):
             lab.refs("undo")
         lab.expect(lab.read("references.bib") == base, "eight undos did not give back the store")
@@ -1233,7 +1233,8 @@ def _bib_malformed(lab: Lab) -> None:
     lab.write(
         "broken.bib",
         "@article{good2023,\n  title = {Good},\n  author = {Doe, Jane},\n  year = {2023},\n}\n\n"
-        "@article{broken2023,\n  title = {Unbalanced {brace},\n  author = {Roe, John},\n  year = {2022},\n}\n\n"
+        "@article{broken2023,\n  title = {Unbalanced {brace},\n  author = {Roe, John},\n"
+        "  year = {2022},\n}\n\n"
         "@article{after2023,\n  title = {After},\n  author = {Poe, Ed},\n  year = {2021},\n}\n",
     )
     done = lab.refs("import", "broken.bib")
@@ -1407,14 +1408,15 @@ def _bad_catalog(content: Callable[[], bytes], command: tuple[str, ...] = ("chec
 
 
 _BOMB = (
-    "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+    "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+    "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
     "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
     "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n"
     "h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n"
     "documents: *i\nitems: *i\n"
 )
-for _name, _content in (
-    ("yaml-alias-bomb", lambda: _BOMB.encode()),
+for _name, _make in (
+    ("yaml-alias-bomb", _BOMB.encode),
     ("yaml-invalid", lambda: b"documents: {README.md: {sha256: [unclosed\nitems:\n  - - -\n"),
     ("yaml-huge-key", lambda: b"documents:\n  " + b"k" * 2_000_000 + b": 1\nitems: []\n"),
     ("yaml-binary", lambda: b"\x00\x01binary\xff" * 100),
@@ -1426,7 +1428,7 @@ for _name, _content in (
     ("yaml-deep-nesting", lambda: b"items: " + b"[" * 50000 + b"]" * 50000 + b"\n"),
     ("yaml-duplicate-keys", lambda: b"documents: {}\ndocuments: {}\nitems: []\n"),
 ):
-    register(f"bad-input/catalog-{_name}", _bad_catalog(_content))
+    register(f"bad-input/catalog-{_name}", _bad_catalog(_make))
 
 
 @attack("bad-input/store-binary")
@@ -1481,7 +1483,8 @@ def _survey_block(i: int) -> str:
         f"## Section {i}\n\nSome prose about models, with *emphasis*, `code` and a "
         f"[link](https://example.org/{i}). "
         * 3
-        + f"\n\n| Name | Paper | Size |\n|---|---|---|\n| M{i} [{i}] | [paper](https://arxiv.org/abs/2301.{i % 99999:05d}) | 7B |\n\n"
+        + "\n\n| Name | Paper | Size |\n|---|---|---|\n"
+        + f"| M{i} [{i}] | [paper](https://arxiv.org/abs/2301.{i % 99999:05d}) | 7B |\n\n"
         f"[{i}] Ann Writer, Bob Coder. **A Study of Thing {i}**. ACL 2023. "
         f"[Paper](https://arxiv.org/abs/2301.{i % 99999:05d})\n\n"
     )
@@ -1674,9 +1677,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 results.append(result)
                 mark = "held" if result.held else "FAILED"
                 if options.verbose or not result.held:
-                    print(
-                        f"{mark:<7}{result.name} ({result.seconds:.1f} s) {json.dumps(result.notes, default=str)}"
-                    )
+                    notes = json.dumps(result.notes, default=str)
+                    print(f"{mark:<7}{result.name} ({result.seconds:.1f} s) {notes}")
                     for failure in result.failures:
                         print(f"       - {failure}")
     OUT.parent.mkdir(parents=True, exist_ok=True)
@@ -1688,9 +1690,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     for line in figures(results):
         print(line)
-    print(
-        f"{len(results)} attacks in {time.monotonic() - started:.0f} s; results in {OUT.relative_to(ROOT)}"
-    )
+    seconds = time.monotonic() - started
+    print(f"{len(results)} attacks in {seconds:.0f} s; results in {OUT.relative_to(ROOT)}")
     return 0 if all(r.held for r in results) else 1
 
 
