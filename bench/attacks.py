@@ -690,14 +690,20 @@ UNSAFE_PDF = re.compile(
 STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.DOTALL)
 
 
-def _pdf_bytes(pdf: bytes) -> bytes:
-    """The PDF with every Flate stream it holds decompressed and appended."""
+#: Text a content stream shows (``[(…)-333(…)]TJ``, ``(…)Tj``): printed words, not actions.
+SHOWN_TEXT = re.compile(rb"\[(?:[^\]\\]|\\.)*\]\s*TJ|\((?:[^)\\]|\\.)*\)\s*(?:Tj|'|\")", re.DOTALL)
+
+
+def _pdf_bytes(pdf: bytes, *, shown: bool = True) -> bytes:
+    """The PDF with every Flate stream it holds decompressed and appended; without the text
+    the pages show unless ``shown`` (a title that prints ``/S/JavaScript`` is no action)."""
     parts = [pdf]
     for match in STREAM.finditer(pdf):
         try:
-            parts.append(zlib.decompress(match.group(1)))
+            data = zlib.decompress(match.group(1))
         except zlib.error:
             continue
+        parts.append(data if shown else SHOWN_TEXT.sub(b" ", data))
     return b"\n".join(parts)
 
 
@@ -740,7 +746,7 @@ def _compile(lab: Lab, folder: Path, engine: str) -> list[str]:
         data = _pdf_bytes(pdf.read_bytes())
         if SECRET.encode() in data or PASSWD.search(data):
             found.append(f"secret text in the PDF streams ({engine})")
-        unsafe = UNSAFE_PDF.search(data)
+        unsafe = UNSAFE_PDF.search(_pdf_bytes(pdf.read_bytes(), shown=False))
         if unsafe:
             found.append(f"unsafe action in the PDF ({engine}): {unsafe.group(0)!r}")
         if _have("pdftotext"):
