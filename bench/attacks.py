@@ -1226,13 +1226,13 @@ def _leftovers(lab: Lab) -> None:
     lab.expect(not extra, f"left in the project: {sorted(extra)}")
 
 
-def _dedupe_idempotent(name: str) -> Attack:
+def _dedupe_idempotent(name: str, count: int = 2000) -> Attack:
     def run(lab: Lab) -> None:
-        lab.write("slice.bib", bench_slice(name, 2000))
-        lab.refs("import", "slice.bib", timeout=240)
-        first = lab.refs("dedupe", "--apply", timeout=240)
+        lab.write("slice.bib", bench_slice(name, count))
+        lab.refs("import", "slice.bib", timeout=600)
+        first = lab.refs("dedupe", "--apply", timeout=600)
         once = lab.read("references.bib")
-        second = lab.refs("dedupe", "--apply", timeout=240)
+        second = lab.refs("dedupe", "--apply", timeout=600)
         lab.notes["first"] = tail(first.err, 120)
         lab.expect(
             lab.read("references.bib") == once,
@@ -1249,6 +1249,11 @@ for _file in (
     "jgrey-personal.bib.gz",
 ):
     register(f"data-loss/dedupe-idempotent-{_file.split('.')[0]}", _dedupe_idempotent(_file))
+# the whole personal store of issue 13 (16.7k entries), where a second run merged 4 more
+register(
+    "data-loss/dedupe-idempotent-jgrey-personal-all",
+    _dedupe_idempotent("jgrey-personal.bib.gz", 10**6),
+)
 
 
 @attack("data-loss/bib-string-kept")
@@ -1298,6 +1303,49 @@ def _bib_nul(lab: Lab) -> None:
         done.code == 2 and bool(WHERE.search(done.err)),
         f"not refused with file:line: {done.describe()}",
     )
+
+
+@attack("data-loss/symlinked-store-keeps-its-link")
+def _symlinked_store(lab: Lab) -> None:
+    (lab.project / "data").mkdir()
+    lab.write("data/refs.bib", entry_bib("seed2020", "Seed Entry"))
+    (lab.project / "references.bib").symlink_to("data/refs.bib")
+    lab.write("README.md", README)
+    for args in (("import", "README.md"), ("add", entry_bib("more2021", "More")), ("undo",)):
+        lab.refs(*args)
+        lab.expect(
+            (lab.project / "references.bib").is_symlink(),
+            f"`refs {short(args)}` replaced the symlinked store by a file",
+        )
+    keys = store_keys(lab.read("data/refs.bib"))
+    lab.expect("seed2020" in keys and "more2021" not in keys, f"the linked store holds {keys}")
+
+
+def _odd_file_name(name: str) -> Attack:
+    def run(lab: Lab) -> None:
+        lab.write(name, README)
+        first = lab.refs("import", name)
+        lab.expect(first.code in {0, 1}, f"not imported: {first.describe()}")
+        once = lab.read("references.bib")
+        lab.refs("import", name)
+        lab.expect(
+            lab.read("references.bib") == once, "a second import of the same file changed the store"
+        )
+        lab.expect(len(store_keys(once)) == 3, f"store keys {store_keys(once)}")
+        checked = lab.refs("check")
+        lab.expect(checked.code in {0, 1}, f"check: {checked.describe()}")
+
+    return run
+
+
+for _name, _odd in (
+    ("semicolon", "notes;v2.md"),
+    ("brace", "notes}v2.md"),
+    ("hash-colon", "notes#1:2.md"),
+    ("comma-space", "my notes, v2.md"),
+    ("quote", 'say "hi".md'),
+):
+    register(f"data-loss/file-name-{_name}", _odd_file_name(_odd))
 
 
 # --- 5. bad input ------------------------------------------------------------------------------
