@@ -42,6 +42,8 @@ CONFIG_LIMIT = 2**20
 _PATH_KEYS = ("store", "catalog")
 #: A table header line (``[tool.refs]``) and a key line (``store = …``) of a TOML text.
 _HEADER = re.compile(r"\s*\[+\s*([^\]]*?)\s*\]")
+#: Where tomllib says an error is: ``(at line 2, column 12)``.
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _KEY = re.compile(r"\s*([\"']?)([A-Za-z0-9_-]+)\1\s*=")
 _CONFIG_TYPES: Mapping[str, type] = {
     "store": str,
@@ -126,11 +128,27 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], str] | None:
         msg = f"{path}:{line}: not UTF-8 text (byte {error.start + 1}); TOML must be UTF-8"
         raise UnreadableInput(msg) from None
     except tomllib.TOMLDecodeError as error:
-        msg = f"{path}: not valid TOML: {error}"
+        line, reason = _toml_error_line(str(error))
+        msg = f"{path}:{line}: not valid TOML: {reason}"
         raise UnreadableInput(msg) from None
     except RecursionError:
         msg = f"{path}: not valid TOML: nested too deeply"
         raise UnreadableInput(msg) from None
+
+
+def _toml_error_line(message: str) -> tuple[int, str]:
+    """The line a tomllib error names, and its message without the position (line 1 when
+    it names none): messages say ``file:line``.
+
+    >>> _toml_error_line("Invalid value (at line 2, column 12)")
+    (2, 'Invalid value (column 12)')
+    >>> _toml_error_line("Invalid statement (at end of document)")
+    (1, 'Invalid statement (at end of document)')
+    """
+    where = _TOML_POSITION.search(message)
+    if where is None:
+        return 1, message
+    return int(where.group(1)), f"{message[: where.start()]}(column {where.group(2)})"
 
 
 def _key_lines(text: str, table: str | None) -> dict[str, int]:

@@ -253,6 +253,16 @@ def test_a_cr_only_store_reports_true_line_numbers(tmp_path: Path) -> None:
         pytest.param(
             b'store = "a.bib"\nstyle = "caf\xe9"\n', "refs.toml:2: not UTF-8", id="latin-1"
         ),
+        pytest.param(
+            b'store = "notes.bib"\ncatalog = [unclosed\n',
+            "refs.toml:2: not valid TOML: ",
+            id="invalid-toml-names-its-line",
+        ),
+        pytest.param(
+            b'# settings\n\n\nstyle = "apa"\nstyle = "ieee"\n',
+            "refs.toml:5: not valid TOML: ",
+            id="repeated-key-names-its-line",
+        ),
     ],
 )
 def test_a_binary_or_non_utf8_config_is_refused_without_a_traceback(

@@ -78,6 +78,19 @@ HOSTILE_BIBS = [
     pytest.param(
         f"@article{{evil, title = {{T \\end{{document}}}}, {_ENTRY_TAIL}}}", id="end-document"
     ),
+    # a value that defines or loops would hang pdflatex: no paper could be compiled
+    pytest.param(
+        f"@article{{evil, title = {{Again \\def\\again{{\\again}}\\again}}, {_ENTRY_TAIL}}}",
+        id="def-that-calls-itself",
+    ),
+    pytest.param(
+        f"@article{{evil, title = {{Spin \\loop\\iftrue\\repeat}}, {_ENTRY_TAIL}}}",
+        id="loop-repeat",
+    ),
+    pytest.param(
+        f"@article{{evil, title = {{\\renewcommand{{\\section}}{{x}}Renamed}}, {_ENTRY_TAIL}}}",
+        id="renewcommand",
+    ),
 ]
 
 
