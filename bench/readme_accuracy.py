@@ -16,10 +16,11 @@ through the entry's identifiers for arXiv, DOI, ACL Anthology and OpenReview.
 
 A field counts where the label or the entry has a value (both empty is no evidence either way;
 the venue counts only where one is printed: ``arXiv`` read from an arXiv link is no error);
-authors are scored as the exact sequence of family names, ``et al.`` as a final ``others``;
-an entry is whole when title, year, authors and every identifier are right. Same-work pairs:
-two labelled occurrences are one work when they share an arXiv id or DOI, or title and year; the
-import says so by storing them in one entry.
+a year where none is printed is no error when it is the year the printed arXiv id states
+(``2401.01339``: 2024); authors are scored as the exact sequence of family names, ``et al.``
+as a final ``others``; an entry is whole when title, year, authors and every identifier are
+right. Same-work pairs: two labelled occurrences are one work when they share an arXiv id or
+DOI, or title and year; the import says so by storing them in one entry.
 
 Run: ``.venv/bin/python bench/readme_accuracy.py [--set real|unseen|both] [-v]``.
 """
@@ -146,6 +147,16 @@ def predicted(entry: Entry) -> dict[str, Any]:
     }
 
 
+#: A new-style arXiv id states the year and month it was posted: ``2401.01339`` is January 2024.
+_ARXIV_YEAR = re.compile(r"(\d{2})(?:0[1-9]|1[0-2])\.\d{4,5}")
+
+
+def arxiv_year(arxiv: object) -> int | None:
+    """The year an arXiv id states (new-style ids, 2007 on), or None."""
+    found = _ARXIV_YEAR.fullmatch(str(arxiv or "").strip())
+    return 2000 + int(found.group(1)) if found else None
+
+
 def wanted(occ: Mapping[str, Any]) -> dict[str, Any]:
     def low(value: object) -> str | None:
         return str(value).strip().casefold() if value else None
@@ -261,6 +272,8 @@ def score_document(
         for name in FIELDS:
             if _empty(want[name]) and (_empty(got[name]) or name == "venue"):
                 continue  # no evidence; a venue not printed (arXiv from a link) is no error
+            if name == "year" and want[name] is None and got[name] == arxiv_year(want["arxiv"]):
+                continue  # no year printed: the one the printed arXiv id states is no error
             score.judged[name] += 1
             if same(name, want[name], got[name]):
                 score.right[name] += 1
