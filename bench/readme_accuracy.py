@@ -17,7 +17,7 @@ through the entry's identifiers for arXiv, DOI, ACL Anthology and OpenReview.
 A field counts where the label or the entry has a value (both empty is no evidence either way;
 the venue counts only where one is printed: ``arXiv`` read from an arXiv link is no error);
 a year where none is printed is no error when it is the year the printed arXiv id states
-(``2401.01339``: 2024); a title, year, venue or authors where none is printed is no error when the
+(``2401.01339``: 2024); a title, year or authors where none is printed is no error when the
 entry also holds an occurrence from another document of the set, which may print them (``--strict``
 counts them); authors are scored as the exact sequence of family names, ``et al.``
 as a final ``others``; an entry is whole when title, year, authors and every identifier are
@@ -50,6 +50,7 @@ from refs.bibtex import read_bib
 from refs.csl_json import entry_to_csl
 from refs.latex import to_unicode
 from refs.model import Entry
+from refs.parsing.identifiers import year_from_identifiers
 
 ROOT = Path(__file__).resolve().parent.parent
 READMES = ROOT.parent / "shared" / "readmes"
@@ -62,8 +63,9 @@ FIELDS = ("title", "year", "venue", "authors", *IDENTIFIERS)
 #: The fields an entry must have right to be whole (the venue is printed too loosely to judge).
 WHOLE = ("title", "year", "authors", *IDENTIFIERS)
 #: Fields a merge brings from another document: where this occurrence prints none and the entry
-#: also holds an occurrence of another document, the entry's value is that document's, not an error.
-MERGEABLE = ("title", "year", "venue", "authors")
+#: also holds an occurrence of another document, the entry's value is that document's, not an error
+#: (a venue not printed is never judged).
+MERGEABLE = ("title", "year", "authors")
 #: The bar of the issue that asked for this measure (unseen READMEs).
 BAR = {
     "coverage": 0.97,
@@ -152,14 +154,10 @@ def predicted(entry: Entry) -> dict[str, Any]:
     }
 
 
-#: A new-style arXiv id states the year and month it was posted: ``2401.01339`` is January 2024.
-_ARXIV_YEAR = re.compile(r"(\d{2})(?:0[1-9]|1[0-2])\.\d{4,5}")
-
-
 def arxiv_year(arxiv: object) -> int | None:
-    """The year an arXiv id states (new-style ids, 2007 on), or None."""
-    found = _ARXIV_YEAR.fullmatch(str(arxiv or "").strip())
-    return 2000 + int(found.group(1)) if found else None
+    """The year a printed new-style arXiv id states (``2401.01339``: 2024), or None."""
+    year = year_from_identifiers(str(arxiv).strip() if arxiv else None, ())
+    return int(year) if year else None
 
 
 def wanted(occ: Mapping[str, Any]) -> dict[str, Any]:
