@@ -22,7 +22,8 @@ entry also holds an occurrence from another document of the set, which may print
 counts them); authors are scored as the exact sequence of family names, ``et al.``
 as a final ``others``; an entry is whole when title, year, authors and every identifier are
 right. Same-work pairs: two labelled occurrences are one work when they share an arXiv id or
-DOI, or title and year; the import says so by storing them in one entry.
+DOI (unless their printed titles are too unlike for one work: a row that copied its
+neighbour's link), or title and year; the import says so by storing them in one entry.
 
 Run: ``.venv/bin/python bench/readme_accuracy.py [--set real|unseen|both] [-v] [--strict]``.
 """
@@ -48,6 +49,8 @@ import yaml
 
 from refs.bibtex import read_bib
 from refs.csl_json import entry_to_csl
+from refs.dedupe.fingerprint import normalise_title
+from refs.dedupe.match import identifier_titles_differ
 from refs.latex import to_unicode
 from refs.model import Entry
 
@@ -309,6 +312,13 @@ def work_of(occ: Occurrence) -> set[str]:
     return keys
 
 
+def _printed_apart(a: Occurrence, b: Occurrence) -> bool:
+    """Two occurrences whose labelled titles name different works, one identifier or not
+    (a row that copied its neighbour's arXiv link): `refs dedupe`'s own title veto."""
+    titles = (normalise_title(o.label.get("title") or "") for o in (a, b))
+    return identifier_titles_differ(*titles)
+
+
 def same_work_pairs(
     occurrences: list[Occurrence], at: Mapping[tuple[str, int], Entry]
 ) -> tuple[int, int, int]:
@@ -320,7 +330,11 @@ def same_work_pairs(
         for key in work_of(occ):
             by_key[key].append(index)
     for members in by_key.values():
-        true_pairs.update(itertools.combinations(sorted(set(members)), 2))
+        true_pairs.update(
+            (i, j)
+            for i, j in itertools.combinations(sorted(set(members)), 2)
+            if not _printed_apart(found[i], found[j])
+        )
     by_entry: dict[str, list[int]] = defaultdict(list)
     for index, occ in enumerate(found):
         by_entry[at[(occ.file, occ.line)].key].append(index)
