@@ -340,3 +340,11 @@ def test_clusters_are_one_per_work_across_many_members() -> None:
     ]
     report = find_duplicates(members)
     assert [[e.key for e in c.members] for c in report.clusters] == [["c", "b", "a"]]
+
+
+def test_a_short_name_beside_its_full_title_under_one_identifier_is_no_title_veto() -> None:
+    short = entry("a", eprint="2309.12950", title="Harbor Llama")
+    full = entry("b", eprint="2309.12950", title="Harbor Llama: Open Models for Port Logistics")
+    match = compare_entries(short, full)
+    assert "different-titles" not in match.vetoes
+    assert match.is_confident(0.9)

@@ -117,6 +117,62 @@ def test_same_identifier_but_disjoint_authors_is_not_merged(tmp_path: Path) -> N
     assert len(store.entries()) == 2
 
 
+#: A benchmark table whose second row copied the first row's paper link under its own title.
+COPIED_LINK_TABLE = """\
+| Name | Paper | Venue |
+| --- | --- | --- |
+| `TideBench` | [**TideBench: Tidal Forecasts**](https://arxiv.org/abs/2307.04411) | `ICML` |
+| `ReefCoder` | [**Coral Reef Surveys**](https://arxiv.org/abs/2307.04411) | `ACL` |
+"""
+
+#: Two list items of one page: the second copied the first item's paper link.
+COPIED_LINK_LIST = """\
+### 1. Lantern: Lighting Field Capture from a Single Phone
+**Authors**: Mira Ostrova, Tomas Hale
+
+  [Paper](https://arxiv.org/pdf/2404.05512) | [Code](https://github.com/example/lantern)
+
+### 2. Quill: Sketch-Conditioned Surface Editing
+**Authors**: Jun Arai, Bea Lund
+
+  [Paper](https://arxiv.org/pdf/2404.05512)
+"""
+
+
+def test_one_identifier_under_two_unlike_titles_in_one_table_is_two_entries(
+    tmp_path: Path,
+) -> None:
+    store = new_store(tmp_path)
+    run(store, "table.md", COPIED_LINK_TABLE)
+    assert len(by_title(store, "TideBench")) == 1
+    (reef,) = by_title(store, "Coral Reef")
+    assert [s.line for s in reef.sources] == [4]
+
+
+def test_one_identifier_under_two_unlike_titles_and_authors_in_one_list_is_two_entries(
+    tmp_path: Path,
+) -> None:
+    store = new_store(tmp_path)
+    run(store, "list.md", COPIED_LINK_LIST)
+    (quill,) = by_title(store, "Quill")
+    assert quill.get("author").startswith("Arai")
+    assert len(by_title(store, "Lantern")) == 1
+
+
+def test_a_short_name_and_the_full_title_under_one_identifier_are_one_entry(
+    tmp_path: Path,
+) -> None:
+    store = new_store(tmp_path)
+    run(
+        store,
+        "a.md",
+        "- **Blind Spots: Auditing Court Simulations** [paper](https://arxiv.org/abs/2301.07777)\n",
+    )
+    run(store, "b.md", "- [Blind Spots](https://arxiv.org/abs/2301.07777)\n")
+    (entry,) = store.entries()
+    assert [s.file for s in entry.sources] == ["a.md", "b.md"]
+
+
 def test_bib_entries_keep_their_keys_and_are_never_merged_with_each_other(tmp_path: Path) -> None:
     bib = (
         "@article{first, title={A}, eprint={2301.00001}, archiveprefix={arXiv}}\n"

@@ -70,6 +70,22 @@ class Match:
         return not self.vetoes and self.score >= threshold
 
 
+def identifier_titles_differ(a: str, b: str) -> bool:
+    """True when two normalised titles are too unlike for one work, even with one identifier
+    (a README that copied the previous row's arXiv link under another paper's title). A title
+    that is the other's first words is its short name (``Blind Judgement`` beside
+    ``Blind Judgement: Agent-Based ...``), not another work.
+
+    >>> identifier_titles_differ("repobench benchmarking repository level code", "longcoder")
+    True
+    >>> identifier_titles_differ("code llama", "code llama open foundation models for code")
+    False
+    """
+    if not (a and b) or f"{b} ".startswith(f"{a} ") or f"{a} ".startswith(f"{b} "):
+        return False
+    return ratio(a, b) < IDENTIFIER_TITLE_FLOOR
+
+
 def _shared_ids(ids: tuple[Ids, Ids]) -> tuple[str, ...]:
     right = set(ids[1])
     return tuple(f"{kind}:{value}" for kind, value in ids[0] if (kind, value) in right)
@@ -127,7 +143,11 @@ def compare(
     if gap is not None:
         similarities["year_gap"] = gap
     shared = _shared_ids(ids)
-    if shared and a.title and b.title and similarity < IDENTIFIER_TITLE_FLOOR:
+    if (
+        shared
+        and similarity < IDENTIFIER_TITLE_FLOOR
+        and identifier_titles_differ(a.title, b.title)
+    ):
         found.append("different-titles")
     inherited = []
     if members[0] or members[1]:

@@ -9,6 +9,8 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from refs.bibtex.keys import fold
+from refs.dedupe.fingerprint import normalise_title
+from refs.dedupe.match import identifier_titles_differ
 from refs.model import Entry
 
 #: Identifier kinds that name one work. URLs only count when neither side has one of these.
@@ -47,11 +49,16 @@ def _families(entry: Entry) -> set[str]:
     return {fold(p.last) for p in entry.names("author") if not p.is_others} - {""}
 
 
-def compatible(a: Entry, b: Entry, *, authors: bool = True) -> bool:
-    """False when the two name different works: an identifier of the same kind differs, or
-    (with ``authors``) both list authors and no family name is shared."""
+def compatible(a: Entry, b: Entry, *, authors: bool = True, titles: bool = False) -> bool:
+    """False when the two name different works: an identifier of the same kind differs, (with
+    ``authors``) both list authors and no family name is shared, or (with ``titles``) both
+    print titles too unlike for one work, as `refs dedupe` vetoes them."""
     left, right = dict(identity(a)), dict(identity(b))
     if any(left[kind] != right[kind] for kind in left.keys() & right.keys() if kind != "doi"):
+        return False
+    if titles and identifier_titles_differ(
+        normalise_title(a.get("title")), normalise_title(b.get("title"))
+    ):
         return False
     if not authors:
         return True
@@ -84,13 +91,14 @@ class Index:
 
         An entry in ``same_document`` (folded keys of entries that already hold an occurrence
         of the document ``entry`` comes from) is that work even when the authors read
-        differently: one document prints one work under one identifier.
+        differently: one document prints one work under one identifier, and under one title.
+        Two titles too unlike for one work there are two works, one of which copied its
+        neighbour's link (a table row pasted from the row above).
         """
         for pair in identity(entry):
             for key in self.by_id.get(pair, ()):
                 folded = key.casefold()
-                if folded in get and compatible(
-                    entry, get[folded], authors=folded not in same_document
-                ):
+                here = folded in same_document
+                if folded in get and compatible(entry, get[folded], authors=not here, titles=here):
                     return key
         return None
