@@ -22,7 +22,8 @@ entry also holds an occurrence from another document of the set, which may print
 counts them); authors are scored as the exact sequence of family names, ``et al.``
 as a final ``others``; an entry is whole when title, year, authors and every identifier are
 right. Same-work pairs: two labelled occurrences are one work when they share an arXiv id or
-DOI, or title and year; the import says so by storing them in one entry.
+DOI (unless labelled ``copied_link``: a row that copied its neighbour's paper link), or title and
+year; the import says so by storing them in one entry.
 
 Run: ``.venv/bin/python bench/readme_accuracy.py [--set real|unseen|both] [-v] [--strict]``.
 """
@@ -295,12 +296,21 @@ def score_document(
 
 
 def work_of(occ: Occurrence) -> set[str]:
-    """What makes two labelled occurrences one work: shared identifiers, or title and year."""
-    keys = {
-        f"{name}:{str(occ.label[name]).casefold()}"
-        for name in ("arxiv", "doi")
-        if occ.label.get(name)
-    }
+    """What makes two labelled occurrences one work: shared identifiers, or title and year.
+
+    An occurrence labelled ``copied_link: true`` prints another row's paper link (the lead's
+    judgement, said in the label file's notes): its identifier is scored as printed but is no
+    evidence that it is that other row's work.
+    """
+    keys = (
+        set()
+        if occ.label.get("copied_link")
+        else {
+            f"{name}:{str(occ.label[name]).casefold()}"
+            for name in ("arxiv", "doi")
+            if occ.label.get(name)
+        }
+    )
     title = norm_title(occ.label.get("title"))
     if title:
         keys.add(f"title:{title}:{occ.label.get('year')}")
