@@ -1,12 +1,15 @@
 """How well the whole import reads real survey READMEs, scored on hand labels made blind.
 
 The documents are real READMEs of public repositories (``../shared/readmes/``, see its
-``SOURCES.md``); the labels were written by people who never read the parser, from the printed
+``SOURCES.md``, and ``bench/readmes/fresh/docs/``, see ``bench/readmes/fresh/SOURCES.md``); the labels were written by people who never read the parser, from the printed
 text: fields as printed, the exact line where each occurrence starts. Two sets:
 
 - ``real`` (``bench/readmes/labels/``): documents the parser may be improved against;
 - ``unseen`` (``bench/readmes/unseen/``): documents nobody fixes against. Their figures are the
-  honest estimate for a README refs has never seen; report them apart.
+  honest estimate for a README refs has never seen; report them apart;
+- ``fresh`` (``bench/readmes/fresh/``): documents fetched later for shapes the first sets lack
+  (plain-text citation styles, venue-bullets under year headings), scored blind once before any
+  fix and then fixed against, like ``real``.
 
 The measure is the pipeline a user runs, not the parser alone: every document of the set is
 imported into one fresh store (``refs import``), then ``refs dedupe --apply``; each labelled
@@ -58,6 +61,13 @@ READMES = ROOT.parent / "shared" / "readmes"
 SETS = {
     "real": ROOT / "bench" / "readmes" / "labels",
     "unseen": ROOT / "bench" / "readmes" / "unseen",
+    "fresh": ROOT / "bench" / "readmes" / "fresh",
+}
+#: Where each set's documents are (a set's labels name them by file name).
+DOCUMENTS = {
+    "real": READMES,
+    "unseen": READMES,
+    "fresh": ROOT / "bench" / "readmes" / "fresh" / "docs",
 }
 IDENTIFIERS = ("arxiv", "doi", "acl", "openreview")
 FIELDS = ("title", "year", "venue", "authors", *IDENTIFIERS)
@@ -240,13 +250,15 @@ def load_labels(folder: Path) -> list[tuple[str, list[Occurrence]]]:
     return out
 
 
-def import_all(names: list[str], work: Path) -> tuple[list[Entry], dict[str, float]]:
+def import_all(
+    names: list[str], work: Path, documents: Path = READMES
+) -> tuple[list[Entry], dict[str, float]]:
     """Import every document into one store in ``work``, dedupe it, return its entries and the
     seconds each command took."""
     refs = [sys.executable, "-m", "refs"]
     seconds: dict[str, float] = {}
     for name in names:
-        shutil.copyfile(READMES / name, work / name)
+        shutil.copyfile(documents / name, work / name)
     for name in names:
         start = time.perf_counter()
         subprocess.run([*refs, "import", name], cwd=work, check=False, capture_output=True)
@@ -342,14 +354,19 @@ def _cell(value: float | None) -> str:
     return "   -  " if value is None else f"{value:6.3f}"
 
 
-def report(name: str, folder: Path, verbose: bool, strict: bool = False) -> Score:
+def report(
+    name: str, folder: Path, verbose: bool, strict: bool = False, documents: Path = READMES
+) -> Score:
     """Import, dedupe and score one set; print a row per document and the set's total."""
+    documents_folder = documents
     documents = load_labels(folder)
     if not documents:
         print(f"[{name}] no labels in {folder}")
         return Score()
     with tempfile.TemporaryDirectory(prefix="refs-readmes-") as tmp:
-        entries, seconds = import_all([doc for doc, _ in documents], Path(tmp))
+        entries, seconds = import_all(
+            [doc for doc, _ in documents], Path(tmp), documents_folder
+        )
     at = {(s.file, s.line): e for e in entries for s in e.sources}
     total = Score()
     columns = ("coverage", *FIELDS, "whole")
@@ -391,7 +408,7 @@ def report(name: str, folder: Path, verbose: bool, strict: bool = False) -> Scor
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("real", "unseen", "both"), default="both")
+    parser.add_argument("--set", choices=("real", "unseen", "fresh", "both"), default="both")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
     parser.add_argument(
         "--strict",
@@ -404,7 +421,7 @@ def main() -> int:
         return 2
     names = ["real", "unseen"] if args.set == "both" else [args.set]
     for name in names:
-        report(name, SETS[name], args.verbose, args.strict)
+        report(name, SETS[name], args.verbose, args.strict, DOCUMENTS[name])
     return 0
 
 
