@@ -1,8 +1,9 @@
 """How well the whole import reads real survey READMEs, scored on hand labels made blind.
 
 The documents are real READMEs of public repositories (``../shared/readmes/``, see its
-``SOURCES.md``, and ``bench/readmes/fresh/docs/``, see ``bench/readmes/fresh/SOURCES.md``); the labels were written by people who never read the parser, from the printed
-text: fields as printed, the exact line where each occurrence starts. Two sets:
+``SOURCES.md``, and ``bench/readmes/fresh/docs/``, see ``bench/readmes/fresh/SOURCES.md``); the
+labels were written by people who never read the parser, from the printed text: fields as
+printed, the exact line where each occurrence starts. Three sets:
 
 - ``real`` (``bench/readmes/labels/``): documents the parser may be improved against;
 - ``unseen`` (``bench/readmes/unseen/``): documents nobody fixes against. Their figures are the
@@ -355,18 +356,15 @@ def _cell(value: float | None) -> str:
 
 
 def report(
-    name: str, folder: Path, verbose: bool, strict: bool = False, documents: Path = READMES
+    name: str, folder: Path, verbose: bool, strict: bool = False, documents_folder: Path = READMES
 ) -> Score:
     """Import, dedupe and score one set; print a row per document and the set's total."""
-    documents_folder = documents
     documents = load_labels(folder)
     if not documents:
         print(f"[{name}] no labels in {folder}")
         return Score()
     with tempfile.TemporaryDirectory(prefix="refs-readmes-") as tmp:
-        entries, seconds = import_all(
-            [doc for doc, _ in documents], Path(tmp), documents_folder
-        )
+        entries, seconds = import_all([doc for doc, _ in documents], Path(tmp), documents_folder)
     at = {(s.file, s.line): e for e in entries for s in e.sources}
     total = Score()
     columns = ("coverage", *FIELDS, "whole")
