@@ -48,6 +48,9 @@ from refs.parsing.names import looks_like_authors, parse_authors
         ),
         pytest.param("Quill, Mara and others", "Quill, Mara and others", id="and-others"),
         pytest.param(
+            "Quill, Mara T., et al.", "Quill, Mara T. and others", id="one-inverted-then-et-al"
+        ),
+        pytest.param(
             "Lantern Research Collective", "{Lantern Research Collective}", id="organisation"
         ),
         pytest.param("OpenLantern", "OpenLantern", id="mononym-organisation"),

@@ -484,3 +484,73 @@ def test_chicago_style() -> None:
     assert fields["title"] == "Quiet Tokens in Loud Models"
     assert fields["year"] == "2019"
     assert fields["journal"] == "Journal of Small Data"
+
+
+def test_google_scholar_mla_style_with_a_bold_title_in_quotes() -> None:
+    """``Last, First, First Last, and First Last. "**Title**." Journal Vol.Issue (Year): pages.``
+    as Google Scholar's MLA export prints it, the title made bold inside its quotes."""
+    fields = fields_of(
+        '**[3]** Quill, Mara, Tobias Fenwick, and Ines Achterberg. "**Quiet tokens in loud '
+        'models**." Journal of Small Data 15.1 (2014): 1929-1958. [[pdf]](http://example.org/q.pdf)'
+        " **(Tokens)** :star::star:"
+    )
+    assert fields["author"] == "Quill, Mara and Fenwick, Tobias and Achterberg, Ines"
+    assert fields["title"] == "Quiet tokens in loud models"
+    assert fields["journal"] == "Journal of Small Data"
+    assert (fields["volume"], fields["number"], fields["pages"]) == ("15", "1", "1929--1958")
+    assert fields["year"] == "2014"
+
+
+def test_a_bold_remark_in_parentheses_is_no_title() -> None:
+    fields = fields_of(
+        '**[7]** Quill, Mara, et al. "Lantern nets for widgets." arXiv preprint arXiv:1603.01670 '
+        "(2016). [[pdf]](https://arxiv.org/abs/1603.01670) **(Grow a trained net)** :star:"
+    )
+    assert fields["title"] == "Lantern nets for widgets"
+    assert fields["author"] == "Quill, Mara and others"
+    assert fields["year"] == "2016"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param(
+            "- **Lantern nets for widgets** (2016), M. Quill et al. [[pdf]](http://arxiv.org/pdf/1603.01670)",
+            id="bold-title",
+        ),
+        pytest.param(
+            "- Lantern Nets: Widgets for Everyone (2016), M. Quill et al. [[pdf]](http://arxiv.org/pdf/1603.01670)",
+            id="plain-title",
+        ),
+    ],
+)
+def test_title_then_year_then_authors(line: str) -> None:
+    fields = fields_of(line)
+    assert fields["author"] == "Quill, M. and others"
+    assert fields["year"] == "2016"
+    assert "Quill" not in fields["title"] and "2016" not in fields["title"]
+
+
+@pytest.mark.parametrize(
+    ("tag", "venue", "year"),
+    [
+        pytest.param("**[ESANN' 15]**", "ESANN", "2015", id="apostrophe-year"),
+        pytest.param("**[ACM CCS '18]**", "ACM CCS", "2018", id="two-words"),
+        pytest.param("**[NIPS 2018]**", "NIPS", "2018", id="full-year"),
+        pytest.param("**[IJCAI 19]**", "IJCAI", "2019", id="known-acronym-bare-year"),
+    ],
+)
+def test_a_list_item_printed_as_cells_with_a_venue_tag(tag: str, venue: str, year: str) -> None:
+    fields = fields_of(
+        f"- Lantern Nets for Widget Anomalies | {tag} | [`[pdf]`](http://example.org/l.pdf)"
+    )
+    assert fields["title"] == "Lantern Nets for Widget Anomalies"
+    assert venue in (fields.get("booktitle"), fields.get("journal"))
+    assert fields["year"] == year
+
+
+def test_a_bracketed_number_is_no_venue_tag() -> None:
+    fields = fields_of(
+        "- Lantern Nets for Widget Anomalies | [Figure 12] | [pdf](http://example.org/l.pdf)"
+    )
+    assert "booktitle" not in fields and "journal" not in fields

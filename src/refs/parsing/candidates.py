@@ -53,7 +53,7 @@ from refs.parsing.names import looks_like_authors
 from refs.parsing.record import EmbeddedBibtex, Shape
 from refs.parsing.source import Where, item_end, item_text, paragraph_text, source_between
 from refs.parsing.table_rows import paper_rows
-from refs.parsing.venue import find_year
+from refs.parsing.venue import find_year, venue_tag
 
 
 @dataclass(frozen=True, slots=True)
@@ -499,8 +499,13 @@ def _has_words(text: str) -> bool:
 
 
 def _reads_as_citation(text: str) -> bool:
-    """Authors then a year, or a bold/italic title and a year: ``A, B. 2020. **T**``."""
+    """Authors then a year, or a bold/italic title and a year: ``A, B. 2020. **T**``, or words
+    and a venue tag: ``Title | **[NeurIPS' 20]**``."""
     plain = squash(strip_html(text))
+    if any(venue_tag(tag) for tag in _BRACKETS.findall(plain)) and _has_words(
+        _BRACKETS.sub(" ", plain)
+    ):
+        return True
     if find_year(plain) is None:
         return False
     bold = re.search(r"\*\*(.+?)\*\*|__(.+?)__", plain)
@@ -508,6 +513,9 @@ def _reads_as_citation(text: str) -> bool:
         return True
     first = re.split(r"(?<=[a-z]{2})\.\s|\(", strip_emphasis(plain), maxsplit=1)[0]
     return looks_like_authors(first) and ("," in first or " and " in first or "et al" in first)
+
+
+_BRACKETS = re.compile(r"\[[^\[\]]{2,48}\]")
 
 
 def _is_title_only(item: ListItem, body: str, plain: str, has_links: bool) -> bool:

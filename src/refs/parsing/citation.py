@@ -66,7 +66,7 @@ def split_citation(text: str) -> Parts:
     >>> parts.authors, parts.title, parts.tail, parts.year
     ('Zhou, C. and Liu, P.', 'LIMA: Less Is More', '. NeurIPS.', '2023')
     """
-    for reader in (_bold_title, _quoted_title, _apa, _sentences):
+    for reader in (_bold_title, _quoted_title, _apa, _title_year_authors, _sentences):
         parts = reader(text)
         if parts is not None:
             return _venue_out_of_title(parts)
@@ -82,7 +82,7 @@ def _venue_out_of_title(parts: Parts) -> Parts:
 
 
 def _around(text: str, match: re.Match[str], title: str) -> Parts:
-    before, after = text[: match.start()], text[match.end() :]
+    before, after = _unquoted(text[: match.start()], text[match.end() :])
     if after[:1] in ("!", "?"):
         title, after = title + after[0], after[1:]
     year = None
@@ -94,8 +94,28 @@ def _around(text: str, match: re.Match[str], title: str) -> Parts:
         short, before = named.group(1), ""
     authors = strip_end(before)
     if not authors:
+        if year is None and (dated := _YEAR_AFTER_TITLE.match(after)):
+            # "**Title** (2015), G. Hinton et al.": the year, then the authors.
+            year, after = dated.group(1), after[dated.end() :]
         authors, after = _authors_after_title(after)
     return Parts(authors=authors, title=title, tail=after, year=year, short=short)
+
+
+#: The quotes around a marked title, ``"**Title**."`` or ``“**Title**,”``: the opening quote
+#: ends the text before the span, the closing one (after the title's period) opens the text
+#: after it.
+_OPENING_QUOTE = re.compile(r"[\"“‘]\s*$")
+_CLOSING_QUOTE = re.compile(r"^([.,;:!?]?)\s*[\"”’]")
+#: ``(2015),`` right after a title: the year of a ``**Title** (Year), Authors`` entry.
+_YEAR_AFTER_TITLE = re.compile(r"^\s*\(((?:19|20)\d{2})[a-z]?\)[\s,.;:]*")
+
+
+def _unquoted(before: str, after: str) -> tuple[str, str]:
+    """The text around a marked title without the quotes that enclose it."""
+    opening, closing = _OPENING_QUOTE.search(before), _CLOSING_QUOTE.match(after)
+    if opening is None or closing is None:
+        return before, after
+    return before[: opening.start()], closing.group(1) + after[closing.end() :]
 
 
 #: A short name, then a colon, before the title span: one to three words, no comma, no period
@@ -145,13 +165,20 @@ def _authors_then_venue(span: str) -> tuple[str, str]:
 def _bold_title(text: str) -> Parts | None:
     for match in _BOLD.finditer(text):
         span = match.group(1) or match.group(2)
-        if not is_title_like(span) or _is_tag(text, match):
+        if not is_title_like(span) or _is_tag(text, match) or _is_remark(span):
             continue
         if not text[: match.start()].strip(" .,") and _MEDIUM.match(text[match.end() :]):
             # "**OpenAccess AI Collective**. software: huggingface.co/…": the bold is the author.
             return Parts(authors=span, tail=text[match.end() :])
         return _around(text, match, span)
     return None
+
+
+def _is_remark(span: str) -> bool:
+    """A bold span wholly in parentheses or brackets is a remark or a tag, not a title:
+    ``**(Dropout)**``, ``**[Thesis' 10]**``."""
+    bare = span.strip()
+    return bool(re.fullmatch(r"\([^()]*\)|\[[^\[\]]*\]", bare))
 
 
 def _is_tag(text: str, match: re.Match[str]) -> bool:
@@ -180,6 +207,21 @@ def _apa(text: str) -> Parts | None:
     title = sentences[0] if sentences else ""
     tail = match.group("rest")[len(title) :] if title else ""
     return Parts(match.group("authors"), title, tail, match.group("year"))
+
+
+#: ``Title (2017), A. Author et al.``: an unmarked title, its year in parentheses, the authors.
+_TITLE_YEAR_AUTHORS = re.compile(
+    r"^(?P<title>[^()]+?)\s*+\((?P<year>(?:19|20)\d{2})[a-z]?\),\s*+(?P<authors>[^()]+?)[\s.]*$"
+)
+
+
+def _title_year_authors(text: str) -> Parts | None:
+    match = _TITLE_YEAR_AUTHORS.match(text)
+    if match is None or not looks_like_authors(match.group("authors")):
+        return None
+    if not is_title_like(match.group("title")):
+        return None
+    return Parts(match.group("authors"), match.group("title"), "", match.group("year"))
 
 
 _NAME = r"[^\W\d_][\w'\u2019-]+"

@@ -129,6 +129,9 @@ def _pair_up(pieces: list[str]) -> tuple[Name, ...]:
             return tuple(_inverted(f, g) for f, g in zip(families, givens, strict=True))
         if all(" " not in p for p in pieces) and all(_NAME_WORD.match(p) for p in pieces):
             return tuple(_inverted(f, g) for f, g in zip(families, givens, strict=True))
+    if len(pieces) == 2 and " " not in pieces[0] and _GIVEN_NAMES.fullmatch(pieces[1]):
+        # "Hinton, Geoffrey E." (the "et al." that followed is gone): one inverted name.
+        return (_inverted(pieces[0], pieces[1]),)
     if (
         len(pieces) >= 3
         and " " not in pieces[0]
@@ -139,6 +142,11 @@ def _pair_up(pieces: list[str]) -> tuple[Name, ...]:
         # Chicago style inverts only the first author: "Khashabi, Daniel, Sewon Min, ...".
         return (_inverted(pieces[0], pieces[1]), *(_from_words(p) for p in pieces[2:]))
     return tuple(_from_words(p) for p in pieces)
+
+
+#: Given names ending in an initial, as an inverted name prints them after its comma:
+#: ``Geoffrey E.``, ``Noah A.``, ``Yao-Hung H.``.
+_GIVEN_NAMES = re.compile(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s[A-Z]\.(?:\s?[A-Z]\.)?")
 
 
 def _inverted(last: str, first: str) -> Name:

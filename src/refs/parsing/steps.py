@@ -41,6 +41,8 @@ from refs.parsing.venue import (
     is_venue_name,
     parse_tail,
     spell_venue_years,
+    tail_year,
+    venue_tag,
     venue_year,
 )
 
@@ -174,6 +176,9 @@ def split_parts(draft: Draft) -> Draft:
     if leading := _LEADING_DATE.match(text):
         date_year, date_month, text = leading.group(1), leading.group(2), text[leading.end() :]
     venue, short = draft.venue, ""
+    if not venue and (tagged := _cell_tag(text)):
+        # "Title | **[ESANN' 15]** | [pdf]": a list item printed as cells, one a venue tag.
+        text, venue, date_year = tagged[0], tagged[1], date_year or tagged[2]
     if not venue and (opening := _LEADING_VENUE.match(text)):
         if venue_year(opening.group(1)) or _links_the_paper(draft, opening.group(1)):
             venue, text = opening.group(1), text[opening.end() :]
@@ -209,6 +214,19 @@ def split_parts(draft: Draft) -> Draft:
         parts = replace(parts, tail=f"{venue}. {parts.tail}")
     draft = draft.with_fields(shorttitle=short or parts.short)
     return replace(draft, parts=parts, date_year=date_year, date_month=date_month)
+
+
+def _cell_tag(text: str) -> tuple[str, str, str] | None:
+    """A text cut into cells by ``|`` with one cell a venue tag (`venue_tag`): the other cells
+    as sentences, the venue and its year."""
+    if "|" not in text:
+        return None
+    cells = [cell.strip() for cell in text.split("|")]
+    for n, cell in enumerate(cells):
+        if tag := venue_tag(cell):
+            rest = ". ".join(c for m, c in enumerate(cells) if m != n and c)
+            return rest, tag[0], tag[1]
+    return None
 
 
 def _links_the_paper(draft: Draft, said: str) -> bool:
@@ -414,7 +432,7 @@ def read_venue(draft: Draft) -> Draft:
 def read_year(draft: Draft) -> Draft:
     """The printed year, else a date (cell, ``[2023-07]``), else the year an identifier implies;
     the month of a date that gives the year (``2023.05``)."""
-    printed = draft.parts.year or find_year(remove_identifiers(draft.parts.tail))
+    printed = draft.parts.year or tail_year(remove_identifiers(draft.parts.tail))
     year = printed or draft.date_year or year_from_identifiers(draft.ids.arxiv, draft.ids.acl)
     month = draft.date_month if year == draft.date_year and draft.date_month else None
     return draft.with_fields(year=year, month=str(int(month)) if month else None)

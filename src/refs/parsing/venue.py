@@ -35,6 +35,13 @@ _CHICAGO_NUMBERS = re.compile(
     r"\((?:[A-Za-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}\)"
     r"(?:\s*:\s*(?P<first>\d+)(?:\s*[-\u2013—]+\s*(?P<last>\d+))?)?"
 )
+#: Google Scholar's MLA style, volume.issue then the year in parentheses, then the pages:
+#: ``Nature 521.7553 (2015): 436-444``, ``ICML (3) 28 (2013): 1139-1147``, ``ANIPS (2013):
+#: 3111-3119``. The year stays in the text (it is the work's year); the numbers go.
+_MLA_NUMBERS = re.compile(
+    r"(?<=[A-Za-z.)])(?:\s+(?P<volume>\d{1,4})(?:\.(?P<number>\d{1,5}))?)?\s*"
+    r"(?P<year>\((?:19|20)\d{2}\))(?:\s*:\s*(?P<first>\d+)(?:\s*[-\u2013—]+\s*(?P<last>\d+))?)?"
+)
 #: An access date is when a page was read, not when the work appeared: ``Accessed 2024-02-01``.
 #: Its year is looked for in the 60 characters after the word (``Accessed on Thursday, 1
 #: February 2024``), not in the rest of the text: a year further on is not an access date.
@@ -93,6 +100,34 @@ def venue_year(text: str) -> tuple[str, str | None] | None:
     if match is None:
         return None
     return match.group("venue"), _year_of(match)
+
+
+#: A bracketed venue tag: ``[Thesis' 10]``, ``[ACM CCS '18]``, ``[IEEE Access' 18]``, ``[NIPS
+#: 2018]``, ``[IJCAI 19]``: a capitalised name of up to four words, then its year.
+_BRACKET_TAG = re.compile(
+    r"\[\s*+(?P<venue>[A-Za-z][\w&.+/-]*+(?:\s[A-Za-z][\w&.+/-]*+){0,3}?)"
+    r"(?:\s*+['\u2019\u2018`]\s*+(?P<yy>\d{2})|\s++(?P<year>(?:19|20)\d{2})|\s++(?P<bare>\d{2}))"
+    r"\s*+\]"
+)
+
+
+def venue_tag(text: str) -> tuple[str, str] | None:
+    """``text`` read as a bracketed venue tag, its venue and year, else None.
+
+    A bare two-digit year (``[IJCAI 19]``) or a lower-case name (``[arXiv 2016]``) counts only
+    as a known venue acronym.
+
+    >>> venue_tag("**[Thesis' 10]**"), venue_tag("[IJCAI 19]"), venue_tag("[Figure 12]")
+    (('Thesis', '2010'), ('IJCAI', '2019'), None)
+    """
+    match = _BRACKET_TAG.fullmatch(text.strip(" *_`"))
+    if match is None:
+        return None
+    venue = match.group("venue")
+    if (match.group("bare") or venue[0].islower()) and venue_year(venue) is None:
+        return None
+    two = match.group("yy") or match.group("bare")
+    return venue, century(two) if two else match.group("year")
 
 
 def _year_of(match: re.Match[str]) -> str | None:
@@ -168,9 +203,8 @@ def parse_tail(text: str) -> Tail:
     ('Advances in Neural Information Processing Systems', '35', '27--44')
     """
     fields: dict[str, str] = {}
-    text = re.sub(r"\s+", " ", strip_emphasis(text)).strip(" .,;")
+    text = _take_numbers(re.sub(r"\s+", " ", strip_emphasis(text)).strip(" .,;"), fields)
     year = find_year(text)
-    text = _take_numbers(text, fields)
     notes = [m.group(1) for m in _PRESENTATION.finditer(text)]
     text = _PRESENTATION.sub(" ", text)
     venue: str | None = None
@@ -234,12 +268,28 @@ def _trim_brackets(text: str) -> str:
     return text[start:end]
 
 
+def tail_year(text: str) -> str | None:
+    """The year printed in the text after a title, once volume, issue and pages are out of it
+    (``Journal of Machine Learning Research 15.1 (2014): 1929-1958`` -> 2014, not 1958)."""
+    return find_year(_take_numbers(re.sub(r"\s+", " ", text), {}))
+
+
 def _take_numbers(text: str, fields: dict[str, str]) -> str:
+    """Volume, issue and pages out of ``text`` into ``fields``; a year printed among them stays."""
     if match := _CHICAGO_NUMBERS.search(text):
         fields["volume"], fields["number"] = match.group("volume"), match.group("number")
         if match.group("first"):
             fields["pages"] = _pages(match.group("first"), match.group("last"))
-        return text[: match.start()] + " " + text[match.end() :]
+        year = find_year(match.group(0)) or ""
+        return f"{text[: match.start()]} {year} {text[match.end() :]}"
+    if (match := _MLA_NUMBERS.search(text)) and (match.group("volume") or match.group("first")):
+        if match.group("volume"):
+            fields["volume"] = match.group("volume")
+        if match.group("number"):
+            fields["number"] = match.group("number")
+        if match.group("first"):
+            fields["pages"] = _pages(match.group("first"), match.group("last"))
+        return f"{text[: match.start()]} {match.group('year')} {text[match.end() :]}"
     match = _VOL_PAGES.search(text)
     if match and not re.search(r"arxiv\s*$", text[: match.start()], re.IGNORECASE):
         fields["volume"] = match.group("volume")
