@@ -554,3 +554,78 @@ def test_a_bracketed_number_is_no_venue_tag() -> None:
         "- Lantern Nets for Widget Anomalies | [Figure 12] | [pdf](http://example.org/l.pdf)"
     )
     assert "booktitle" not in fields and "journal" not in fields
+
+
+# --- model zoos and changelogs: works named by their short names ---------------------------------
+
+
+def test_a_model_zoo_table_lists_works_in_its_cells() -> None:
+    text = (
+        "## Model Zoo\n\n"
+        "<table>\n"
+        "  <tr><td><b>Backbones</b></td><td><b>Heads</b></td></tr>\n"
+        '  <tr valign="top">\n'
+        "    <td>\n"
+        "    <ul>\n"
+        '      <li><a href="configs/lantern">LanternNet (CVPR\'2019)</a></li>\n'
+        "      <li>Widget-3D (NeurIPS'2021)</li>\n"
+        "    </ul>\n"
+        "    </td>\n"
+        "    <td>\n"
+        "      <li><b>Outdoor</b></li>\n"
+        "      <ul>\n"
+        '        <li><a href="configs/glow">Glow Voxels (CoRL 2020)</a></li>\n'
+        "      </ul>\n"
+        "    </td>\n"
+        "  </tr>\n"
+        "</table>\n"
+    )
+    records = parse_document(text, "README.md").records
+    read = [(r.source.line, r.fields.get("shorttitle"), r.fields.get("year")) for r in records]
+    assert read == [
+        (8, "LanternNet", "2019"),
+        (9, "Widget-3D", "2021"),
+        (15, "Glow Voxels", "2020"),
+    ]
+    assert "title" not in records[0].fields
+    assert records[0].fields["booktitle"] == "CVPR"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param(
+            "- Support [Glow-Det](https://arxiv.org/abs/2307.00001) in `projects`", id="plain"
+        ),
+        pytest.param(
+            "- Training [Glow-Det](<(https://arxiv.org/abs/2307.00001)>) in `projects`",
+            id="target-in-parentheses",
+        ),
+    ],
+)
+def test_a_changelog_link_on_a_short_name_is_that_work(line: str) -> None:
+    fields = fields_of(line)
+    assert fields["shorttitle"] == "Glow-Det"
+    assert fields["eprint"] == "2307.00001"
+    assert "title" not in fields
+
+
+def test_a_venue_link_opening_an_item_is_no_short_name() -> None:
+    fields = fields_of(
+        "- [[ECCV](https://arxiv.org/abs/1603.00001)] [2.7k:fire:] Lantern-Net: Widgets for "
+        "Everyone. [**`bnn`**]"
+    )
+    assert fields["title"] == "Lantern-Net: Widgets for Everyone"
+    assert "shorttitle" not in fields
+
+
+def test_a_year_heading_dates_the_entries_under_it() -> None:
+    """``### 2016`` over a list: its entries appeared that year, whatever their arXiv ids say;
+    a year the entry prints itself still wins."""
+    text = (
+        "## Papers\n\n### 2016\n\n"
+        "- [[ICASSP](https://arxiv.org/abs/1512.00001)] Lantern Nets for Widget Speech.\n"
+        "- [[ICML 2015](https://arxiv.org/abs/1601.00002)] Glow Voxels for Everyone.\n"
+    )
+    years = [r.fields.get("year") for r in parse_document(text, "README.md").records]
+    assert years == ["2016", "2015"]

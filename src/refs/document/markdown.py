@@ -67,7 +67,7 @@ def spans_of(inline: Token) -> tuple[Span, ...]:
         elif kind in _MARKDOWN_SPANS:
             builder.open(_MARKDOWN_SPANS[kind])
         elif kind == "link_open":
-            builder.open(SpanKind.LINK, href=str(token.attrGet("href") or ""))
+            builder.open(SpanKind.LINK, href=_unwrapped(str(token.attrGet("href") or "")))
         elif kind.endswith("_close"):
             builder.close_tag("")  # the innermost Markdown span, and HTML left open in it
         elif kind == "image":
@@ -294,3 +294,11 @@ def parse(text: str) -> Document:
     outline = Outline(split_lines(text))
     blocks = _Builder(outline).walk(_MARKDOWN.parse(text))
     return Document(text, outline.lines, outline.sections(), blocks)
+
+
+def _unwrapped(href: str) -> str:
+    """A link target printed in parentheses inside its brackets, ``[X](<(https://…)>)``, is
+    that URL: the parentheses are the writer's, not the address's."""
+    if href.startswith("(") and href.endswith(")") and "://" in href:
+        return href[1:-1]
+    return href

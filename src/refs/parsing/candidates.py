@@ -29,7 +29,7 @@ from refs.document import (
     Table,
 )
 from refs.errors import Problem, Severity
-from refs.parsing.citation import is_title_like
+from refs.parsing.citation import is_short_name, is_title_like
 from refs.parsing.groups import (
     Group,
     bullet_link,
@@ -44,6 +44,7 @@ from refs.parsing.markup import (
     extract_links,
     html_to_markdown,
     is_generic_link_text,
+    iter_links,
     squash,
     strip_emphasis,
     strip_html,
@@ -53,7 +54,7 @@ from refs.parsing.names import looks_like_authors
 from refs.parsing.record import EmbeddedBibtex, Shape
 from refs.parsing.source import Where, item_end, item_text, paragraph_text, source_between
 from refs.parsing.table_rows import paper_rows
-from refs.parsing.venue import find_year, venue_tag
+from refs.parsing.venue import find_year, is_venue_name, named_work, venue_tag, venue_year
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,9 @@ class Candidate:
     is_listed: bool = False
     authors: str = ""
     short_name: str = ""
+    #: The year of the nearest enclosing heading that is a year (``### 2016``): a list
+    #: grouped by year says when its unyeared entries appeared.
+    heading_year: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +240,8 @@ class _Reader:
 
     def table(self, block: Table) -> None:
         rows = paper_rows(block, self.document.lines)
+        if not rows:
+            self.cell_lists(block)
         for row in rows:
             candidate = Candidate(
                 Shape.TABLE_ROW,
@@ -250,6 +256,15 @@ class _Reader:
                 short_name=row.short_name,
             )
             self.add(candidate, block.section)
+
+    def cell_lists(self, block: Table) -> None:
+        """Lists inside the cells of a table that is no paper table: a model zoo's
+        ``<td><ul><li>PointNet++ (NeurIPS'2017)</li>…``; each item is read as a list item."""
+        for row in block.rows:
+            for cell in row:
+                for item in _cell_items(cell.blocks):
+                    for candidate in self.item(item, Where(html=True)):
+                        self.add(candidate, block.section)
 
     def link_row(self, block: Html) -> None:
         """Links in an HTML block after a logo image: the entry above them owns them."""
@@ -365,8 +380,32 @@ def find_candidates(file: str, document: Document) -> Found:
     blocks of reference sections that were read as none."""
     reader = _Reader(file, document)
     reader.read(document.blocks, Where())
-    found = tuple(sorted(reader.found, key=lambda c: c.line))
+    found = tuple(
+        replace(c, heading_year=_heading_year(document.section_of(c.line).path))
+        for c in sorted(reader.found, key=lambda c: c.line)
+    )
     return Found(found, tuple(reader.bibtex), reader.report())
+
+
+#: A heading that is a year and nothing else: ``2016``, ``2024:``, ``📅 2023``, ``[2022]``.
+_YEAR_HEADING = re.compile(r"[^\w]*((?:19|20)\d{2})[^\w]*")
+
+
+def _heading_year(path: tuple[str, ...]) -> str | None:
+    """The year of the innermost heading of ``path`` that is a year alone, else None."""
+    for title in reversed(path):
+        if match := _YEAR_HEADING.fullmatch(title.strip()):
+            return match.group(1)
+    return None
+
+
+def _cell_items(blocks: tuple[Block, ...]) -> Iterator[ListItem]:
+    """The outermost list items among a cell's blocks (an item reads its own nested ones)."""
+    for block in blocks:
+        if isinstance(block, ListItem):
+            yield block
+        elif isinstance(block, (Html, Quote)):
+            yield from _cell_items(block.blocks)
 
 
 def _has_items(item: ListItem) -> bool:
@@ -481,11 +520,36 @@ def _item_shape(item: ListItem, body: str, is_labelled: bool) -> Shape | None:
     paper_links = [link for link in links if is_paper_url(link.url)]
     if paper_links and all(not link.text for link in links) and len(plain.split()) <= 12:
         return Shape.BARE_URL
+    names = paper_links and all(_names_in_passing(link.text) for link in paper_links)
+    if names and _words_before_link(body) and not _reads_as_citation(text):
+        return None  # "Support [DSVT](arxiv) in projects": a prose link (`_prose_links`)
     if paper_links or find_identifiers(plain, ()).arxiv or find_identifiers(plain, ()).doi:
         return Shape.CITATION if _has_words(plain) else Shape.BARE_URL
     if _reads_as_citation(text) or _is_title_only(item, body, plain, links != ()):
         return Shape.CITATION
+    if named_work(plain) is not None:
+        return Shape.CITATION  # "PointNet++ (NeurIPS'2017)", as a model zoo lists its methods
     return None
+
+
+def _names_in_passing(link_text: str) -> bool:
+    """A link on a work's short name, ``[Nerf-Det](…)``, not on a title, a venue (``[[ECCV](…)]
+    Title``) or a generic word."""
+    words = squash(strip_emphasis(strip_html(link_text)))
+    return (
+        is_short_name(words)
+        and not is_generic_link_text(words)
+        and venue_year(words) is None
+        and not is_venue_name(words)
+    )
+
+
+def _words_before_link(text: str) -> bool:
+    """The text opens with words, not with a link: ``Support [DSVT](…)``."""
+    first = next(iter_links(text), None)
+    if first is None:
+        return False
+    return bool(re.search(r"[A-Za-z]{2}", text[: text.find(first[0])]))
 
 
 def _opens_with(opening: str, link_text: str) -> bool:
@@ -528,23 +592,11 @@ def _is_title_only(item: ListItem, body: str, plain: str, has_links: bool) -> bo
     return bool(sum(w[0].isupper() for w in words) >= 0.75 * len(words))
 
 
-#: A link in running text, Markdown ``[text](url)`` or HTML ``<a href="url">text</a>``.
-_PROSE_LINK = re.compile(
-    r"\[(?P<md>[^\[\]]+)\]\((?P<md_url>https?://[^)\s]+)\)"
-    r"|<a\s[^<>]*?href=[\"'](?P<html_url>https?://[^\"'\s]+)[\"'][^<>]*>"
-    r"(?P<html>(?:(?!<a\s).)*?)</a>",
-    re.IGNORECASE,
-)
-
-
 def _prose_links(line: int, text: str) -> Iterator[Candidate]:
     """Links in running text whose text is a title and whose target is a paper."""
     for offset, printed in enumerate(text.split("\n")):
-        for match in _PROSE_LINK.finditer(printed):
-            label = match.group("md") if match.group("md") is not None else match.group("html")
-            words = squash(strip_emphasis(strip_html(label)))
-            url = match.group("md_url") or match.group("html_url")
-            if len(words.split()) >= 3 and is_paper_url(url) and not is_generic_link_text(words):
-                yield Candidate(
-                    Shape.PROSE_LINK, line + offset, None, match.group(0), match.group(0)
-                )
+        for source, link in iter_links(printed):
+            words = squash(strip_emphasis(strip_html(link.text)))
+            titled = len(words.split()) >= 3 or _names_in_passing(words)
+            if titled and is_paper_url(link.url) and not is_generic_link_text(words):
+                yield Candidate(Shape.PROSE_LINK, line + offset, None, source, source)

@@ -59,6 +59,16 @@ def is_title_like(text: str) -> bool:
     )
 
 
+#: A work's short name: one token with a capital or a digit, ``R-CNN``, ``GPT-4V``, ``Nerf-Det``.
+_SHORT_NAME = re.compile(r"(?=[^\s]*[A-Z\d])[A-Za-z][\w.+-]{1,29}")
+
+
+def is_short_name(text: str) -> bool:
+    """True for a work's short name (`_SHORT_NAME`): ``DSVT``, ``PointNet++``, not ``Paper``'s
+    plain word (which the caller checks against the generic link words)."""
+    return bool(_SHORT_NAME.fullmatch(text.strip()))
+
+
 def split_citation(text: str) -> Parts:
     """Cut ``text`` into authors, title and tail by the first reader that recognises it.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
@@ -117,8 +117,11 @@ def badge_text(url: str) -> str:
 _HTML_LINK = re.compile(
     r"<a\s[^<>]*?href=[\"']([^\"']+)[\"'][^<>]*>((?:(?!<a\s).)*?)</a>", re.IGNORECASE | re.S
 )
+#: ``[text](url)``, ``[text](<url>)``, and ``[text](<(url)>)`` (a target the writer put in
+#: parentheses inside its angle brackets: the URL is inside them).
 _MD_LINK = re.compile(
-    r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s>]+(?:\([^()\s]*\))?)>?(?:\s+\"[^\"]*\")?\s*\)"
+    r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*"
+    r"(?:<\(([^()\s<>]+)\)>|<?([^()\s>]+(?:\([^()\s]*\))?)>?)(?:\s+\"[^\"]*\")?\s*\)"
 )
 _CODE_SPAN = re.compile(r"`([^`]+)`")
 _BARE_URL = re.compile(r"https?://[^\s<>\"'`,)\]]+(?:\([^\s()]*\))?")
@@ -128,6 +131,25 @@ _BARE_DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)|\{\s*\}")
+
+
+def iter_links(text: str) -> Iterator[tuple[str, Link]]:
+    """Each Markdown and HTML link of ``text`` in printed order: its source, and the `Link`
+    (label without markup, URL cleaned), read by the same patterns as `extract_links`."""
+    found = [
+        (m.start(), m.group(0), Link(m.group(1).strip(), _clean_url(m.group(2) or m.group(3))))
+        for m in _MD_LINK.finditer(text)
+    ]
+    found += [
+        (
+            m.start(),
+            m.group(0),
+            Link(re.sub(r"<[^>]+>", "", m.group(2)).strip(), _clean_url(m.group(1))),
+        )
+        for m in _HTML_LINK.finditer(text)
+    ]
+    for _, printed, link in sorted(found, key=lambda item: item[0]):
+        yield printed, link
 
 
 def extract_links(text: str) -> tuple[str, tuple[Link, ...]]:
@@ -160,7 +182,7 @@ def extract_links(text: str) -> tuple[str, tuple[Link, ...]]:
 
     def md_link(m: re.Match[str]) -> str:
         label = m.group(1).strip()
-        take(m.group(2), label, m.start())
+        take(m.group(2) or m.group(3), label, m.start())
         return _pad("" if is_generic_link_text(label) else label, m)
 
     def code(m: re.Match[str]) -> str:

@@ -13,7 +13,13 @@ from refs.escaping import latex_text, url_text, without_controls
 from refs.model import LINK_FIELDS, SourceLocation
 from refs.model.identifiers import acl_id_from_url, openreview_id_from_url
 from refs.parsing.candidates import Candidate
-from refs.parsing.citation import LOW_CONFIDENCE, Parts, is_title_like, split_citation
+from refs.parsing.citation import (
+    LOW_CONFIDENCE,
+    Parts,
+    is_short_name,
+    is_title_like,
+    split_citation,
+)
 from refs.parsing.identifiers import (
     FoundIds,
     find_identifiers,
@@ -39,6 +45,7 @@ from refs.parsing.venue import (
     PUBLISHER,
     find_year,
     is_venue_name,
+    named_work,
     parse_tail,
     spell_venue_years,
     tail_year,
@@ -53,8 +60,6 @@ _LEADING_DATE = re.compile(
 )
 #: ``**[CVPR 2014]**``, ``[ICLR 2024]``, ``` `ICLR 2024` ``` opening an entry: its venue.
 _LEADING_VENUE = re.compile(r"^\s*(?:\*\*|__)?\[([^\[\]]{2,40})\](?:\*\*|__)?[\s:,-]*")
-#: A short name in brackets before a title: ``[R-CNN]``, ``[Short-Name]``, ``[GPT-4V]``.
-_SHORT_NAME = re.compile(r"(?=[^\s]*[A-Z\d])[A-Za-z][\w.+-]{1,29}")
 #: A date cell or note: ``2023.05``, ``2023/04``, ``2023-07``.
 _DATE = re.compile(r"^\W*((?:19|20)\d{2})[-./](\d{1,2})\W*$")
 
@@ -182,13 +187,19 @@ def split_parts(draft: Draft) -> Draft:
     if not venue and (opening := _LEADING_VENUE.match(text)):
         if venue_year(opening.group(1)) or _links_the_paper(draft, opening.group(1)):
             venue, text = opening.group(1), text[opening.end() :]
-        elif _SHORT_NAME.fullmatch(opening.group(1).strip()) and not is_generic_link_text(
-            opening.group(1)
-        ):
+        elif tag := venue_tag(f"[{opening.group(1)}]"):
+            # "[I3D '24] Title": a venue the vocabulary does not know, and its year.
+            venue, date_year, text = tag[0], date_year or tag[1], text[opening.end() :]
+        elif is_short_name(opening.group(1)) and not is_generic_link_text(opening.group(1)):
             # "**[R-CNN]** Rich feature hierarchies …": the work's short name, not an author.
             short, text = opening.group(1).strip(), text[opening.end() :]
     shape = draft.candidate.shape
-    if venue and shape is Shape.CITATION and not _MARKED.search(text):
+    named = named_work(text) if shape is Shape.CITATION and not venue else None
+    if named is not None:
+        # "PointNet++ (NeurIPS'2017)": a model zoo's method, its name, venue and year.
+        short, venue, date_year = named[0], named[1], date_year or named[2]
+        parts = Parts()
+    elif venue and shape is Shape.CITATION and not _MARKED.search(text):
         # "[[CVPR](…)] [270 stars] Title. [tag]": no emphasis or quotes to read; the title
         # is the text after the venue.
         parts = _title_after(text) or split_citation(text)
@@ -262,7 +273,8 @@ def _link_entry(draft: Draft, text: str) -> Parts:
     first = next((link for link in draft.links if link.text), None)
     title = first.text if first else ""
     if draft.candidate.shape is Shape.PROSE_LINK:
-        return Parts(title=title)
+        # "Support [Nerf-Det](arxiv) in projects": a link on a short name names the work by it.
+        return Parts(short=title) if is_short_name(title) else Parts(title=title)
     if first and venue_year(title) and (parts := _after_venue_link(text, title)):
         return parts
     plain_title = squash(strip_emphasis(title))
@@ -430,10 +442,16 @@ def read_venue(draft: Draft) -> Draft:
 
 
 def read_year(draft: Draft) -> Draft:
-    """The printed year, else a date (cell, ``[2023-07]``), else the year an identifier implies;
-    the month of a date that gives the year (``2023.05``)."""
+    """The printed year, else a date (cell, ``[2023-07]``), else the year heading the entry is
+    listed under (``### 2016``), else the year an identifier implies; the month of a date that
+    gives the year (``2023.05``)."""
     printed = draft.parts.year or tail_year(remove_identifiers(draft.parts.tail))
-    year = printed or draft.date_year or year_from_identifiers(draft.ids.arxiv, draft.ids.acl)
+    year = (
+        printed
+        or draft.date_year
+        or draft.candidate.heading_year
+        or year_from_identifiers(draft.ids.arxiv, draft.ids.acl)
+    )
     month = draft.date_month if year == draft.date_year and draft.date_month else None
     return draft.with_fields(year=year, month=str(int(month)) if month else None)
 

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from refs.parsing.markup import strip_emphasis
+from refs.parsing.markup import is_generic_link_text, strip_emphasis
 from refs.vocabulary import alternation, rows, words
 
 _YEAR = re.compile(r"(?<![\d.:/-])((?:19|20)\d{2})(?:[a-z]\b)?(?:\.\d{1,2}\b)?(?![\d])")
@@ -130,6 +130,29 @@ def venue_tag(text: str) -> tuple[str, str] | None:
     return venue, century(two) if two else match.group("year")
 
 
+#: A work printed by its name and where it appeared: ``PointNet++ (NeurIPS'2017)``, ``Dynamic
+#: Voxelization (CoRL'2019)``, ``SMOKE (CVPRW 2020)``, as model zoos list the methods they
+#: implement. The name is at most four words; a two-digit year needs its apostrophe.
+_NAMED_WORK = re.compile(
+    r"(?P<name>[^\s()\[\]][^()\[\]]{0,48}?)\s*+\(\s*+(?P<venue>[A-Za-z][\w&.+/-]{1,24})"
+    r"(?:\s*+['\u2019](?P<full>(?:19|20)\d{2})|\s*+['\u2019](?P<yy>\d{2})|\s++(?P<year>(?:19|20)\d{2}))"
+    r"\s*+\)"
+)
+
+
+def named_work(text: str) -> tuple[str, str, str] | None:
+    """``text`` read as a work's name, venue and year (`_NAMED_WORK`), else None.
+
+    >>> named_work("PointNet++ (NeurIPS'2017)"), named_work("Deep learning for all of us (2019)")
+    (('PointNet++', 'NeurIPS', '2017'), None)
+    """
+    match = _NAMED_WORK.fullmatch(text.strip(" .,;"))
+    if match is None or len(match.group("name").split()) > 4:
+        return None
+    year = match.group("full") or match.group("year") or century(match.group("yy"))
+    return match.group("name").strip(), match.group("venue"), year
+
+
 def _year_of(match: re.Match[str]) -> str | None:
     two = match.group("yy") or (j if (j := match.group("joined")) and len(j) == 2 else None)
     return century(two) if two else match.group("joined") or match.group("year")
@@ -213,7 +236,10 @@ def parse_tail(text: str) -> Tail:
     for n, piece in enumerate(pieces):
         if re.fullmatch(r"\(?(?:19|20)\d{2}[a-z]?(?:\.\d{1,2})?\)?", piece):
             continue
-        name = _trim_brackets(_without_edge_years(piece).strip(" .,;:'"))
+        if _is_unlinked_link_word(piece):
+            continue  # "Code (not yet)": a link word left without its link
+        tagged = venue_tag(f"[{piece.strip()}]")
+        name = tagged[0] if tagged else _trim_brackets(_without_edge_years(piece).strip(" .,;:'"))
         if venue is None and _is_venue(piece) and name:
             venue = name
         elif (
@@ -423,10 +449,20 @@ def is_venue_name(text: str) -> bool:
     return bool(_PROCEEDINGS.match(text) or _JOURNAL.match(text))
 
 
+def _is_unlinked_link_word(piece: str) -> bool:
+    """``Code (not yet)``, ``Project page (coming soon)``: a generic link word and a remark in
+    parentheses, printed where the link will be; not a venue, not a note."""
+    remark = re.fullmatch(r"(.+?)\s*\([^()]*\)", piece.strip())
+    if remark is None:
+        return False
+    word = remark.group(1)
+    return is_generic_link_text(word) and venue_year(word) is None and not is_venue_name(word)
+
+
 def _is_venue(piece: str) -> bool:
     if re.match(r"^(see|accessed|available|retrieved|visited)\b", piece, re.IGNORECASE):
         return False
-    return bool(re.search(r"[A-Za-z]{2}", piece))
+    return bool(re.search(r"\b(?=\w*[A-Za-z]\w*[A-Za-z])\w+", piece))
 
 
 def _place_venue(venue: str, fields: dict[str, str]) -> None:
