@@ -801,3 +801,22 @@ def test_a_numbered_reference_list_loses_no_item() -> None:
     )
     result = parse_document(text, "list.md")
     assert [r.source.line for r in result.records] == [3, 4, 5, 6]
+
+
+def test_a_name_column_of_two_word_names_gives_short_names_not_titles() -> None:
+    text = (
+        "<table>\n"
+        "  <tr><td>Model</td><td>Tools</td><td>Paper</td></tr>\n"
+        "  <tr>\n"
+        "    <td>Lantern Town</td><td>-</td>\n"
+        '    <td><a href="https://arxiv.org/abs/2208.00001">Paper</a></td>\n'
+        "  </tr>\n"
+        "  <tr>\n"
+        "    <td>GlowBot</td><td>web</td>\n"
+        '    <td><a href="https://arxiv.org/abs/2208.00002">Paper</a></td>\n'
+        "  </tr>\n"
+        "</table>\n"
+    )
+    records = parse_document(text, "README.md").records
+    assert [r.fields.get("shorttitle") for r in records] == ["Lantern Town", "GlowBot"]
+    assert all("title" not in r.fields for r in records)

@@ -37,6 +37,9 @@ _CITES_NUMBER = re.compile(
 )
 #: A title is longer than a name: a column whose cells are mostly this short holds names.
 _NAME_WORDS = 3
+#: A cell of a name column is read as a title from this many words on (``Social Simulacra``,
+#: ``Out of One``, ``Drori et al.`` are names).
+_LONG_NAME = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,9 +207,10 @@ class _Roles:
         return PaperRow(row.line, raw, title, cell(self.venue), cell(self.date), others, authors)
 
     def _title_column(self, row: _Row) -> int | None:
-        for index in (self.titled, self.named):
-            if index is not None and _is_title_cell(row.cells.get(index, "")):
-                return index
+        if self.titled is not None and _is_title_cell(row.cells.get(self.titled, "")):
+            return self.titled
+        if self.named is not None and _is_title_cell(row.cells.get(self.named, ""), _LONG_NAME):
+            return self.named  # a name column's cell as long as a title is one
         if self.titled is None and self.named is None:
             return next((c for c, text in sorted(row.cells.items()) if _is_title_cell(text)), None)
         return None
@@ -263,9 +267,10 @@ def _plain(text: str) -> str:
     return squash(strip_emphasis(strip_html(extract_links(text)[0])))
 
 
-def _is_title_cell(cell: str) -> bool:
+def _is_title_cell(cell: str, words: int = 2) -> bool:
+    """A cell that can be a title: ``words`` words at least, or a linked title."""
     title, _ = _title_lines(cell)
     text = squash(strip_html(extract_links(title)[0]))
     if not re.search(r"[A-Za-z]{2}", text):
         return False
-    return len(text.split()) >= 2 or bool(re.search(r"\]\(http", title))
+    return len(text.split()) >= words or bool(re.search(r"\]\(http", title))
