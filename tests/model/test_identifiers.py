@@ -181,6 +181,11 @@ def test_openreview_id_from_url(url: str, expected: str | None) -> None:
             Identifiers(openreview="abc", url="https://openreview.net/forum?id=abc"),
             id="openreview-url",
         ),
+        pytest.param(
+            {"doi": "10.18653/v1/2022.acl-long.585"},
+            Identifiers(doi="10.18653/v1/2022.acl-long.585", acl="2022.acl-long.585"),
+            id="acl-anthology-doi",
+        ),
         pytest.param({"title": "No identifiers"}, Identifiers(), id="none"),
     ],
 )

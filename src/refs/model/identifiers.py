@@ -103,6 +103,23 @@ def acl_id_from_url(url: str) -> str | None:
     return candidate if _ACL_ID.match(candidate) else None
 
 
+#: The DOI prefix the ACL Anthology gives its papers: ``10.18653/v1/`` then the Anthology id.
+_ACL_DOI = re.compile(r"10\.18653/v1/(.+)", re.IGNORECASE)
+
+
+def acl_id_from_doi(doi: str) -> str | None:
+    """The ACL Anthology id inside an Anthology DOI.
+
+    >>> acl_id_from_doi("10.18653/v1/2022.acl-long.585"), acl_id_from_doi("10.1145/3290605")
+    ('2022.acl-long.585', None)
+    """
+    match = _ACL_DOI.fullmatch(doi.strip())
+    if match is None:
+        return None
+    candidate = match.group(1)
+    return candidate if _ACL_ID.match(candidate) else None
+
+
 def openreview_id_from_url(url: str) -> str | None:
     """The OpenReview id of a forum or pdf link (``?id=…``).
 
@@ -154,6 +171,8 @@ class Identifiers:
         openreview = next(filter(None, map(openreview_id_from_url, links)), None)
         if doi is None:
             doi = next(filter(None, (normalise_doi(u) for u in links if "doi.org" in u)), None)
+        if acl is None and doi is not None:
+            acl = acl_id_from_doi(doi)  # an Anthology paper known by its DOI
         return cls(arxiv=arxiv, doi=doi, acl=acl, openreview=openreview, url=url or None)
 
     def items(self) -> list[tuple[str, str]]:

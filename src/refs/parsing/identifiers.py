@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from refs.model.identifiers import (
+    acl_id_from_doi,
     acl_id_from_url,
     normalise_arxiv,
     normalise_doi,
@@ -81,12 +82,18 @@ def find_identifiers(text: str, links: tuple[Link, ...]) -> FoundIds:
     ('2212.09689', ('2104.08773',), 'text says arXiv:2212.09689, link says arXiv:2104.08773')
     """
     urls = [link.url for link in links]
+    text_doi = _unique([normalise_doi(m.group(1)) for m in _DOI_IN_TEXT.finditer(text)])
+    link_doi = _unique([doi_from_url(u) for u in urls])
     return FoundIds(
         text_arxiv=_unique([normalise_arxiv(m.group(0)) for m in _ARXIV_IN_TEXT.finditer(text)]),
-        text_doi=_unique([normalise_doi(m.group(1)) for m in _DOI_IN_TEXT.finditer(text)]),
+        text_doi=text_doi,
         link_arxiv=_unique([normalise_arxiv(u) for u in urls if "arxiv.org" in u.lower()]),
-        link_doi=_unique([doi_from_url(u) for u in urls]),
-        acl=_unique([acl_id_from_url(u) for u in urls]),
+        link_doi=link_doi,
+        # an Anthology paper linked by its DOI (``doi.org/10.18653/v1/2022.acl-long.585``)
+        acl=_unique(
+            [acl_id_from_url(u) for u in urls]
+            + [acl_id_from_doi(d) for d in (*link_doi, *text_doi)]
+        ),
         openreview=_unique([openreview_id_from_url(u) for u in urls]),
     )
 
