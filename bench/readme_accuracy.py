@@ -21,9 +21,10 @@ through the entry's identifiers for arXiv, DOI, ACL Anthology and OpenReview.
 A field counts where the label or the entry has a value (both empty is no evidence either way;
 the venue counts only where one is printed: ``arXiv`` read from an arXiv link is no error);
 a year where none is printed is no error when it is the year the printed arXiv id states
-(``2401.01339``: 2024); a title, year, authors or identifier where none is printed is no error
-when the entry also holds an occurrence from another document of the set, which may print them
-(``--strict`` counts them); authors are scored as the exact sequence of family names, ``et al.``
+(``2401.01339``: 2024) or the year of the heading the occurrence is listed under (``## 2018``);
+a title, year, authors or identifier where none is printed is no error when the entry also
+holds an occurrence from another document of the set, which may print them (``--strict``
+counts them); authors are scored as the exact sequence of family names, ``et al.``
 as a final ``others`` (a printed list ending in ``et al.`` is right when the entry's list opens
 with the printed names: a merge may complete it); arXiv ids are compared without their version
 (``v2``); an entry is whole when title, year, authors and every identifier are
@@ -47,7 +48,7 @@ import tempfile
 import time
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -286,11 +287,26 @@ def import_all(
     return entries, seconds
 
 
+def year_headings(text: str) -> list[int | None]:
+    """For each line (0-based), the year of the nearest Markdown heading above it that is a
+    year alone (``## 2018``, ``### 2016:``), None when the nearest heading is no year."""
+    out: list[int | None] = []
+    year: int | None = None
+    for line in text.split("\n"):
+        heading = re.match(r"\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", line)
+        if heading:
+            found = re.fullmatch(r"\W*((?:19|20)\d{2})\W*", heading.group(1))
+            year = int(found.group(1)) if found else None
+        out.append(year)
+    return out
+
+
 def score_document(
     occurrences: list[Occurrence],
     at: Mapping[tuple[str, int], Entry],
     verbose: bool,
     strict: bool = False,
+    headings: Sequence[int | None] = (),
 ) -> Score:
     score = Score()
     for occ in occurrences:
@@ -309,6 +325,9 @@ def score_document(
                 continue  # no evidence; a venue not printed (arXiv from a link) is no error
             if name == "year" and want[name] is None and got[name] == arxiv_year(want["arxiv"]):
                 continue  # no year printed: the one the printed arXiv id states is no error
+            heading = headings[occ.line - 1] if occ.line <= len(headings) else None
+            if name == "year" and want[name] is None and heading and got[name] == heading:
+                continue  # no year printed: the year heading the entry is listed under is none
             if name in MERGEABLE and _empty(want[name]) and elsewhere and not strict:
                 continue  # printed by another document's occurrence of the same work
             score.judged[name] += 1
@@ -402,7 +421,8 @@ def report(
     print(f"\n[{name}] {len(documents)} documents, one store, after `refs dedupe --apply`")
     print(f"{'document':<44}" + "".join(f"{c[:6]:>7}" for c in columns) + "      n")
     for doc, occurrences in documents:
-        score = score_document(occurrences, at, verbose, strict)
+        text = (documents_folder / doc).read_text(encoding="utf-8", errors="replace")
+        score = score_document(occurrences, at, verbose, strict, year_headings(text))
         total.add(score)
         figures = score.figures()
         print(

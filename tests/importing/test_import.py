@@ -180,7 +180,7 @@ def test_bib_entries_keep_their_keys_and_are_never_merged_with_each_other(tmp_pa
         "@misc{First, title={same key, other case}}\n"
     )
     store = new_store(tmp_path)
-    report, _ = import_document(store, "refs.bib", bib.encode())
+    report = import_document(store, "refs.bib", bib.encode()).report
     assert {e.key for e in store.entries()} == {"first", "second", "anonndsame"}
     conflict = next(e for e in store.entries() if "same key" in e.get("title"))
     assert "key-conflict" in conflict.get(FLAGS_FIELD)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from refs.document import Document
 from refs.encoding import decode_text, normalise_line_ends
 from refs.errors import Problem
 from refs.importing.documents import (
@@ -21,6 +24,7 @@ __all__ = [
     "INTERNAL_FIELDS",
     "RAW_FIELD",
     "Definition",
+    "DocumentImport",
     "DocumentReport",
     "Occurrence",
     "Reading",
@@ -38,7 +42,7 @@ def read_document(text: str, file: str) -> Reading:
     return text_reading(normalise_line_ends(text), file)
 
 
-def import_document(store: Store, file: str, data: bytes) -> tuple[DocumentReport, list[Problem]]:
+def import_document(store: Store, file: str, data: bytes) -> DocumentImport:
     """Read one document (Markdown / HTML / text, or BibTeX) into ``store``, in memory.
 
     ``file`` is recorded as given in every source; the caller saves the store. Raises
@@ -48,4 +52,14 @@ def import_document(store: Store, file: str, data: bytes) -> tuple[DocumentRepor
     reading = read_document(text, file)
     report = merge_occurrences(store, file, reading.occurrences)
     conflicts = merge_definitions(store, reading.definitions)
-    return report, [*problems, *reading.problems, *conflicts]
+    return DocumentImport(report, (*problems, *reading.problems, *conflicts), reading.document)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentImport:
+    """What importing one document did: its report, its problems, and the document as parsed
+    (None for a .bib file), which the catalog reads next instead of parsing it again."""
+
+    report: DocumentReport
+    problems: tuple[Problem, ...]
+    document: Document | None = field(default=None, compare=False)

@@ -4,9 +4,10 @@ and the ``@string`` definitions its BibTeX brings along."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from refs.bibtex import BlockKind, InvalidEntry, Macro, read_bib, validate
+from refs.document import Document
 from refs.errors import Problem
 from refs.importing.meta import RAW_FIELD, protect_raw
 from refs.model import Entry, SourceLocation
@@ -44,6 +45,8 @@ class Reading:
     occurrences: tuple[Occurrence, ...] = ()
     definitions: tuple[Definition, ...] = ()
     problems: tuple[Problem, ...] = ()
+    #: A Markdown / HTML / text document as parsed (None for a .bib file).
+    document: Document | None = field(default=None, compare=False)
 
 
 def is_bibtex(text: str) -> bool:
@@ -151,4 +154,4 @@ def text_reading(text: str, file: str) -> Reading:
         found.extend(more.occurrences)
         definitions.extend(more.definitions)
         problems.extend(more.problems)
-    return Reading(tuple(found), tuple(definitions), tuple(problems))
+    return Reading(tuple(found), tuple(definitions), tuple(problems), result.document)

@@ -72,7 +72,7 @@ def parse_document(text: str, file: str, steps: tuple[Step, ...] = PARSE_STEPS) 
     records = _labelled(records, candidates, paths, cited)
     problems = [p for record in records for p in _problems(record)]
     problems = sorted([*problems, *found.unread], key=lambda p: p.line)
-    return ParseResult(tuple(records), found.bibtex, tuple(problems))
+    return ParseResult(tuple(records), found.bibtex, tuple(problems), document)
 
 
 def _labelled(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
+from refs.document import Document
 from refs.errors import Problem
 from refs.model import SourceLocation
 
@@ -69,3 +70,5 @@ class ParseResult:
     records: tuple[Record, ...] = ()
     bibtex: tuple[EmbeddedBibtex, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
+    #: The parsed document, for readers of the same text that come after (the catalog).
+    document: Document | None = field(default=None, compare=False)

@@ -16,10 +16,10 @@ from refs.catalog import (
     parse_catalog,
     with_document,
 )
+from refs.document import Document
 from refs.encoding import decode_text
 from refs.errors import Problem, UnreadableInput
 from refs.importing import DocumentReport, import_document
-from refs.importing.documents import is_bibtex
 from refs.model import Entry
 from refs.project import read_given
 from refs.store import Store, Transaction, load_store, transaction
@@ -106,10 +106,11 @@ def import_documents(
     """
     if dry_run:
         store = load_store(store_path, cache_dir)
-        reports, problems = _import_into(store, documents, progress)
+        reports, problems, parsed = _import_into(store, documents, progress)
         items = 0
         if catalog_path is not None:
-            items = sum(len(i) for _, _, i in _document_items(documents, store.entries()))
+            found = _document_items(documents, parsed, store.entries())
+            items = sum(len(i) for _, _, i in found)
         return ImportResult(reports, problems, items, dry_run=True)
     command = "refs import " + " ".join(name for name, _ in documents)
     extra = [] if catalog_path is None else [catalog_path]
@@ -145,11 +146,11 @@ def import_in_memory(
 ) -> Imported:
     """Import ``documents`` into ``store`` (edited in place, not saved) and, given a catalog,
     replace each document's items in it, resolved against the store as edited."""
-    reports, problems = _import_into(store, documents, progress)
+    reports, problems, parsed = _import_into(store, documents, progress)
     if catalog is None:
         return Imported(ImportResult(reports, problems), None)
     count = 0
-    for name, data, items in _document_items(documents, store.entries()):
+    for name, data, items in _document_items(documents, parsed, store.entries()):
         count += len(items)
         catalog = with_document(catalog, name, document_digest(data), items)
     return Imported(ImportResult(reports, problems, count), catalog)
@@ -159,24 +160,31 @@ def _import_into(
     store: Store,
     documents: Sequence[tuple[str, bytes]],
     progress: Callable[[int], None] | None,
-) -> tuple[tuple[DocumentReport, ...], tuple[Problem, ...]]:
-    """Import every document into ``store`` in memory; the reports and problems."""
+) -> tuple[tuple[DocumentReport, ...], tuple[Problem, ...], tuple[Document | None, ...]]:
+    """Import every document into ``store`` in memory; the reports, the problems, and each
+    document as parsed (None for a .bib file)."""
     reports = []
     problems: list[Problem] = list(store.problems)
+    parsed = []
     for name, data in documents:
-        report, found = import_document(store, name, data)
-        reports.append(report)
-        problems.extend(found)
+        done = import_document(store, name, data)
+        reports.append(done.report)
+        problems.extend(done.problems)
+        parsed.append(done.document)
         if progress is not None:
             progress(len(data))
-    return tuple(reports), tuple(problems)
+    return tuple(reports), tuple(problems), tuple(parsed)
 
 
 def _document_items(
-    documents: Sequence[tuple[str, bytes]], entries: Sequence[Entry]
+    documents: Sequence[tuple[str, bytes]],
+    parsed: Sequence[Document | None],
+    entries: Sequence[Entry],
 ) -> Iterator[tuple[str, bytes, tuple[Item, ...]]]:
-    """Each non-BibTeX document's catalog items, resolved against ``entries``."""
-    for name, data in documents:
+    """Each non-BibTeX document's catalog items, resolved against ``entries``, read from the
+    document the import parsed (one parse per document)."""
+    for (name, data), document in zip(documents, parsed, strict=True):
+        if document is None:
+            continue  # a .bib file
         text, _ = decode_text(data, name)  # its problems were reported by the import
-        if not is_bibtex(text):
-            yield name, data, tuple(extract_items(name, text, entries))
+        yield name, data, tuple(extract_items(name, text, entries, document))
