@@ -23,8 +23,8 @@ the venue counts only where one is printed: ``arXiv`` read from an arXiv link is
 a year where none is printed is no error when it is the year the printed arXiv id states
 (``2401.01339``: 2024) or the year of the heading the occurrence is listed under (``## 2018``);
 a title, year, authors or identifier where none is printed is no error when the entry also
-holds an occurrence from another document of the set, which may print them (``--strict``
-counts them); authors are scored as the exact sequence of family names, ``et al.``
+holds another occurrence (of this document or another of the set), which may print them
+(``--strict`` counts them); authors are scored as the exact sequence of family names, ``et al.``
 as a final ``others`` (a printed list ending in ``et al.`` is right when the entry's list opens
 with the printed names: a merge may complete it); arXiv ids are compared without their version
 (``v2``); an entry is whole when title, year, authors and every identifier are
@@ -78,9 +78,9 @@ IDENTIFIERS = ("arxiv", "doi", "acl", "openreview")
 FIELDS = ("title", "year", "venue", "authors", *IDENTIFIERS)
 #: The fields an entry must have right to be whole (the venue is printed too loosely to judge).
 WHOLE = ("title", "year", "authors", *IDENTIFIERS)
-#: Fields a merge brings from another document: where this occurrence prints none and the entry
-#: also holds an occurrence of another document, the entry's value is that document's, not an error
-#: (a venue not printed is never judged).
+#: Fields a merge brings from another occurrence: where this occurrence prints none and the entry
+#: also holds another occurrence, the entry's value is that occurrence's, not an error (a venue
+#: not printed is never judged).
 MERGEABLE = ("title", "year", "authors", *IDENTIFIERS)
 #: The bar of the issue that asked for this measure (unseen READMEs).
 BAR = {
@@ -318,7 +318,7 @@ def score_document(
             continue
         score.found += 1
         want, got = wanted(occ.label), predicted(entry)
-        elsewhere = any(source.file != occ.file for source in entry.sources)
+        elsewhere = any((s.file, s.line) != (occ.file, occ.line) for s in entry.sources)
         whole = True
         for name in FIELDS:
             if _empty(want[name]) and (_empty(got[name]) or name == "venue"):

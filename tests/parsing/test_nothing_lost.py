@@ -12,8 +12,11 @@ _WORD = st.text(alphabet="abcdefghijklmnoprstuvwxyz", min_size=3, max_size=9)
 _TITLE = st.lists(_WORD, min_size=3, max_size=7).map(lambda ws: " ".join(w.title() for w in ws))
 _ARXIV = st.builds(lambda m, n: f"23{m:02d}.{n:05d}", st.integers(1, 12), st.integers(0, 99999))
 _NAME = st.builds(lambda a, b: f"{a.title()} {b.title()}", _WORD, _WORD)
-#: Text of an item that may or may not read as a reference: words, numbers, punctuation.
-_NOISE = st.text(alphabet="abcdefXYZ 0123.,:;'()-", min_size=0, max_size=60)
+#: Text of an item that may or may not read as a reference: words, numbers, punctuation
+#: (not two more dashes alone: ``- --`` is a thematic break, no list item).
+_NOISE = st.text(alphabet="abcdefXYZ 0123.,:;'()-", min_size=0, max_size=60).filter(
+    lambda text: text.replace(" ", "").strip("-") != "" or text.count("-") < 2
+)
 
 
 @st.composite

@@ -320,7 +320,8 @@ class _Walk:
         elif tag == "tr":
             parent.blocks.extend(node.blocks)  # content outside any cell
         elif tag == "table":
-            rows, clipped = place_cells([row for row in node.rows if row], self.budget)
+            # an empty <tr> is still a row: a rowspan from the row above counts it
+            rows, clipped = place_cells(_without_trailing_empty(node.rows), self.budget)
             parent.blocks.append(Table(*location, rows=rows, tag="table", clipped=clipped))
             parent.blocks.extend(node.blocks)  # content outside any cell
         elif tag == "li":
@@ -429,3 +430,11 @@ def parse_html(
     return _Walk(outline, first_line - 1, depth, markdown).run(
         root, len(source), len(source.rstrip("\n").split("\n"))
     )
+
+
+def _without_trailing_empty(rows: list[list[Draft]]) -> list[list[Draft]]:
+    """The rows of a table up to its last non-empty one."""
+    end = len(rows)
+    while end and not rows[end - 1]:
+        end -= 1
+    return rows[:end]

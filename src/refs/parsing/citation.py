@@ -141,13 +141,19 @@ def _authors_after_title(after: str) -> tuple[str, str]:
         span = match.group(1) or match.group(2)
         authors, venue = _authors_then_venue(span)
         if authors:
-            return authors, after[: match.start()] + " " + venue + " " + after[match.end() :]
+            rest = after[match.end() :]
+            if not venue and (closing := _ET_AL_AFTER.match(rest)):
+                # "*Linting Xue* et al. NAACL 2021": the et al. closes the list outside the span
+                authors, rest = f"{authors} et al.", rest[closing.end() :]
+            return authors, after[: match.start()] + " " + venue + " " + rest
     sentences = _sentences_of(after)
     if sentences and looks_like_authors(sentences[0]):
         return sentences[0], after.split(sentences[0], 1)[1]
     return "", after
 
 
+#: ``et al.`` right after an emphasised author list: ``*Linting Xue* et al.``.
+_ET_AL_AFTER = re.compile(r"\s*,?\s*et\.?\s*al\b\.?")
 #: ``et al.`` run into the next word: ``*Aman Madaan et al.arXiv.*``.
 _ET_AL_RUN_ON = re.compile(r"\bet al\.(?=[^\W\d_])")
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from refs.document import Cell, Table
+from refs.parsing.citation import is_short_name
 from refs.parsing.identifiers import is_paper_url
 from refs.parsing.inline import markdown_of, markdown_of_blocks
 from refs.parsing.markup import (
@@ -182,7 +183,9 @@ class _Roles:
         raw = "\n".join(lines[row.line - 1 : _last_line(row)])
         if column is None:
             name = _plain(cell(self.named))
-            if not (has_paper and name and re.search(r"[^\W\d_]{2}", name)):
+            if not (
+                has_paper and name and (re.search(r"[^\W\d_]{2}", name) or is_short_name(name))
+            ):
                 return None
             roles = {self.named, self.venue, self.date, self.author}
             others = tuple(t for c, t in _distinct(row) if c not in roles)

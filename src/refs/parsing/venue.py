@@ -226,7 +226,8 @@ def parse_tail(text: str) -> Tail:
     ('Advances in Neural Information Processing Systems', '35', '27--44')
     """
     fields: dict[str, str] = {}
-    text = _take_numbers(re.sub(r"\s+", " ", strip_emphasis(text)).strip(" .,;"), fields)
+    text = _GLUED_YEAR.sub(" (", re.sub(r"\s+", " ", strip_emphasis(text)))
+    text = _take_numbers(text.strip(" .,;"), fields)
     year = find_year(text)
     notes = [m.group(1) for m in _PRESENTATION.finditer(text)]
     text = _PRESENTATION.sub(" ", text)
@@ -343,6 +344,12 @@ def _pages(first: str, last: str | None) -> str:
     return f"{first}--{last}" if last else first
 
 
+#: ``NIPS(2015)``: a year in parentheses glued to the venue before it.
+_GLUED_YEAR = re.compile(r"(?<=[A-Za-z])\((?=(?:19|20)\d{2}\))")
+#: Where a piece goes on after a parenthesised year: ``NIPS (2015)| arXiv preprint``.
+_AFTER_YEAR = re.compile(r"(?<=\((?:19|20)\d{2}\))\s+(?=[A-Za-z(])")
+
+
 def _pieces(text: str) -> list[str]:
     """Split on commas and sentence ends outside parentheses; drop empty pieces."""
     pieces: list[str] = []
@@ -357,6 +364,8 @@ def _pieces(text: str) -> list[str]:
             pieces.append(text[start:i])
             start = i + 1
     pieces.append(text[start:])
+    # "NIPS (2015) arXiv preprint arXiv (2015)": a parenthesised year ends a venue
+    pieces = [part for piece in pieces for part in _AFTER_YEAR.split(piece)]
     cleaned = (_trim_brackets(re.sub(r"\s+", " ", p).strip(" .;:[]")) for p in pieces)
     return _join_enumerations(_join_abbreviations([p for p in cleaned if p]))
 
