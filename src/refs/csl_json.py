@@ -23,6 +23,10 @@ from refs.model.names import parse_name
 #: One CSL-JSON item, ready for ``json.dumps``.
 CslItem = dict[str, object]
 
+#: The ``custom`` key listing the name roles whose BibTeX list ended in ``and others``
+#: ("et al."): ``{"custom": {"and-others": ["author"]}}`` (design.md).
+AND_OTHERS = "and-others"
+
 #: BibTeX and biblatex entry types -> CSL item types; any other type becomes "document".
 _TYPES: Mapping[str, str] = MappingProxyType(
     {
@@ -203,8 +207,8 @@ def _add_names(item: CslItem, fields: Mapping[str, str]) -> list[str]:
     BibTeX's ``and others`` means "et al.", not a person. pandoc writes it as the name
     ``{"literal": "others"}``, which only pandoc's own citeproc renders as "et al.";
     citeproc-js and citeproc-py print it as an author called "others" ("Smith, J., & others").
-    So the name is dropped and the fact kept in ``custom["and-others"]``, where a renderer can
-    honour it.
+    So the name is dropped and the fact kept in ``custom["and-others"]``, which the render
+    engine honours (`refs.render.engine.truncation`).
     """
     and_others: list[str] = []
     for role in ("author", "editor", "translator"):
@@ -483,5 +487,5 @@ def _custom(entry: Entry, and_others: list[str]) -> dict[str, object]:
         "ids": list(entry.ids),
     }
     if and_others:
-        custom["and-others"] = and_others
+        custom[AND_OTHERS] = and_others
     return custom
