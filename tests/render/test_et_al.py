@@ -113,3 +113,10 @@ def test_the_style_et_al_element_is_used() -> None:
   </layout></bibliography>
 </style>"""
     assert process([BROWN], style, None).entries[0].html == "Tom B. Brown <i>and others</i>"
+
+
+def test_the_label_of_a_truncated_editor_list_is_plural() -> None:
+    # BibTeX counts "Doe, Jane and others" as two names: "editors"
+    fields = {"editor": "Doe, Jane and others", "title": "Handbook", "year": "2020"}
+    item = entry_to_csl(Entry("doe", "book", fields))
+    assert _bibliography("acl", item) == ["Jane Doe et al., editors. 2020. Handbook."]
