@@ -10,6 +10,11 @@ rendered by refs (the library call behind `refs render`) and by ../shared/tools/
 (citeproc-js 2.4.63) from the same file and the same .csl. An entry is identical when its text
 is equal after collapsing whitespace (and, in the HTML column, its HTML). The oracle is
 installed once with npm into bench/.out/csl-oracle when ../shared is read-only.
+
+An entry whose author list ended in BibTeX's ``and others`` (CSL-JSON ``custom["and-others"]``)
+is counted apart: citeproc-js cannot be told that the list is truncated, and refs prints the
+style's et-al term for it. For those the bench checks that the term is printed (column
+"et al."), and the text and HTML shares are of the other entries.
 """
 
 from __future__ import annotations
@@ -32,7 +37,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from refs.render import render_bibliography, resolve_style
+from refs.render import DEFAULT_LOCALE, render_bibliography, resolve_style
+from refs.render.engine.style import load_style
+from refs.render.engine.truncation import truncated_roles
 from refs.render.formats import text_entry, to_html_entry
 from refs.render.styles import style_ids
 
@@ -115,14 +122,27 @@ class Score:
     same_html: int
     same_order: bool
     differences: tuple[tuple[str, str, str], ...]
+    #: entries with an ``and others`` author list: counted apart, checked for the et-al term
+    truncated: int = 0
+    et_al_printed: int = 0
+
+    @property
+    def compared(self) -> int:
+        """The entries compared with citeproc-js: all but the truncated ones."""
+        return self.entries - self.truncated
 
     @property
     def text_share(self) -> float:
-        return self.same_text / self.entries if self.entries else 1.0
+        return self.same_text / self.compared if self.compared else 1.0
 
     @property
     def html_share(self) -> float:
-        return self.same_html / self.entries if self.entries else 1.0
+        return self.same_html / self.compared if self.compared else 1.0
+
+    @property
+    def is_exact(self) -> bool:
+        """Identical to citeproc-js on every compared entry, the et-al term on every other."""
+        return self.same_text == self.compared and self.et_al_printed == self.truncated
 
 
 def export_items(store: Path) -> list[dict[str, Any]]:
@@ -196,17 +216,54 @@ def _norm_html(text: str) -> str:
     return _norm(html.unescape(text)).replace("> <", "><")
 
 
+def truncated_ids(items: list[dict[str, Any]]) -> set[str]:
+    """The ids of the items whose author list ended in ``and others``."""
+    return {str(item["id"]) for item in items if "author" in truncated_roles(item)}
+
+
+def et_al_term(style: Path) -> str:
+    """The style's et-al term in the locale refs renders with here (`DEFAULT_LOCALE`)."""
+    term = load_style(style, DEFAULT_LOCALE).get_term("et-al")
+    return _norm(str(term.single)) if term is not None else "et al."
+
+
+def _et_al_printed(mine: str, theirs: str, term: str, family: str) -> bool:
+    """The et-al term is in refs' entry (with or without its periods: some styles strip
+    them), or the style prints no names for the entry (a webpage in ACM's style, or a
+    subsequent-author-substitute "———") and refs prints what citeproc-js prints."""
+    text = _norm(mine)
+    if term in text or term.replace(".", "") in text:
+        return True
+    return family not in theirs and text == _norm(theirs)
+
+
+def _first_family(item: dict[str, Any]) -> str:
+    authors = item.get("author") or [{}]
+    first = authors[0]
+    return str(first.get("family") or first.get("literal") or "")
+
+
 def score(style_name: str, items: list[dict[str, Any]], items_path: Path, directory: Path) -> Score:
     style = resolve_style(style_name)
     ours = render_bibliography(items, style).entries
     theirs_text = oracle(directory, style.path, items_path, "text")
     theirs_html = {e["id"]: e["text"] for e in oracle(directory, style.path, items_path, "html")}
     ours_by_id = {entry.id: entry for entry in ours}
-    same_text = same_html = 0
+    truncated = truncated_ids(items)
+    items_by_id = {str(item["id"]): item for item in items}
+    term = et_al_term(style.path)
+    same_text = same_html = et_al_printed = 0
     differences = []
     for entry in theirs_text:
         mine = ours_by_id.get(entry["id"])
         mine_text = text_entry(mine) if mine else "(missing)"
+        if entry["id"] in truncated:
+            family = _first_family(items_by_id[entry["id"]])
+            if _et_al_printed(mine_text, entry["text"], term, family):
+                et_al_printed += 1
+            else:
+                differences.append((entry["id"], mine_text, f"(the et-al term {term!r})"))
+            continue
         if _norm(mine_text) == _norm(entry["text"]):
             same_text += 1
         else:
@@ -215,7 +272,10 @@ def score(style_name: str, items: list[dict[str, Any]], items_path: Path, direct
             same_html += 1
     order = [e.id for e in ours] == [e["id"] for e in theirs_text]
     count = max(len(theirs_text), len(ours))
-    return Score(style_name, count, same_text, same_html, order, tuple(differences))
+    shown = sum(1 for entry in theirs_text if entry["id"] in truncated)
+    return Score(
+        style_name, count, same_text, same_html, order, tuple(differences), shown, et_al_printed
+    )
 
 
 def compare(styles: Sequence[str], items: list[dict[str, Any]], show: set[str]) -> None:
@@ -224,7 +284,7 @@ def compare(styles: Sequence[str], items: list[dict[str, Any]], show: set[str]) 
         items_path = Path(tmp) / "items.json"
         items_path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
         scores = []
-        print(f"{'style':48} {'entries':>7} {'text':>7} {'html':>7}  order")
+        print(f"{'style':48} {'entries':>7} {'text':>7} {'html':>7} {'et al.':>7}  order")
         for name in styles:
             try:
                 result = score(name, items, items_path, directory)
@@ -233,9 +293,10 @@ def compare(styles: Sequence[str], items: list[dict[str, Any]], show: set[str]) 
                 continue
             scores.append(result)
             mark = "" if result.same_order else "differs"
+            et_al = f"{result.et_al_printed}/{result.truncated}"
             print(
                 f"{name:48} {result.entries:7d} {result.text_share:7.1%} "
-                f"{result.html_share:7.1%}  {mark}"
+                f"{result.html_share:7.1%} {et_al:>7}  {mark}"
             )
             if name in show or "all" in show:
                 for key, mine, theirs in result.differences:
@@ -243,11 +304,17 @@ def compare(styles: Sequence[str], items: list[dict[str, Any]], show: set[str]) 
     if scores:
         mean_text = sum(s.text_share for s in scores) / len(scores)
         mean_html = sum(s.html_share for s in scores) / len(scores)
-        pooled = sum(s.same_text for s in scores) / sum(s.entries for s in scores)
+        pooled = sum(s.same_text for s in scores) / (sum(s.compared for s in scores) or 1)
         label = f"mean over {len(scores)} styles"
         print(f"{label:48} {'':7} {mean_text:7.1%} {mean_html:7.1%}")
         print(f"{'identical entries, pooled':48} {'':7} {pooled:7.1%}")
-        exact = [s.style for s in scores if s.style in MUST_BE_EXACT and s.same_text == s.entries]
+        truncated = len(truncated_ids(items))
+        with_term = sum(1 for s in scores if s.et_al_printed == s.truncated)
+        print(
+            f"entries with an 'and others' author list (counted apart): {truncated}; "
+            f"the et-al term printed for all of them in {with_term}/{len(scores)} styles"
+        )
+        exact = [s.style for s in scores if s.style in MUST_BE_EXACT and s.is_exact]
         print(f"100% on {len(exact)}/{len(MUST_BE_EXACT)} must-be-exact styles: {', '.join(exact)}")
 
 

@@ -136,8 +136,11 @@ def test_subtitle_joins_title() -> None:
         pytest.param(
             "article",
             {"journal": "arXiv preprint arXiv:2104.08691"},
-            "arXiv preprint arXiv:2104.08691",
-            id="arxiv-journal-kept-as-written",
+            None,
+            id="arxiv-journal-is-the-preprint-not-a-container",
+        ),
+        pytest.param(
+            "article", {"journal": "bioRxiv"}, "bioRxiv", id="preprint-server-without-id-kept"
         ),
         pytest.param(
             "inproceedings", {"booktitle": "Proc. of ACL"}, "Proc. of ACL", id="booktitle"
@@ -521,6 +524,42 @@ def test_arxiv_preprint_number_and_publisher() -> None:
     assert item["number"] == "arXiv:2305.11206"
     assert item["publisher"] == "arXiv"
     assert "genre" not in item  # primaryclass is a subject class, not a genre
+
+
+@pytest.mark.parametrize(
+    ("entry_type", "fields"),
+    [
+        pytest.param(
+            "article", {"journal": "arXiv preprint arXiv:2201.11903"}, id="google-scholar-article"
+        ),
+        pytest.param("misc", {"journal": "arXiv preprint arXiv:2201.11903"}, id="misc-journal"),
+        pytest.param(
+            "misc", {"howpublished": "arXiv preprint arXiv:2201.11903"}, id="misc-howpublished"
+        ),
+        pytest.param(
+            "article",
+            {"journal": "CoRR", "volume": "abs/2201.11903", "eprint": "2201.11903"},
+            id="dblp-corr-article",
+        ),
+        pytest.param(
+            "misc", {"journal": "ArXiv", "eprint": "2201.11903"}, id="semantic-scholar-arxiv"
+        ),
+        pytest.param("misc", {"eprint": "2201.11903", "archiveprefix": "arXiv"}, id="eprint"),
+    ],
+)
+def test_an_arxiv_preprint_maps_as_zotero_maps_a_preprint(
+    entry_type: str, fields: dict[str, str]
+) -> None:
+    # Zotero's preprint item in CSL: type article, archive id as number, repository as
+    # publisher; the journal that only named arXiv is not printed a second time as container.
+    item = convert(fields, entry_type)
+    assert (item["type"], item["number"], item["publisher"]) == (
+        "article",
+        "arXiv:2201.11903",
+        "arXiv",
+    )
+    assert "container-title" not in item
+    assert "volume" not in item  # DBLP's abs/2201.11903 is the id again
 
 
 def test_published_paper_with_arxiv_keeps_its_venue() -> None:

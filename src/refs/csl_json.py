@@ -18,10 +18,15 @@ from refs.bibtex.expressions import MONTH_MACROS, Strings
 from refs.escaping import uri_of
 from refs.latex import split_protected, to_unicode
 from refs.model import Entry, Identifiers, Person, split_name_list
+from refs.model.identifiers import normalise_arxiv
 from refs.model.names import parse_name
 
 #: One CSL-JSON item, ready for ``json.dumps``.
 CslItem = dict[str, object]
+
+#: The ``custom`` key listing the name roles whose BibTeX list ended in ``and others``
+#: ("et al."): ``{"custom": {"and-others": ["author"]}}`` (design.md).
+AND_OTHERS = "and-others"
 
 #: BibTeX and biblatex entry types -> CSL item types; any other type becomes "document".
 _TYPES: Mapping[str, str] = MappingProxyType(
@@ -158,7 +163,9 @@ def entry_to_csl(entry: Entry, strings: Macros = None) -> CslItem:
     _add_numbers(item, fields, bib_type)
     _add_publisher(item, fields, bib_type)
     _add_dates(item, fields)
-    _add_identifiers(item, fields, ids, is_preprint=csl_type == "article")
+    _add_identifiers(item, fields, ids)
+    if csl_type == "article":
+        _as_preprint(item, ids)
     if csl_type == "thesis" and "genre" not in item and bib_type in _THESIS_GENRES:
         item["genre"] = _THESIS_GENRES[bib_type]
     item["custom"] = _custom(entry, and_others)
@@ -203,8 +210,8 @@ def _add_names(item: CslItem, fields: Mapping[str, str]) -> list[str]:
     BibTeX's ``and others`` means "et al.", not a person. pandoc writes it as the name
     ``{"literal": "others"}``, which only pandoc's own citeproc renders as "et al.";
     citeproc-js and citeproc-py print it as an author called "others" ("Smith, J., & others").
-    So the name is dropped and the fact kept in ``custom["and-others"]``, where a renderer can
-    honour it.
+    So the name is dropped and the fact kept in ``custom["and-others"]``, which the render
+    engine honours (`refs.render.engine.truncation`).
     """
     and_others: list[str] = []
     for role in ("author", "editor", "translator"):
@@ -425,15 +432,9 @@ def _month(word: str) -> int | None:
 # --- identifiers and links --------------------------------------------------------------------
 
 
-def _add_identifiers(
-    item: CslItem, fields: Mapping[str, str], ids: Identifiers, *, is_preprint: bool
-) -> None:
-    """DOI, URL and, for preprints, the arXiv number and publisher.
-
-    The arXiv DOI and abstract page stand in only where the entry has no DOI or URL of its
-    own. ``primaryclass`` (cs.CL) is left out: CSL has no variable for a subject class, and
-    ``genre`` would print it where styles expect "Preprint" or "PhD thesis".
-    """
+def _add_identifiers(item: CslItem, fields: Mapping[str, str], ids: Identifiers) -> None:
+    """DOI and URL: the arXiv DOI and abstract page stand in only where the entry has no DOI
+    or URL of its own."""
     doi = _doi(fields.get("doi", ""), ids)
     if doi:
         item["DOI"] = doi
@@ -441,9 +442,31 @@ def _add_identifiers(
     if url:
         # a URI, whatever the field held: a space or ``<"`` percent-encoded (RFC 3986)
         item["URL"] = uri_of(url)
-    if ids.arxiv and is_preprint:
-        item.setdefault("number", f"arXiv:{ids.arxiv}")
-        item.setdefault("publisher", "arXiv")
+
+
+def _as_preprint(item: CslItem, ids: Identifiers) -> None:
+    """An arXiv preprint as Zotero's preprint item maps to CSL (type "article"): the archive
+    id is ``number`` ("arXiv:2201.11903"), the repository is ``publisher`` ("arXiv").
+
+    A container that only names the preprint server ("arXiv preprint arXiv:2201.11903",
+    "ArXiv", DBLP's "CoRR") is that same repository and id again, so it is dropped: styles
+    print the number and publisher of an "article" (APA "(arXiv:2201.11903). arXiv."), and
+    would print the container beside them. ``primaryclass`` (cs.CL) is left out: CSL has no
+    variable for a subject class, and ``genre`` would print it where styles expect
+    "Preprint". DBLP's volume ``abs/2104.08691`` is the id once more, and goes too.
+    Without an arXiv id, a preprint server's name stays the container: it is the only place
+    the venue is said.
+    """
+    if ids.arxiv is None:
+        return
+    container = item.get("container-title")
+    if isinstance(container, str) and _is_preprint_venue(container):
+        del item["container-title"]
+    volume = item.get("volume")
+    if isinstance(volume, str) and normalise_arxiv(volume) == ids.arxiv:
+        del item["volume"]
+    item.setdefault("number", f"arXiv:{ids.arxiv}")
+    item.setdefault("publisher", "arXiv")
 
 
 def _doi(field: str, ids: Identifiers) -> str | None:
@@ -483,5 +506,5 @@ def _custom(entry: Entry, and_others: list[str]) -> dict[str, object]:
         "ids": list(entry.ids),
     }
     if and_others:
-        custom["and-others"] = and_others
+        custom[AND_OTHERS] = and_others
     return custom

@@ -29,11 +29,12 @@ def store(tmp_path: Path) -> Path:
 def test_text_is_one_entry_per_line_in_the_styles_order(run_cli: RunCli, store: Path) -> None:
     result = run_cli("--store", str(store), "render", "--style", "acl")
     assert result.exit_code == 0, result.stderr
-    # what citeproc-js prints for the same CSL-JSON (../shared/tools/csl-oracle)
+    # what citeproc-js prints for the same CSL-JSON and style (../shared/tools/csl-oracle);
+    # refs' ACL style prints a preprint's id (its preprint branch)
     assert result.stdout.splitlines() == [
         "Chunting Zhou and Pengfei Liu. 2023a. Another Paper. Nature, 5:1–10.",
         "Chunting Zhou and Pengfei Liu. 2023b. LIMA: Less Is More for Alignment. In NeurIPS.",
-        "2021. Deepmind Gopher.",
+        "2021. Deepmind Gopher. arXiv preprint arXiv:2112.11446.",
     ]
 
 

@@ -185,6 +185,12 @@ def test_title_case_as_citeproc_js(title: str, expected: str) -> None:
     assert title_case(title) == expected
 
 
+def test_title_case_in_a_style_capitalises_a_word_in_the_data_parentheses() -> None:
+    # the engine holds the data's "(" and ")" as private-use characters (richtext)
+    entry = lines("chicago", [item("a", "tuning with (almost) no labor")])[0]
+    assert "Tuning with (Almost) No Labor" in entry
+
+
 @pytest.mark.parametrize(
     ("given", "expected"),
     [("Qi jie", "Q. jie"), ("yue", " yue"), ("Jean-Paul", "J.-P."), ("Ada", "A.")],

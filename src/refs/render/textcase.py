@@ -40,12 +40,11 @@ _SKIP = re.compile(
     + "|".join(word.replace("_", " ") for word in SKIP_WORDS)
     + r")(?=[!?:]*\s+|-|$))"
 )
+#: The data's own parentheses reach here as the engine's two private-use characters
+#: (`refs.render.engine.richtext.DATA_PARENTHESES`): they cut the text as "(" and ")" do.
 _TAGS = re.compile(
     "(\u2018|\u2019|\u201c|\u201d| \"| '|\"|'|[-\u2013\u2014/.,;?!:]|\\[|\\]|\\(|\\)|"
-    + NOCASE_OPEN
-    + "|"
-    + NOCASE_CLOSE
-    + ")"
+    "\ue028|\ue029|" + NOCASE_OPEN + "|" + NOCASE_CLOSE + ")"
 )
 _SPACE = re.compile("([\u00a0\u0020\u2000-\u200b\u205f\u3000]+)")
 _QUOTE = re.compile("(^(?:\u2018|\u2019|\u201c|\u201d|\"|')|(?: \"| ')$)")

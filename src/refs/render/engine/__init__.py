@@ -40,6 +40,7 @@ from refs.render.engine.style import (
     punctuation_in_quote,
 )
 from refs.render.engine.suffixes import add_year_suffixes
+from refs.render.engine.truncation import mark_truncated
 from refs.render.punctuation import finish
 
 #: CSL-JSON keys citeproc-py accepts on an item (others would make it warn, and are unused).
@@ -136,7 +137,10 @@ def _process(
         raise NoBibliography(msg)
     # Strings become the engine's HTML here, once: text never reaches the output as markup.
     cleaned = [rich_item(_cleaned(item)) for item in items]
-    registry = Registry(CiteProcJSON(cleaned))
+    source = CiteProcJSON(cleaned)
+    # citeproc-py never sees ``custom``: an ``and others`` list keeps its mark on the names
+    mark_truncated(source, items)
+    registry = Registry(source)
     ids = {str(item["id"]).lower(): str(item["id"]) for item in cleaned}
     if clusters is None:
         clusters = [[{"id": item["id"]}] for item in cleaned]

@@ -3,6 +3,7 @@
 citeproc-py printed the term whatever the item held, so a style's ``<label variable="page"/>``
 wrote "p ." for every entry without pages. Its plural is citeproc-js's
 (`refs.render.engine.numbers`), where citeproc-py's called "i-ix" singular and "327\\-30" plural.
+The label of a name list that ended in ``and others`` is plural, however few names it shows.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ from typing import Any
 
 from refs.render.citeproc import VariableError, model
 from refs.render.engine.number import numeric_field
+from refs.render.engine.truncation import is_truncated
 
 
 class Label(model.Label):  # type: ignore[misc]
     def process(self, item: Any, variable: Any = None, plural: Any = None, **kwargs: Any) -> Any:
         if variable is None and not _has_value(item, self.get("variable")):
             return None
+        if variable is not None and _is_truncated_role(item, variable):
+            plural = True  # "Jane Doe et al., editors", as BibTeX counts "Doe and others"
         return super().process(item, variable=variable, plural=plural, **kwargs)
 
     def _is_plural(self, item: Any) -> bool:
@@ -38,3 +42,9 @@ def _has_value(item: Any, variable: str | None) -> bool:
     except (VariableError, KeyError):
         return False
     return value not in (None, "")
+
+
+def _is_truncated_role(item: Any, role: str) -> bool:
+    """True when the label's names (a ``<names>`` role) ended in ``and others``: more than
+    the one name shown."""
+    return is_truncated(item.reference.get(role.replace("-", "_")))

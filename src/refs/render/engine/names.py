@@ -8,6 +8,7 @@ from typing import Any
 from refs.render.citeproc import String, model
 from refs.render.engine.configs import current, given_levels, shown_names
 from refs.render.engine.initials import initialize
+from refs.render.engine.truncation import is_truncated
 
 _CSL_NS = "http://purl.org/net/xbiblio/csl"
 _SPACES = re.compile(r"\s+")
@@ -35,7 +36,8 @@ class Name(model.Name):  # type: ignore[misc]
     ) -> Any:
         """As many names as citation disambiguation decided (`refs.render.engine.ambiguity`),
         each with its given-name level: citeproc-py knew only the style's et-al rules and
-        one form for every name."""
+        one form for every name. A list marked truncated (BibTeX's ``and others``) ends in
+        the style's et-al term whatever those rules say."""
         run = current()
         form = self.get_option("form", context)
         if run is None or sort_options is not None or form == "count":
@@ -61,10 +63,14 @@ class Name(model.Name):  # type: ignore[misc]
             return self.get_option(name, context, options)
 
         et_al_min, use_first = option("et-al-min"), option("et-al-use-first")
-        truncated = bool(len(people) > 1 and et_al_min and len(people) >= et_al_min)
-        use_last = truncated and option("et-al-use-last") and use_first <= et_al_min - 2
-        if truncated:
+        # A list that ended in ``and others`` is truncated already: its last name is not the
+        # last author, so et-al-use-last never applies to it (`refs.render.engine.truncation`).
+        marked = is_truncated(people)
+        cut = bool(len(people) > 1 and et_al_min and len(people) >= et_al_min)
+        use_last = cut and not marked and option("et-al-use-last") and use_first <= et_al_min - 2
+        if cut:
             people = people[:use_first] + ([people[-1]] if use_last else [])
+        truncated = cut or marked
         mark = option("initialize-with")
         floor = 0 if form == "short" else 1 if mark is not None else 2
         levels = given_levels(run, pos, people, floor, mark is not None)
