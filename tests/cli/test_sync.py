@@ -45,6 +45,7 @@ def _codes(run_cli: RunCli) -> list[dict[str, object]]:
         pytest.param(SEED, id="seed-002-html-tables"),
         pytest.param(DATA / "markdown_table.md", id="markdown-pipe-table"),
         pytest.param(DATA / "html_table.md", id="html-table-crlf"),
+        pytest.param(DATA / "multiline_cell.md", id="html-cell-over-two-lines"),
     ],
 )
 def test_sync_write_leaves_no_numbering_errors(
@@ -117,3 +118,14 @@ def test_a_document_never_imported_is_refused(
     result = run_cli("sync", "other.md")
     assert result.exit_code == 2
     assert "refs import other.md" in result.stderr
+
+
+def test_every_line_of_a_cell_over_several_lines_is_renumbered(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``<td>LLaMA [3]<br>`` / ``Super-NaturalInstructions [2]</td>``: both lines change."""
+    name = _imported(run_cli, tmp_path, DATA / "multiline_cell.md", monkeypatch)
+    assert run_cli("sync", name, "--write").exit_code == 0
+    text = (tmp_path / name).read_text(encoding="utf-8")
+    assert "<td>LLaMA [2]<br>" in text
+    assert "Super-NaturalInstructions [3]</td>" in text

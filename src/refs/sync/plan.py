@@ -12,14 +12,15 @@ cite them, and the document's other numbered entries follow in document order.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from refs.catalog import Item, LabelIndex
-from refs.document import Document, parse
+from refs.document import Document, Table, parse
 from refs.model import Entry
 from refs.render.readme import ReadmeGroup, ReadmeLayout, ReadmeSection
-from refs.sync.citations import rewrite_line
+from refs.sync.citations import labels_in, rewrite_line
 from refs.sync.order import group_keys, heading_path, relative
 from refs.sync.references import ReferenceRegion, find_region
 
@@ -161,15 +162,46 @@ def plan_sync(
     section = render(groups, region.layout)
     numbers = section.numbers
     out = list(lines)
-    for line, found in targets.items():
-        if 0 < line <= len(out) and not region.start < line <= region.end:
-            out[line - 1] = rewrite_line(out[line - 1], _renumber(found, numbers))
+    starts = sorted(targets)
+    tables = sorted((b.line, b.end_line) for b in document.iter_blocks() if isinstance(b, Table))
+    for n, line in enumerate(starts):
+        stop = min(starts[n + 1] if n + 1 < len(starts) else len(out) + 1, len(out) + 1)
+        stop = min(stop, _table_end(tables, line) + 1)
+        for at, here in _cell_lines(out, line, stop, targets[line]):
+            if not region.start < at <= region.end:
+                out[at - 1] = rewrite_line(out[at - 1], _renumber(here, numbers))
     eol = region.eol
     body = [f"{row}{eol}" for row in section.lines]
     if body and not lines[region.end - 1].endswith(("\n", "\r")):
         body[-1] = body[-1].removesuffix(eol)
     out[region.start : region.end] = body
     return SyncPlan("".join(out), numbers, tuple(resolver.notes), section.warnings)
+
+
+def _table_end(tables: Sequence[tuple[int, int]], line: int) -> int:
+    """The last line of the table holding ``line`` (``line`` itself when none holds it)."""
+    return max((end for start, end in tables if start <= line <= end), default=line)
+
+
+def _cell_lines(
+    lines: Sequence[str], line: int, stop: int, found: Sequence[Target]
+) -> Iterator[tuple[int, list[Target]]]:
+    """The lines that print the citations ``found`` for a cell starting at ``line``, each with
+    its own: a cell can go on over several lines (``<td>A [1]<br>`` / ``B [2]</td>``), up to
+    the line before ``stop`` (where the next cell with citations starts)."""
+    remaining = list(found)
+    at = line
+    while remaining and 0 < at < stop:
+        printed = Counter(labels_in(lines[at - 1]))
+        here = []
+        for target in list(remaining):
+            if printed[target.label] > 0:
+                printed[target.label] -= 1
+                here.append(target)
+                remaining.remove(target)
+        if here:
+            yield at, here
+        at += 1
 
 
 def _renumber(
