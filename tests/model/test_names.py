@@ -109,3 +109,15 @@ def test_others_is_et_al() -> None:
 )
 def test_is_literal(text: str, is_literal: bool) -> None:
     assert parse_name(text).is_literal is is_literal
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        pytest.param("Babak Esmaeili 0001", id="first-last"),
+        pytest.param("Esmaeili 0001, Babak", id="last-first"),
+    ],
+)
+def test_a_dblp_homonym_number_is_no_part_of_the_name(printed: str) -> None:
+    person = parse_name(printed)
+    assert (person.first, person.last) == ("Babak", "Esmaeili")

@@ -11,6 +11,7 @@ from refs import workflows
 from refs.cli.options import catalog_option, pass_settings, store_option
 from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
+from refs.errors import Severity
 from refs.settings import Settings
 
 #: Inputs larger than this get a progress bar (on a terminal).
@@ -34,7 +35,8 @@ def import_command(
     Each reference occurrence is stored with its provenance (file, line, label); importing
     the same document again changes nothing. The documents' catalog tables go to the catalog
     (--catalog, default ./catalog.yaml), one item per row, their numbers resolved to store
-    keys. Exit 1 when something was flagged. `-` reads standard input.
+    keys. Exit 1 when a warning or an error was found (an info finding, such as a reference that
+    prints no year, is reported but exits 0), as `refs check` decides. `-` reads standard input.
 
     --dry-run does the same import in memory and writes nothing (no undo step). --json prints
     {dry_run, documents: [{file, found, new, updated, flagged, removed}], total: {found, new,
@@ -75,5 +77,5 @@ def import_command(
         )
     verb = " would have" if dry_run else ":"
     click.echo(f"{settings.catalog}{verb} {result.catalog_items} catalog rows", err=True)
-    if result.flagged or result.problems:
-        sys.exit(ExitStatus.FINDINGS)
+    if any(problem.severity is not Severity.INFO for problem in result.problems):
+        sys.exit(ExitStatus.FINDINGS)  # an info finding (no year printed) is no failure

@@ -173,8 +173,8 @@ def parse_name(text: str) -> Person:
     """
     parts = _split_commas(text.strip())
     if len(parts) == 1:
-        return _person_from_words(_words(parts[0]))
-    von, last = _von_last(_words(parts[0]))
+        return _person_from_words(_without_homonym_number(_words(parts[0])))
+    von, last = _von_last(_without_homonym_number(_words(parts[0])))
     if len(parts) == 2:
         return Person(first=" ".join(_words(parts[1])), von=von, last=last)
     return Person(
@@ -183,6 +183,18 @@ def parse_name(text: str) -> Person:
         last=last,
         jr=" ".join(_words(parts[1])),
     )
+
+
+def _without_homonym_number(words: list[str]) -> list[str]:
+    """DBLP tells homonyms apart with a number after the name (``Babak Esmaeili 0001``,
+    ``Esmaeili 0001, Babak``): it is no part of the name.
+
+    >>> _without_homonym_number(["Babak", "Esmaeili", "0001"])
+    ['Babak', 'Esmaeili']
+    """
+    if len(words) >= 2 and re.fullmatch(r"\d{4}", words[-1]):
+        return words[:-1]
+    return words
 
 
 def split_name_list(value: str) -> list[str]:
