@@ -1,5 +1,5 @@
 """The exported .bib compiled by the real tools: BibTeX with natbib/plainnat, biber with
-biblatex, on the shipped store (117 entries from the seed READMEs), every key cited.
+biblatex, on the shipped store (109 entries from the seed READMEs), every key cited.
 
 What remains is understood and asserted exactly: BibTeX's "empty year" for the entries whose
 source gives no year, and pdflatex's complaint about the Chinese characters of one title
