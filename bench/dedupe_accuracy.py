@@ -4,7 +4,8 @@
 
 Two labelled sets, scored on pairs of entries (a predicted pair: both in one cluster):
 
-- seeds: the shipped references.bib against bench/labels/dedupe/seeds.yaml (hand labels);
+- seeds: the store `refs import sources/*.txt` makes (the shipped references.bib before
+  `make data` merges it) against bench/labels/dedupe/seeds.yaml (hand labels);
 - synthetic: real entries of ../shared/bench-data (acl-anthology, ml-conferences, aps-pre),
   each with at most one copy made the way copies differ in real lists (case and punctuation,
   initials, dropped or added authors, arXiv vs venue version a year apart, abbreviations,
@@ -32,6 +33,7 @@ from refs.bibtex import read_bib
 from refs.dedupe import find_duplicates
 from refs.model import Entry
 from refs.store import load_store
+from refs.workflows import import_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "bench" / "labels" / "dedupe" / "seeds.yaml"
@@ -101,8 +103,17 @@ def score(predicted: set[Pair], truth: set[Pair]) -> tuple[float, float, int, in
 # -- the seeds -------------------------------------------------------------------------------
 
 
+def _imported_seeds() -> list[Entry]:
+    """The entries of sources/ as import alone makes them: the duplicates still apart."""
+    with __import__("tempfile").TemporaryDirectory() as tmp:
+        store = Path(tmp) / "references.bib"
+        seeds = sorted((ROOT / "sources").glob("*.txt"))
+        import_documents(store, [(f"sources/{p.name}", p.read_bytes()) for p in seeds])
+        return load_store(store).entries()
+
+
 def seed_set() -> tuple[list[Entry], set[Pair]]:
-    entries = load_store(ROOT / "references.bib").entries()
+    entries = _imported_seeds()
     where = {(s.file, s.line): i for i, e in enumerate(entries) for s in e.sources}
     labels = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
     groups = []
@@ -293,7 +304,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=4, help="random seed (fixed by default)")
     args = parser.parse_args()
     seeds, seed_truth = seed_set()
-    print(f"seeds: {len(seeds)} entries of references.bib, {len(seed_truth)} duplicate pairs")
+    print(f"seeds: {len(seeds)} entries imported from sources/, {len(seed_truth)} duplicate pairs")
     print(_line("refs dedupe", refs_pairs(seeds), seed_truth))
     print(_line("exact baseline (bibtex-tidy)", baseline_pairs(seeds), seed_truth))
     entries, truth, kinds = synthetic_set(args.per_file, args.seed)

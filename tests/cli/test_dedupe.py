@@ -173,11 +173,13 @@ def test_bad_decisions_file_names_its_line(run_cli: RunCli, store: Path) -> None
     assert "references.bib.not-duplicates:2:" in result.stderr
 
 
-def test_shipped_store_applies_once_and_then_is_stable(
+def test_the_imported_seeds_apply_once_and_then_are_stable(
     run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shutil.copy(ROOT / "references.bib", tmp_path / "references.bib")
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
     monkeypatch.chdir(tmp_path)
+    seeds = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "sources").glob("*.txt"))
+    assert run_cli("import", *seeds).exit_code == 1  # the seeds have flags
     first = run_cli("dedupe", "--apply", "--json")
     assert first.exit_code == 1  # the two [3] of 002 need a person
     renames = json.loads(first.stdout)["renames"]
@@ -189,3 +191,10 @@ def test_shipped_store_applies_once_and_then_is_stable(
     second = run_cli("dedupe", "--apply", "--json")
     assert json.loads(second.stdout)["renames"] == {}
     assert (tmp_path / "references.bib").read_bytes() == once
+
+
+def test_the_shipped_store_is_merged_already(run_cli: RunCli, tmp_path: Path) -> None:
+    shutil.copy(ROOT / "references.bib", tmp_path / "references.bib")
+    result = run_cli("--store", str(tmp_path / "references.bib"), "dedupe", "--json")
+    document = json.loads(result.stdout)
+    assert (document["clusters"], document["renames"]) == ([], {})

@@ -47,6 +47,8 @@ def test_export_json_needs_o_and_prints_a_summary(run_cli: RunCli, project: Path
         "output": "out.bib",
         "resolved": {"zhou2023less": "zhou2023lima"},
         "missing": ["nobody"],
+        "written_as": {"zhou2023lima": "zhou2023less"},  # BibTeX: under the key asked for
+        "also_cited": {},
     }
 
 

@@ -196,9 +196,31 @@ def test_keys_select_in_store_order(run_cli: RunCli, paper_store: Path) -> None:
 def test_a_retired_key_resolves_and_is_reported(run_cli: RunCli, paper_store: Path) -> None:
     result = run_cli("--store", str(paper_store), "export", "--keys", "zhou2023,WANG2023")
     assert result.exit_code == 0
-    assert exported_keys(result.stdout) == ["zhou2023lima", "wang2023"]
+    # BibTeX has no aliases: each entry is written under the key the paper cites
+    assert exported_keys(result.stdout) == ["zhou2023", "WANG2023"]
     assert "resolved: zhou2023 -> zhou2023lima" in result.stderr
     assert "resolved: WANG2023 -> wang2023" in result.stderr
+    assert "written as zhou2023: the entry zhou2023lima" in result.stderr
+
+
+def test_biblatex_keeps_the_store_key_and_ids_for_a_retired_key(
+    run_cli: RunCli, paper_store: Path
+) -> None:
+    result = run_cli(
+        "--store", str(paper_store), "export", "--format", "biblatex", "--keys", "zhou2023"
+    )
+    assert result.exit_code == 0
+    assert exported_keys(result.stdout) == ["zhou2023lima"]
+    assert "ids = {zhou2023}" in result.stdout
+
+
+def test_an_old_and_a_new_key_of_one_entry_give_it_once_under_the_first(
+    run_cli: RunCli, paper_store: Path
+) -> None:
+    result = run_cli("--store", str(paper_store), "export", "--keys", "zhou2023,zhou2023lima")
+    assert result.exit_code == 1
+    assert exported_keys(result.stdout) == ["zhou2023"]
+    assert "zhou2023lima and zhou2023 are one entry, written once as zhou2023" in result.stderr
 
 
 def test_a_missing_key_is_exit_1_and_the_rest_is_written(
@@ -226,7 +248,7 @@ def test_cited_in(run_cli: RunCli, paper_store: Path, tmp_path: Path, name: str,
     paper.write_text(text, encoding="utf-8")
     result = run_cli("--store", str(paper_store), "export", "--cited-in", str(paper))
     assert result.exit_code == 0, result.stderr
-    assert exported_keys(result.stdout) == ["zhou2023lima", "wang2023"]
+    assert exported_keys(result.stdout) == ["zhou2023", "wang2023"]  # as the paper cites them
     assert "resolved: zhou2023 -> zhou2023lima" in result.stderr
 
 

@@ -1,11 +1,8 @@
-"""`refs import` end to end: summary, exit codes, stdin, and the shipped store's rebuild."""
+"""`refs import` end to end: summary, exit codes, stdin (the shipped store's rebuild: test_data)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-import pytest
 
 from tests.conftest import RunCli
 
@@ -48,15 +45,3 @@ def test_unreadable_path_is_exit_2_and_nothing_written(run_cli: RunCli, tmp_path
     assert result.exit_code == 2
     assert "missing.md: cannot read" in result.stderr
     assert not store.exists()
-
-
-def test_shipped_store_is_what_make_data_builds(
-    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shutil.copytree(ROOT / "sources", tmp_path / "sources")
-    monkeypatch.chdir(tmp_path)
-    seeds = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "sources").glob("*.txt"))
-    result = run_cli("--store", "references.bib", "--catalog", "catalog.yaml", "import", *seeds)
-    assert result.exit_code == 1  # the seeds have flagged occurrences
-    assert (tmp_path / "references.bib").read_bytes() == (ROOT / "references.bib").read_bytes()
-    assert (tmp_path / "catalog.yaml").read_bytes() == (ROOT / "catalog.yaml").read_bytes()

@@ -26,7 +26,17 @@ def snapshot(project: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in project.iterdir() if p.is_file()}
 
 
+def import_only(run_cli: RunCli, project: Path) -> None:
+    """The store and catalog as `refs import` of sources/ makes them, before any merge (the
+    shipped ones are merged already)."""
+    for name in ("references.bib", "catalog.yaml"):
+        (project / name).unlink()
+    seeds = sorted(str(p.relative_to(project)) for p in (project / "sources").glob("*.txt"))
+    assert run_cli("import", *seeds).exit_code == 1  # the seeds have flags
+
+
 def test_undo_after_dedupe_apply_restores_store_and_catalog(run_cli: RunCli, project: Path) -> None:
+    import_only(run_cli, project)
     before = snapshot(project)
     applied = run_cli("dedupe", "--apply")
     assert applied.exit_code in (0, 1), applied.stderr
@@ -57,6 +67,7 @@ def test_undo_with_nothing_recorded_is_exit_2(run_cli: RunCli, project: Path) ->
 
 
 def test_list_shows_the_steps_newest_first(run_cli: RunCli, project: Path) -> None:
+    import_only(run_cli, project)
     run_cli("dedupe", "--apply")
     result = run_cli("undo", "--list")
     assert result.exit_code == 0

@@ -1,4 +1,5 @@
-"""The traps of the seed READMEs, on the shipped references.bib (built from sources/)."""
+"""The traps of the seed READMEs, on the store `refs import` of sources/ makes (before the
+merge that makes the shipped references.bib)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from refs import workflows
 from refs.dedupe import DedupeReport, Distinct, find_duplicates, merge_cluster
 from refs.model import Entry
 from refs.store import load_store
@@ -15,8 +17,11 @@ SEED = "sources/002_d30d14b6dd8705d8.txt"
 
 
 @pytest.fixture(scope="module")
-def entries() -> list[Entry]:
-    return load_store(ROOT / "references.bib").entries()
+def entries(tmp_path_factory: pytest.TempPathFactory) -> list[Entry]:
+    store = tmp_path_factory.mktemp("seeds") / "references.bib"
+    seeds = sorted((ROOT / "sources").glob("*.txt"))
+    workflows.import_documents(store, [(f"sources/{p.name}", p.read_bytes()) for p in seeds])
+    return load_store(store).entries()
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ from refs.bibtex import format_entry
 from refs.bibtex.keys import uncitable_character
 from refs.export import ArxivForm, ExportOptions
 from refs.model import Entry
+from refs.store import load_store
 from tests.strategies import entries
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,7 +52,7 @@ def round_trip(store: Path, work: Path, fmt: str, options: ExportOptions) -> tup
 @pytest.mark.parametrize(("fmt", "options"), OPTIONS)
 def test_the_shipped_store_round_trips(tmp_path: Path, fmt: str, options: ExportOptions) -> None:
     first, second = round_trip(ROOT / "references.bib", tmp_path, fmt, options)
-    assert first.count(b"\n@") + 1 == 117
+    assert first.count(b"\n@") + 1 == len(load_store(ROOT / "references.bib").entries())
     assert second == first
 
 

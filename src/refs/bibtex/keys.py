@@ -12,10 +12,10 @@ import re
 import string
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 
+from refs.bibtex.meta import with_key
 from refs.latex import to_unicode
-from refs.model import Entry
+from refs.model import Entry, Person
 
 #: Title words that never make a key: articles, prepositions, conjunctions.
 STOPWORDS = frozenset(
@@ -24,6 +24,8 @@ STOPWORDS = frozenset(
     "can we our your this that these those it its not no".split()
 )
 _WORD = re.compile(r"[a-z0-9]+")
+#: DBLP tells apart people of one name by a four-digit number after it: ``Wei Li 0001``.
+_DBLP_HOMONYM = re.compile(r"0\d{3}")
 
 
 def fold(text: str) -> str:
@@ -33,12 +35,33 @@ def fold(text: str) -> str:
     return "".join(_WORD.findall(ascii_text.lower()))
 
 
+def _words(text: str) -> list[str]:
+    """The folded tokens of ``text`` that are not numbers."""
+    return [w for token in text.split() if (w := fold(token)) and not w.isdigit()]
+
+
+def _surname(person: Person) -> str:
+    """A person's family name, folded, without the tokens that are numbers: a count or a
+    model's version read as an author (``10``, ``3.0``) and a DBLP homonym number
+    (``Babak Esmaeili 0001``, whose number BibTeX reads as the last name) are no family names.
+    "" when nothing is left. An organisation (``{World Health Organization}``) gives its first
+    word."""
+    if person.is_literal:
+        return next(iter(_words(person.last.strip("{}"))), "")
+    words = _words(f"{person.von} {person.last}")
+    if not words and _DBLP_HOMONYM.fullmatch(person.last):  # the name before the number
+        words = _words(person.first)[-1:]
+    return "".join(words)
+
+
 def _family(entry: Entry) -> str:
+    """The first author's (else editor's) family name; ``anon`` only for an entry that names
+    nobody."""
     for role in ("author", "editor"):
         for person in entry.names(role):
             if person.is_others:
                 continue
-            name = fold(person.last.split()[0] if person.is_literal else person.von + person.last)
+            name = _surname(person)
             if name:
                 return name
     return "anon"
@@ -95,7 +118,7 @@ def _canonical_order(entry: Entry) -> tuple[str, ...]:
 
 def assign_keys(entries: Sequence[Entry], taken: Iterable[str]) -> list[Entry]:
     """``entries`` with fresh keys that collide with nothing in ``taken`` nor each other
-    (compared case-insensitively), in the same order as given.
+    (compared case-insensitively), in the same order as given, marked as generated.
 
     >>> a = Entry("?", "misc", {"author": "Li, X.", "year": "2023", "title": "Self-Instruct"})
     >>> [e.key for e in assign_keys([a, a], {"li2023self"})]
@@ -110,8 +133,47 @@ def assign_keys(entries: Sequence[Entry], taken: Iterable[str]) -> list[Entry]:
         candidates = suffixes.setdefault(base, _suffixes())
         key = next(base + s for s in candidates if (base + s).casefold() not in used)
         used.add(key.casefold())
-        keyed[index] = replace(entries[index], key=key)
+        keyed[index] = with_key(entries[index], key, generated=True)
     return [keyed[i] for i in range(len(entries))]
+
+
+def best_key(entry: Entry, used: Iterable[str], own: Iterable[str] = ()) -> str:
+    """The key the pattern gives ``entry`` now: its base key with the first suffix that no
+    key in ``used`` has, unless it is one of ``own`` (the entry's key and retired keys, which
+    it may take back). Compared case-insensitively.
+
+    >>> e = Entry("anon2023lima", "misc", {"author": "Zhou, C.", "year": "2023", "title": "LIMA"})
+    >>> best_key(e, {"zhou2023lima", "anon2023lima"})
+    'zhou2023limab'
+    >>> best_key(e, {"zhou2023lima", "anon2023lima"}, own={"zhou2023lima"})
+    'zhou2023lima'
+    """
+    mine = {key.casefold() for key in own}
+    taken = {key.casefold() for key in used} - mine
+    base = base_key(entry)
+    return next(base + s for s in _suffixes() if (base + s).casefold() not in taken)
+
+
+def remake_keys(entries: Sequence[Entry], used: Iterable[str]) -> dict[str, str]:
+    """Old key -> `best_key`, for those of ``entries`` whose key the pattern now makes otherwise.
+
+    ``used`` is every key and retired key of the store. Each entry may take back its own key
+    or a key it retired, never another's: a key retired stays with its entry (``\\cite{old}``
+    still finds it). Entries are taken in the canonical order, so the result does not depend on
+    the store's; a second run finds nothing to do.
+
+    >>> a = Entry("anon2023lima", "misc", {"author": "Zhou, C.", "year": "2023", "title": "LIMA"})
+    >>> remake_keys([a], {"anon2023lima"}), remake_keys([a], {"anon2023lima", "zhou2023lima"})
+    ({'anon2023lima': 'zhou2023lima'}, {'anon2023lima': 'zhou2023limab'})
+    """
+    taken = {key.casefold() for key in used}
+    renames: dict[str, str] = {}
+    for entry in sorted(entries, key=_canonical_order):
+        key = best_key(entry, taken, (entry.key, *entry.ids))
+        taken.add(key.casefold())
+        if key != entry.key:
+            renames[entry.key] = key
+    return renames
 
 
 #: Characters a key may not hold if LaTeX is to cite it: ``\cite{a#b}`` is "Illegal parameter

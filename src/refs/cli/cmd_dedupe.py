@@ -73,7 +73,7 @@ def dedupe_command(  # noqa: PLR0917 - click passes one argument per option
     if as_json:
         click.echo(json.dumps(as_dict(result.report, result.renames), indent=2, ensure_ascii=False))
     else:
-        for line in describe(result.report, result.renames if apply else None):
+        for line in describe(result.report, result.renames, applied=apply):
             click.echo(line)
     report = result.report
     merged = sum(len(c.members) for c in report.clusters)

@@ -79,8 +79,14 @@ def export_command(  # noqa: PLR0917 - click passes one argument per option
 ) -> None:
     """Write the store, or what a paper cites, for LaTeX or other tools.
 
+    A subset (--keys, --cited-in, --section) in BibTeX, which has no aliases, is written
+    under the keys the paper cites: `\\cite{old}` of a renamed entry finds it. A paper citing
+    two keys of one entry gets it once, under the first; the other is reported, exit 1.
+    BibLaTeX keeps the store key and `ids`, which biber resolves.
+
     --json (only with -o, since stdout otherwise carries the export) prints {format, count,
-    output, resolved: {asked: key}, missing: [key]} on stdout.
+    output, resolved: {asked: key}, missing: [key], written_as: {key: cited}, also_cited:
+    {other: cited}} on stdout.
 
     Example: refs export --keys zhou2023lima,touvron2023llama -o paper.bib
     """
@@ -106,6 +112,14 @@ def export_command(  # noqa: PLR0917 - click passes one argument per option
         click.echo(f"warning: {warning}", err=True)
     for old, new in result.resolved.items():
         click.echo(f"resolved: {old} -> {new}", err=True)
+    for key, cited in result.written_as.items():
+        click.echo(f"written as {cited}: the entry {key}, under the key the paper cites", err=True)
+    for other, cited in result.also_cited.items():
+        click.echo(
+            f"Error: {other} and {cited} are one entry, written once as {cited}: "
+            f"BibTeX finds no entry for {other} (cite one key, or use biblatex)",
+            err=True,
+        )
     if as_json:
         summary = {
             "format": result.format,
@@ -113,10 +127,13 @@ def export_command(  # noqa: PLR0917 - click passes one argument per option
             "output": str(output),
             "resolved": result.resolved,
             "missing": list(result.missing),
+            "written_as": result.written_as,
+            "also_cited": result.also_cited,
         }
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
     where = f" to {output}" if output else ""
     click.echo(f"exported {result.count} entries as {result.format}{where}", err=True)
     if result.missing:
         click.echo(f"Error: no entry with key: {', '.join(result.missing)}", err=True)
+    if result.missing or result.also_cited:
         click.get_current_context().exit(ExitStatus.FINDINGS)

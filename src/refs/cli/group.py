@@ -19,6 +19,7 @@ from refs.cli.cmd_dedupe import dedupe_command
 from refs.cli.cmd_export import export_command
 from refs.cli.cmd_import import import_command
 from refs.cli.cmd_list import list_command
+from refs.cli.cmd_rekey import rekey_command
 from refs.cli.cmd_rename import rename_command
 from refs.cli.cmd_render import render_command
 from refs.cli.cmd_rm import rm_command
@@ -107,6 +108,7 @@ main.add_command(import_command)
 main.add_command(list_command)
 main.add_command(render_command)
 main.add_command(rename_command)
+main.add_command(rekey_command)
 main.add_command(rm_command)
 main.add_command(search_command)
 main.add_command(show_command)

@@ -8,10 +8,12 @@ ending in ``.json``, else TSV lines ``old<TAB>new``. Writing files is the caller
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Protocol
 
 from refs.dedupe.merge import merge_cluster
 from refs.dedupe.report import DedupeReport
+from refs.dedupe.survivor import keyed_merge
 from refs.model import Entry
 
 
@@ -22,20 +24,52 @@ class EditableStore(Protocol):
 
     def put(self, entry: Entry) -> None: ...
 
+    def entries(self) -> list[Entry]: ...
 
-def rename_map(report: DedupeReport) -> dict[str, str]:
-    """Old key -> surviving key, for every member that a merge retires."""
-    return {m.key: c.survivor.key for c in report.clusters for m in c.members[1:]}
+
+def merged_entries(entries: Iterable[Entry], report: DedupeReport) -> list[Entry]:
+    """The entry each cluster of ``report`` becomes, under its key (`keyed_merge`), in the
+    report's order; ``entries`` is the whole store, whose keys a new key must not take."""
+    # a cluster's members never repeat a key (that is a conflict, never merged)
+    in_clusters = {m.key.casefold() for c in report.clusters for m in c.members}
+    used = {
+        k.casefold()
+        for e in entries
+        if e.key.casefold() not in in_clusters
+        for k in (e.key, *e.ids)
+    }
+    merged = []
+    for cluster in report.clusters:
+        entry = keyed_merge(cluster.members, merge_cluster(cluster.members), used)
+        used.update(k.casefold() for k in (entry.key, *entry.ids))
+        merged.append(entry)
+    return merged
+
+
+def _renames(report: DedupeReport, merged: list[Entry]) -> dict[str, str]:
+    return {
+        m.key: entry.key
+        for cluster, entry in zip(report.clusters, merged, strict=True)
+        for m in cluster.members
+        if m.key != entry.key
+    }
+
+
+def rename_map(entries: Iterable[Entry], report: DedupeReport) -> dict[str, str]:
+    """Old key -> key of the merged entry, for every member whose key a merge retires (the
+    survivor's too, when the merged entry's generated key is made again)."""
+    return _renames(report, merged_entries(entries, report))
 
 
 def apply_merges(store: EditableStore, report: DedupeReport) -> dict[str, str]:
-    """Merge each cluster of ``report`` into its survivor, in ``store`` (the caller saves)."""
-    for cluster in report.clusters:
-        merged = merge_cluster(cluster.members)
-        for member in cluster.members[1:]:
-            store.remove(member.key)
-        store.put(merged)
-    return rename_map(report)
+    """Merge each cluster of ``report`` in ``store`` (the caller saves); returns the renames."""
+    merged = merged_entries(store.entries(), report)
+    for cluster, entry in zip(report.clusters, merged, strict=True):
+        for member in cluster.members:
+            if member.key.casefold() != entry.key.casefold():
+                store.remove(member.key)
+        store.put(entry)  # in the place of the member whose key it keeps, if one does
+    return _renames(report, merged)
 
 
 def format_rename_map(renames: dict[str, str], suffix: str) -> bytes:

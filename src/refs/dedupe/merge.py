@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from refs.bibtex.meta import KEY_ORIGIN_FIELD
 from refs.dedupe.fingerprint import STRONG_KINDS, decode, fold_text
 from refs.dedupe.vetoes import is_preprint
 from refs.model import Entry, Identifiers
@@ -41,7 +42,7 @@ def _rank(entry: Entry) -> tuple[int, int, int, int]:
         0 if is_preprint(entry) else 1,
         complete,
         published_ids,
-        len(entry.fields) + len(entry.sources),
+        len(entry.fields.keys() - {KEY_ORIGIN_FIELD}) + len(entry.sources),
     )
 
 
@@ -117,6 +118,8 @@ def merge_cluster(members: Sequence[Entry]) -> Entry:
     for other in others:
         has_venue = bool(VENUE_FIELDS & fields.keys())
         for name, value in other.fields.items():
+            if name == KEY_ORIGIN_FIELD:  # the survivor's key and its origin lead
+                continue
             if name in _LIST_FIELDS:
                 lists[name].extend(_items(value))
             elif name not in fields and (name not in VENUE_FIELDS or not has_venue):

@@ -124,13 +124,19 @@ def as_dict(report: DedupeReport, renames: dict[str, str] | None = None) -> dict
     }
 
 
-def describe(report: DedupeReport, renames: dict[str, str] | None = None) -> list[str]:
-    """The report as lines of text for a person."""
+def describe(
+    report: DedupeReport, renames: dict[str, str] | None = None, *, applied: bool = True
+) -> list[str]:
+    """The report as lines of text for a person; the renames are listed when ``applied``, and
+    a survivor whose key a merge makes again is named with its new key."""
     lines: list[str] = []
+    renames = renames or {}
     for number, cluster in enumerate(report.clusters, start=1):
+        key = cluster.survivor.key
+        kept = key if renames.get(key, key) == key else f"{key} as {renames[key]}"
         lines.append(
             f"cluster {number}: {len(cluster.members)} entries, confidence "
-            f"{cluster.confidence:.2f}, keep {cluster.survivor.key}"
+            f"{cluster.confidence:.2f}, keep {kept}"
         )
         lines.extend(_member_lines(cluster.members))
         lines.extend(_link_lines(cluster.links))
@@ -139,8 +145,8 @@ def describe(report: DedupeReport, renames: dict[str, str] | None = None) -> lis
         lines.extend(f"  {CONFLICT_REASONS[r]}" for r in conflict.reasons)
         lines.extend(_member_lines(conflict.members))
         lines.extend(_link_lines(conflict.links))
-    for old, new in (renames or {}).items():
-        lines.append(f"renamed {old} -> {new}")
+    if applied:
+        lines.extend(f"renamed {old} -> {new}" for old, new in renames.items())
     return lines
 
 

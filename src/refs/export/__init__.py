@@ -16,7 +16,7 @@ from refs.bibtex import Macro
 from refs.errors import RefsError
 from refs.export import biblatex, bibtex, csl_json
 from refs.export.options import ArxivForm, ExportOptions
-from refs.export.subset import EVERY_KEY, Selection, select_entries
+from refs.export.subset import EVERY_KEY, Selection, select_entries, under_cited_keys
 from refs.model import Entry
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "UnknownFormat",
     "exporter_for",
     "select_entries",
+    "under_cited_keys",
 ]
 
 #: entries, @string macros, binary output, options -> warnings to show the user
@@ -37,11 +38,14 @@ Writer = Callable[[Sequence[Entry], Sequence[Macro], IO[bytes], ExportOptions], 
 
 @dataclass(frozen=True, slots=True)
 class Exporter:
-    """One export format."""
+    """One export format. ``aliases``: the format lets a paper cite an entry by a retired key
+    (BibLaTeX's ``ids``, CSL-JSON's ``custom.ids`` and store-key ``id``); without it, a subset
+    is written under the keys the paper cites (`under_cited_keys`)."""
 
     name: str
     suffixes: tuple[str, ...]
     write: Writer
+    aliases: bool = True
 
 
 def _csl_json(
@@ -52,7 +56,7 @@ def _csl_json(
 
 #: BibLaTeX has no suffix of its own (biber reads .bib): ask for it with --format.
 EXPORTERS: dict[str, Exporter] = {
-    "bibtex": Exporter("bibtex", (".bib",), bibtex.write_bibtex),
+    "bibtex": Exporter("bibtex", (".bib",), bibtex.write_bibtex, aliases=False),
     "biblatex": Exporter("biblatex", (), biblatex.write_biblatex),
     "csl-json": Exporter("csl-json", (".json",), _csl_json),
 }

@@ -5,12 +5,18 @@
 >>> chosen = select_entries(store, ["zhou2023", "Wang2023", "nobody"])
 >>> [e.key for e in chosen.entries], chosen.resolved, chosen.missing
 (['zhou2023lima', 'wang2023'], {'zhou2023': 'zhou2023lima', 'Wang2023': 'wang2023'}, ('nobody',))
+
+BibTeX has no aliases: a paper citing a retired key finds its entry only under that key, so
+`under_cited_keys` writes each entry under the key the paper cites first:
+
+>>> [e.key for e in under_cited_keys(chosen)]
+['zhou2023', 'Wang2023']
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from refs.model import Entry
 
@@ -21,11 +27,18 @@ EVERY_KEY = "*"
 @dataclass(frozen=True, slots=True)
 class Selection:
     """The chosen entries in store order, the requested keys found under another spelling
-    (a retired key, another case: requested -> store key), and those not found at all."""
+    (a retired key, another case: requested -> store key), and those not found at all.
+
+    ``cited_as`` runs beside ``entries``: the key each was first asked for by (None for an entry
+    only ``*`` asked for). ``also_cited`` maps each other key asked for an entry already asked
+    for (its old and its new key, say) to that first key.
+    """
 
     entries: list[Entry]
     resolved: dict[str, str] = field(default_factory=dict)
     missing: tuple[str, ...] = ()
+    cited_as: tuple[str | None, ...] = ()
+    also_cited: dict[str, str] = field(default_factory=dict)
 
 
 def select_entries(entries: Sequence[Entry], requested: Iterable[str]) -> Selection:
@@ -38,6 +51,8 @@ def select_entries(entries: Sequence[Entry], requested: Iterable[str]) -> Select
         for old in entry.ids:
             by_retired.setdefault(old.casefold(), index)
     chosen: set[int] = set()
+    first: dict[int, str] = {}
+    also: dict[str, str] = {}
     resolved: dict[str, str] = {}
     missing: list[str] = []
     for key in dict.fromkeys(requested):
@@ -50,6 +65,26 @@ def select_entries(entries: Sequence[Entry], requested: Iterable[str]) -> Select
             missing.append(key)
             continue
         chosen.update(indices)
+        earlier = first.setdefault(indices[0], key)
+        if earlier.casefold() != folded:
+            also[key] = earlier
         if entries[indices[0]].key != key:
             resolved[key] = entries[indices[0]].key
-    return Selection([entries[i] for i in sorted(chosen)], resolved, tuple(missing))
+    order = sorted(chosen)
+    cited_as = tuple(first.get(i) for i in order)
+    return Selection([entries[i] for i in order], resolved, tuple(missing), cited_as, also)
+
+
+def under_cited_keys(selection: Selection) -> list[Entry]:
+    """The selected entries, each under the key it was first asked for; its store key goes to
+    its ``ids`` (read by nothing BibTeX, kept for ``--keep-meta``)."""
+    written = []
+    for entry, asked in zip(selection.entries, selection.cited_as, strict=True):
+        if asked is None or asked == entry.key:
+            written.append(entry)
+            continue
+        ids = (
+            i for i in dict.fromkeys((*entry.ids, entry.key)) if i.casefold() != asked.casefold()
+        )
+        written.append(replace(entry, key=asked, ids=tuple(ids)))
+    return written

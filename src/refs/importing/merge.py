@@ -14,6 +14,7 @@ from rapidfuzz.fuzz import ratio
 
 from refs.bibtex import InvalidEntry
 from refs.bibtex.keys import assign_keys
+from refs.bibtex.meta import KEY_ORIGIN_FIELD
 from refs.errors import Problem
 from refs.importing.documents import Definition, Occurrence
 from refs.importing.matching import Index, compatible, identity, signature
@@ -23,6 +24,9 @@ from refs.store import Store
 
 #: Where a work appeared: an entry keeps the one it has rather than gain a second.
 VENUE_FIELDS = frozenset({"journal", "booktitle", "howpublished"})
+#: Fields of an entry that no occurrence sets: its flags (gathered apart) and its key's origin
+#: (`assign_keys` marks the keys it makes; a key a ``.bib`` file gives is a person's).
+_ENTRY_OWN = frozenset({FLAGS_FIELD, KEY_ORIGIN_FIELD})
 #: Keys of entries created by this import, until `assign_keys` gives them real ones.
 _PENDING = "\0new"
 
@@ -62,13 +66,13 @@ def _with_occurrence(entry: Entry, occurrence: Occurrence, *, authoritative: boo
     filled in: what an entry is matched by must not depend on the order of imports.
     """
     base = occurrence.entry.fields if authoritative else entry.fields
-    fields = {k: v for k, v in base.items() if k != FLAGS_FIELD}
-    if FLAGS_FIELD in entry.fields:
-        fields[FLAGS_FIELD] = entry.fields[FLAGS_FIELD]
+    fields = {k: v for k, v in base.items() if k not in _ENTRY_OWN}
+    # the entry's flags, and where its key came from, are the store's, never a document's
+    fields |= {k: v for k, v in entry.fields.items() if k in _ENTRY_OWN}
     has_venue = bool(VENUE_FIELDS & fields.keys())
     identity_before: object = None
     for name, value in occurrence.entry.fields.items():
-        if name in fields or name == FLAGS_FIELD or (has_venue and name in VENUE_FIELDS):
+        if name in fields or name in _ENTRY_OWN or (has_venue and name in VENUE_FIELDS):
             continue
         if identity_before is None:
             identity_before = identity(entry)
@@ -119,7 +123,7 @@ class _Gathered:
 def _fresh(occurrence: Occurrence, key: str) -> Entry:
     """A new entry from one occurrence, under ``key`` (its source is gathered apart)."""
     entry = occurrence.entry
-    fields = {k: v for k, v in entry.fields.items() if k != FLAGS_FIELD}
+    fields = {k: v for k, v in entry.fields.items() if k not in _ENTRY_OWN}
     return _with_occurrence(replace(entry, key=key, fields=fields, sources=()), occurrence)
 
 

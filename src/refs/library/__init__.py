@@ -9,12 +9,14 @@ from refs.library.add import (
 )
 from refs.library.lookup import CitingRow, UnknownKey, citing_rows, resolve_key
 from refs.library.records import SearchRecord, record_of
+from refs.library.rekey import RekeyPlan, plan_rekey
 from refs.library.search import Searcher, SearchHit, has_index, search_index
 
 __all__ = [
     "AddResult",
     "Candidate",
     "CitingRow",
+    "RekeyPlan",
     "SearchHit",
     "SearchRecord",
     "Searcher",
@@ -24,6 +26,7 @@ __all__ = [
     "has_index",
     "parse_addition",
     "plan_addition",
+    "plan_rekey",
     "record_of",
     "resolve_key",
     "search_index",

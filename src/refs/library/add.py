@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from refs.bibtex import InvalidEntry, read_bib, validate
-from refs.bibtex.keys import assign_keys, fold
+from refs.bibtex.keys import assign_keys
+from refs.bibtex.meta import with_key
 from refs.errors import Problem, UnreadableInput
 from refs.importing import FLAGS_FIELD, RAW_FIELD
 from refs.importing.documents import Definition, bib_reading, is_bibtex, text_reading
@@ -132,24 +133,6 @@ def addition_definitions(text: str) -> tuple[Definition, ...]:
     return bib_reading(stripped, INPUT_NAME).definitions if is_bibtex(stripped) else ()
 
 
-def _has_metadata(entry: Entry) -> bool:
-    """False for an entry made from an identifier alone: its key cannot say author or title."""
-    return bool(entry.get("title") or entry.get("author") or entry.get("editor"))
-
-
-def _fallback_key(entry: Entry, used: set[str]) -> Entry:
-    """An entry without author, year or title is keyed by its identifier: ``arxiv230511206``."""
-    kind, value = next(iter(entry.identifiers.items()), ("entry", ""))
-    base = kind + fold(value)[-24:]
-    key = base
-    suffix = ord("b")
-    while key.casefold() in used:
-        key = f"{base}{chr(suffix)}"
-        suffix += 1
-    used.add(key.casefold())
-    return replace(entry, key=key)
-
-
 def plan_addition(store_entries: Sequence[Entry], candidates: Sequence[Candidate]) -> AddResult:
     """Key the candidates (a snippet's own key is kept unless taken, by a key or a retired key)
     and set apart those the store already holds: same identifier, or same title, year and
@@ -166,13 +149,18 @@ def plan_addition(store_entries: Sequence[Entry], candidates: Sequence[Candidate
         else:
             fresh.append(candidate)
     used = set(by_key) | {alias.casefold() for e in store_entries for alias in e.ids}
-    kept = [c.entry for c in fresh if c.keep_key and c.entry.key.casefold() not in used]
-    used |= {entry.key.casefold() for entry in kept}
-    to_key = [c.entry for c in fresh if not any(c.entry is entry for entry in kept)]
-    named = assign_keys([e for e in to_key if _has_metadata(e)], used)
-    used |= {entry.key.casefold() for entry in named}
-    added = [*kept, *named]
-    added.extend(_fallback_key(e, used) for e in to_key if not _has_metadata(e))
+    kept: list[Entry] = []
+    to_key: list[Entry] = []
+    for candidate in fresh:
+        key = candidate.entry.key
+        if candidate.keep_key and key.casefold() not in used:
+            kept.append(with_key(candidate.entry, key, generated=False))
+            used.add(key.casefold())
+        else:
+            to_key.append(candidate.entry)
+    # an identifier alone gives no author nor title: ``anonnd``, which `refs rekey` makes
+    # again once the entry has its metadata
+    added = [*kept, *assign_keys(to_key, used)]
     for entry in added:
         try:
             validate(entry)

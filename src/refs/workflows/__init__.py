@@ -3,7 +3,7 @@
 from refs.workflows.check import CheckResult, check
 from refs.workflows.cite import CiteResult, cite
 from refs.workflows.dedupe import DedupeResult, dedupe
-from refs.workflows.edit import RemoveResult, add, remove, rename
+from refs.workflows.edit import RekeyResult, RemoveResult, add, rekey, remove, rename
 from refs.workflows.export import ExportResult, export
 from refs.workflows.ingest import ImportResult, import_documents, read_documents
 from refs.workflows.library import ShowResult, list_entries, search, show
@@ -16,6 +16,7 @@ __all__ = [
     "DedupeResult",
     "ExportResult",
     "ImportResult",
+    "RekeyResult",
     "RemoveResult",
     "RenderResult",
     "ShowResult",
@@ -28,6 +29,7 @@ __all__ = [
     "import_documents",
     "list_entries",
     "read_documents",
+    "rekey",
     "remove",
     "rename",
     "render",

@@ -99,7 +99,7 @@ def dedupe(
     else:
         store = load_store(store_path, cache_dir)
         report = find_duplicates(store.entries(), threshold, distinct)
-        renames = rename_map(report)
+        renames = rename_map(store.entries(), report)
     if map_path is not None:
         atomic_write(map_path, format_rename_map(renames, map_path.suffix))
     return DedupeResult(report, renames, apply, store.problems)

@@ -1,12 +1,14 @@
-"""`refs add`, `refs rename`, `refs rm`: edits of single entries, each one undo step."""
+"""`refs add`, `refs rename`, `refs rekey`, `refs rm`: edits of entries, each one undo step."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from refs.bibtex import validate
 from refs.bibtex.keys import uncitable_character
+from refs.bibtex.meta import with_key
 from refs.catalog import Catalog, dump_catalog, load_catalog, rename_keys
 from refs.encoding import STORE_ENCODING
 from refs.errors import RefsError
@@ -19,9 +21,11 @@ from refs.library import (
     citing_rows,
     parse_addition,
     plan_addition,
+    plan_rekey,
 )
 from refs.model import Entry
-from refs.store import load_store, transaction
+from refs.store import Store, Transaction, load_store, transaction
+from refs.workflows.common import require_store
 from refs.workflows.ingest import read_catalog
 
 
@@ -53,6 +57,36 @@ def _catalog(path: Path | None) -> Catalog:
     return load_catalog(path) if path is not None and path.exists() else Catalog()
 
 
+def _retire(entry: Entry, new: str, *, generated: bool) -> Entry:
+    """``entry`` under the key ``new``, its old key kept in ``ids``."""
+    ids = tuple(i for i in dict.fromkeys((*entry.ids, entry.key)) if i.casefold() != new.casefold())
+    renamed = with_key(replace(entry, ids=ids), new, generated=generated)
+    validate(renamed)
+    return renamed
+
+
+def _rename_all(
+    txn: Transaction,
+    store: Store,
+    catalog_path: Path | None,
+    renames: dict[str, Entry],
+) -> int:
+    """Put the renamed entries (old key -> entry under its new key) in place of the old ones,
+    save, and make the catalog cite the new keys (staged in ``txn``). Returns how many catalog
+    rows changed."""
+    for old in renames:
+        store.remove(old)
+    for entry in renames.values():
+        store.put(entry)
+    txn.save(store)
+    if catalog_path is None or txn.read(catalog_path) is None:
+        return 0
+    catalog = read_catalog(txn, catalog_path)
+    keys = {old: entry.key for old, entry in renames.items()}
+    txn.write(catalog_path, dump_catalog(rename_keys(catalog, keys)))
+    return len(citing_rows(catalog, keys))
+
+
 def rename(
     store_path: Path,
     old: str,
@@ -61,7 +95,8 @@ def rename(
     cache_dir: Path | None = None,
 ) -> tuple[Entry, int]:
     """Give the entry ``old`` the key ``new``; ``old`` goes to its ``ids``, and the catalog cites
-    ``new``. Returns the renamed entry and how many catalog rows changed."""
+    ``new``. Returns the renamed entry and how many catalog rows changed. ``new`` is a person's
+    key from then on: `rekey` and merges keep it."""
     extra = [] if catalog_path is None else [catalog_path]
     with transaction(store_path, cache_dir, f"refs rename {old} {new}", extra) as txn:
         store = load_store(store_path, cache_dir)
@@ -69,18 +104,50 @@ def rename(
         if entry is None:
             raise UnknownKey(old, str(store_path))
         _check_free(store.entries(), entry, new, str(store_path))
-        ids = tuple(i for i in dict.fromkeys((*entry.ids, entry.key)) if i != new)
-        renamed = replace(entry, key=new, ids=ids)
-        validate(renamed)
-        store.remove(entry.key)
-        store.put(renamed)
-        txn.save(store)
-        changed = 0
-        if catalog_path is not None and txn.read(catalog_path) is not None:
-            catalog = read_catalog(txn, catalog_path)
-            changed = len(citing_rows(catalog, [entry.key]))
-            txn.write(catalog_path, dump_catalog(rename_keys(catalog, {entry.key: new})))
+        renamed = _retire(entry, new, generated=False)
+        changed = _rename_all(txn, store, catalog_path, {entry.key: renamed})
     return renamed, changed
+
+
+def rekey(
+    store_path: Path,
+    keys: Sequence[str] | None = None,
+    catalog_path: Path | None = None,
+    cache_dir: Path | None = None,
+    *,
+    dry_run: bool = False,
+) -> RekeyResult:
+    """Make again the keys refs generated, of the entries ``keys`` name (every such entry when
+    None), from their metadata now; old keys go to ``ids``, the catalog follows, and the whole
+    batch is one `refs undo` step. Keys a person gave are never changed (they are reported).
+    With ``dry_run`` nothing is written."""
+    require_store(store_path)
+    plan = plan_rekey(load_store(store_path, cache_dir).entries(), keys, str(store_path))
+    if dry_run or not plan.renames:
+        return RekeyResult(plan.renames, plan.given, 0, written=False)
+    extra = [] if catalog_path is None else [catalog_path]
+    command = "refs rekey " + ("--all" if keys is None else " ".join(keys))
+    with transaction(store_path, cache_dir, command, extra) as txn:
+        store = load_store(store_path, cache_dir)
+        plan = plan_rekey(store.entries(), keys, str(store_path))  # under the lock
+        renamed = {}
+        for old, new in plan.renames.items():
+            entry = store.get(old)
+            assert entry is not None  # the plan was made of this store's entries
+            renamed[old] = _retire(entry, new, generated=True)
+        changed = _rename_all(txn, store, catalog_path, renamed)
+    return RekeyResult(plan.renames, plan.given, changed, written=True)
+
+
+@dataclass(frozen=True, slots=True)
+class RekeyResult:
+    """What `rekey` did (or, in a dry run, would do): old -> new keys, the asked keys a person
+    gave (kept), how many catalog rows changed, and whether anything was written."""
+
+    renames: dict[str, str]
+    given: tuple[str, ...]
+    rows: int
+    written: bool
 
 
 def _check_free(entries: list[Entry], entry: Entry, new: str, store: str) -> None:

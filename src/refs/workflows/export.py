@@ -9,7 +9,7 @@ from typing import IO
 
 from refs.citekeys import cited_keys, kind_of
 from refs.errors import Problem, UnreadableInput
-from refs.export import ExportOptions, exporter_for, select_entries
+from refs.export import ExportOptions, exporter_for, select_entries, under_cited_keys
 from refs.store import atomic_output, load_store
 from refs.workflows.common import require_store, section_keys
 
@@ -19,7 +19,10 @@ class ExportResult:
     """What `export` did: how many entries, in which format, and what to tell the user.
 
     ``resolved`` maps each requested key found under another spelling (a retired key, another
-    case) to the store key written; ``missing`` lists the requested keys not in the store.
+    case) to the store key; ``missing`` lists the requested keys not in the store. For BibTeX,
+    which has no aliases, ``written_as`` maps a store key to the cited key its entry was
+    written under, and ``also_cited`` each other key cited for an entry to the key it was
+    written under (a paper citing ``\\cite{old}`` and ``\\cite{new}``: BibTeX finds one).
     """
 
     count: int
@@ -28,6 +31,8 @@ class ExportResult:
     warnings: tuple[str, ...]
     resolved: dict[str, str] = field(default_factory=dict)
     missing: tuple[str, ...] = ()
+    written_as: dict[str, str] = field(default_factory=dict)
+    also_cited: dict[str, str] = field(default_factory=dict)
 
 
 def read_cited_keys(paths: Sequence[Path]) -> tuple[list[str], list[str]]:
@@ -80,9 +85,15 @@ def export(
     entries = store.entries()
     resolved: dict[str, str] = {}
     missing: tuple[str, ...] = ()
+    written_as: dict[str, str] = {}
+    also_cited: dict[str, str] = {}
     if keys or cited_in or section is not None:
         selection = select_entries(entries, requested)
         entries, resolved, missing = selection.entries, selection.resolved, selection.missing
+        if not exporter.aliases:  # BibTeX: each entry under the key the paper cites
+            written = under_cited_keys(selection)
+            written_as = {e.key: w.key for e, w in zip(entries, written, strict=True) if e is not w}
+            entries, also_cited = written, selection.also_cited
     options = options or ExportOptions()
     if output is None:
         warnings += exporter.write(entries, store.macros, stdout, options)
@@ -90,5 +101,12 @@ def export(
         with atomic_output(output) as handle:
             warnings += exporter.write(entries, store.macros, handle, options)
     return ExportResult(
-        len(entries), exporter.name, store.problems, tuple(warnings), resolved, missing
+        len(entries),
+        exporter.name,
+        store.problems,
+        tuple(warnings),
+        resolved,
+        missing,
+        written_as,
+        also_cited,
     )
