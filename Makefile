@@ -25,7 +25,7 @@ test:
 	$(PYTHON) -m pytest
 
 # Rebuild the shipped references.bib and catalog.yaml from sources/, as a maintainer does: import
-# (exit 1: the seeds have flags), merge the duplicates (exit 1: a conflict needs a person), then
+# (exit 1 when the seeds have warnings), merge the duplicates (exit 1: a conflict needs a person), then
 # make the generated keys from the merged entries. tests/test_data.py checks the shipped files
 # are this target's output, byte for byte.
 STORE_ARGS = --store references.bib --catalog catalog.yaml

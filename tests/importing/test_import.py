@@ -245,3 +245,75 @@ def test_keys_of_one_batch_do_not_depend_on_order(tmp_path: Path) -> None:
         keyings.append({(e.get("title"), e.identifiers.arxiv): e.key for e in store.entries()})
     assert keyings[0] == keyings[1] == keyings[2]
     assert len(set(keyings[0].values())) == 3
+
+
+PREPRINT = """\
+## Papers
+
+- [1] Mara Quill and Tobias Fenwick. **qlora: efficient finetuning of quantized llms**. arXiv
+  preprint arXiv:2305.14314, 2023. [Paper](https://arxiv.org/abs/2305.14314)
+"""
+
+PUBLISHED = """\
+## Reading list
+
+- [QLoRA: Efficient Finetuning of Quantized LLMs](https://arxiv.org/abs/2305.14314) - Mara Quill,
+  Tobias Fenwick (NeurIPS 2024)
+"""
+
+
+def test_the_published_version_replaces_the_preprint_venue_and_keeps_it_as_a_conflict(
+    tmp_path: Path,
+) -> None:
+    store = new_store(tmp_path)
+    run(store, "a.md", PREPRINT)
+    run(store, "b.md", PUBLISHED)
+    (entry,) = store.entries()
+    assert entry.entry_type == "inproceedings"
+    assert (entry.get("booktitle"), entry.get("year")) == ("NeurIPS", "2024")
+    assert "journal" not in entry.fields
+    conflicts = entry.get("refs-conflicts")
+    assert "journal@" in conflicts and "arXiv" in conflicts and "year@" in conflicts
+
+
+def test_the_published_version_wins_in_either_order(tmp_path: Path) -> None:
+    first, second = new_store(tmp_path / "one"), new_store(tmp_path / "two")
+    run(first, "a.md", PREPRINT)
+    run(first, "b.md", PUBLISHED)
+    run(second, "b.md", PUBLISHED)
+    run(second, "a.md", PREPRINT)
+    (one,), (two,) = first.entries(), second.entries()
+    assert (one.entry_type, one.get("booktitle"), one.get("year")) == (
+        two.entry_type,
+        two.get("booktitle"),
+        two.get("year"),
+    )
+
+
+def test_the_better_cased_title_wins(tmp_path: Path) -> None:
+    store = new_store(tmp_path)
+    run(store, "a.md", PREPRINT)
+    run(store, "b.md", PUBLISHED)
+    (entry,) = store.entries()
+    assert "QLoRA" in entry.get("title") and "LLMs" in entry.get("title")
+
+
+def test_a_published_entry_is_not_turned_back_into_a_preprint(tmp_path: Path) -> None:
+    store = new_store(tmp_path)
+    run(store, "b.md", PUBLISHED)
+    run(store, "a.md", PREPRINT)
+    (entry,) = store.entries()
+    assert entry.get("booktitle") == "NeurIPS"
+    assert "journal" not in entry.fields
+
+
+def test_a_preprint_and_its_published_version_in_one_new_document(tmp_path: Path) -> None:
+    """Both occurrences are new: the conflict names the key the entry is then given."""
+    store = new_store(tmp_path)
+    run(store, "a.md", PREPRINT + "\n" + PUBLISHED)
+    (entry,) = store.entries()
+    assert entry.get("booktitle") == "NeurIPS"
+    assert f"journal@{entry.key}=" in entry.get("refs-conflicts")
+    again = store.to_bytes()
+    run(store, "a.md", PREPRINT + "\n" + PUBLISHED)
+    assert store.to_bytes() == again

@@ -1,5 +1,6 @@
 """The catalog: the rows of a survey's catalog tables, tied to store keys (catalog.yaml)."""
 
+from refs.catalog.casing import recased
 from refs.catalog.extract import extract_items
 from refs.catalog.files import (
     document_digest,
@@ -38,6 +39,7 @@ __all__ = [
     "link_identifiers",
     "load_catalog",
     "parse_catalog",
+    "recased",
     "rename_keys",
     "save_catalog",
     "section_names",

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -53,6 +54,38 @@ def survivor_order(entries: Sequence[Entry]) -> list[Entry]:
 
 def _same(a: str, b: str) -> bool:
     return a == b or fold_text(decode(a)).split() == fold_text(decode(b)).split()
+
+
+def _best_cased_title(fields: dict[str, str], members: Sequence[Entry]) -> None:
+    """Of the members' spellings of the survivor's title (equal but for case and LaTeX), the
+    best cased (`title_case_score`); the first of equals, so the survivor's when it ties."""
+    title = fields.get("title")
+    if not title:
+        return
+    folded = fold_text(decode(title)).split()
+    spellings = [
+        m.fields["title"]
+        for m in members
+        if m.fields.get("title") and fold_text(decode(m.fields["title"])).split() == folded
+    ]
+    fields["title"] = max([title, *spellings], key=lambda t: title_case_score(decode(t)))
+
+
+def title_case_score(title: str) -> tuple[int, int]:
+    """How well a (decoded) title is cased, higher is better: words with a capital inside
+    (``QLoRA``, ``LLMs``, the casing a lower-cased copy loses) count first, then capitalised
+    words; a title in capitals only scores lowest.
+
+    >>> title_case_score("QLoRA: Efficient finetuning of quantized LLMs") > title_case_score(
+    ...     "Qlora: Efficient finetuning of quantized llms")
+    True
+    """
+    words = re.findall(r"[^\W\d_][\w'-]*", title)
+    if not words or title.upper() == title:
+        return (0, 0)
+    inner = sum(1 for w in words if any(c.isupper() for c in w[1:]))
+    capitalised = sum(1 for w in words[1:] if w[0].isupper())
+    return (1 + inner, capitalised)
 
 
 def _items(value: str) -> list[str]:
@@ -131,6 +164,7 @@ def merge_cluster(members: Sequence[Entry]) -> Entry:
             elif name not in fields or not _same(fields[name], value):
                 lists[CONFLICTS_FIELD].append(conflict_item(name, other.key, value))
     _keep_identifiers(fields, members, lists[CONFLICTS_FIELD], survivor.key)
+    _best_cased_title(fields, members)
     # a value that ended up in the field after all is no conflict
     lists[CONFLICTS_FIELD] = [
         item

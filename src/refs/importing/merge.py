@@ -7,7 +7,8 @@ second import of the same text changes nothing, and stale sources go away.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz.fuzz import ratio
@@ -15,6 +16,9 @@ from rapidfuzz.fuzz import ratio
 from refs.bibtex import InvalidEntry
 from refs.bibtex.keys import assign_keys
 from refs.bibtex.meta import KEY_ORIGIN_FIELD
+from refs.dedupe.fingerprint import decode, fold_text
+from refs.dedupe.merge import CONFLICTS_FIELD, conflict_item, title_case_score
+from refs.dedupe.vetoes import is_preprint
 from refs.errors import Problem
 from refs.importing.documents import Definition, Occurrence
 from refs.importing.matching import Index, compatible, identity, signature
@@ -69,6 +73,11 @@ def _with_occurrence(entry: Entry, occurrence: Occurrence, *, authoritative: boo
     fields = {k: v for k, v in base.items() if k not in _ENTRY_OWN}
     # the entry's flags, and where its key came from, are the store's, never a document's
     fields |= {k: v for k, v in entry.fields.items() if k in _ENTRY_OWN}
+    entry_type = entry.entry_type
+    if not authoritative:
+        if _publishes(entry, occurrence.entry):
+            entry_type = _take_publication(fields, entry.key, occurrence.entry)
+        _take_better_casing(fields, occurrence.entry.fields)
     has_venue = bool(VENUE_FIELDS & fields.keys())
     identity_before: object = None
     for name, value in occurrence.entry.fields.items():
@@ -84,7 +93,64 @@ def _with_occurrence(entry: Entry, occurrence: Occurrence, *, authoritative: boo
         ids = (*ids, other)
     macros = occurrence.entry.macros if authoritative else entry.macros
     macros = (macros | occurrence.entry.macros) & fields.keys()
-    return replace(entry, fields=fields, ids=ids, macros=macros)
+    return replace(entry, entry_type=entry_type, fields=fields, ids=ids, macros=macros)
+
+
+#: What the published version brings over a preprint: where and when it appeared.
+_PUBLICATION_FIELDS = (*sorted(VENUE_FIELDS), "year", "volume", "number", "pages", "publisher")
+
+
+def _publishes(entry: Entry, other: Entry) -> bool:
+    """``other`` is the published version of the preprint ``entry``: it names a venue that is
+    no preprint server (the same rule as dedupe's survivor, `refs.dedupe.vetoes.is_preprint`)."""
+    return (
+        is_preprint(entry) and not is_preprint(other) and bool(VENUE_FIELDS & other.fields.keys())
+    )
+
+
+def _take_publication(fields: dict[str, str], key: str, published: Entry) -> str:
+    """Put the published version's venue, year and numbers in ``fields`` (the preprint's own go
+    to ``refs-conflicts``, nothing lost); its entry type is returned."""
+    kept = _conflict_items(fields.get(CONFLICTS_FIELD, ""))
+    for name in _PUBLICATION_FIELDS:
+        old, new = fields.get(name), published.fields.get(name)
+        if name in VENUE_FIELDS and old is not None and new is None:
+            kept.append(conflict_item(name, key, old))
+            del fields[name]
+        elif new is not None and old is not None and old != new:
+            kept.append(conflict_item(name, key, old))
+            fields[name] = new
+        elif new is not None:
+            fields[name] = new
+    if kept:
+        fields[CONFLICTS_FIELD] = "; ".join(sorted(set(kept)))
+    return published.entry_type
+
+
+def _conflicts_under(entry: Entry) -> Entry:
+    """A new entry's ``refs-conflicts`` items name it by the key it has now been given, not by
+    the placeholder it had while the document was read."""
+    value = entry.fields.get(CONFLICTS_FIELD)
+    if value is None or _PENDING not in value:
+        return entry
+    named = re.sub(rf"@{re.escape(_PENDING)}\d*=", f"@{entry.key}=", value)
+    return replace(entry, fields={**entry.fields, CONFLICTS_FIELD: named})
+
+
+def _conflict_items(value: str) -> list[str]:
+    return [item.strip() for item in value.split(";") if item.strip()]
+
+
+def _take_better_casing(fields: dict[str, str], other: Mapping[str, str]) -> None:
+    """The same title printed better cased elsewhere (``QLoRA: … LLMs`` for a Google-Scholar
+    ``Qlora: … llms``) becomes the entry's: `title_case_score` decides."""
+    mine, theirs = fields.get("title"), other.get("title")
+    if not mine or not theirs or mine == theirs:
+        return
+    if fold_text(decode(mine)).split() != fold_text(decode(theirs)).split():
+        return
+    if title_case_score(decode(theirs)) > title_case_score(decode(mine)):
+        fields["title"] = theirs
 
 
 def _place(source: SourceLocation) -> tuple[str, int, str]:
@@ -347,7 +413,7 @@ class _Merge:
         taken = [e.key for f, e in self.current.items() if f not in pending]
         taken += [key for e in self.current.values() for key in e.ids]
         for entry in assign_keys([self.current.pop(f) for f in pending], taken):
-            self.current[entry.key.casefold()] = entry
+            self.current[entry.key.casefold()] = _conflicts_under(entry)
         updated = 0
         for folded in removed:  # first: a new entry may be given a key a removed one had
             store.remove(self.original[folded].key)

@@ -283,6 +283,9 @@ def _link_entry(draft: Draft, text: str) -> Parts:
     rest = rest[at + len(plain_title) :] if at >= 0 else rest
     authors, year, venue = "", None, ""
     rest = rest.strip(" .,;:-\u2013—")
+    # "- A. Author, B. Author (NeurIPS 2024)": the venue in parentheses after the names is a
+    # piece of its own, as if printed "- A. Author, B. Author - NeurIPS 2024"
+    rest = _VENUE_AFTER_NAMES.sub(r" - \1", rest)
     # "(ACL 2023) - A. Author, …": a parenthesised venue right after the title stands alone.
     opening = re.match(r"\([^()]*\)", rest)
     sentences = re.split(r"(?<=[a-z)]{2})\.\s+", rest[opening.end() :] if opening else rest)
@@ -320,6 +323,8 @@ def _link_entry(draft: Draft, text: str) -> Parts:
     return Parts(authors=authors, title=title, tail=venue, year=year, surnames=surnames)
 
 
+#: A short parenthesised note with a year ending the text after a link: ``(NeurIPS 2024)``.
+_VENUE_AFTER_NAMES = re.compile(r"(?<=[^\W\d_.])\s*+\(([^()]{0,40}?(?:19|20)\d{2})\)\s*$")
 #: Bracketed notes after a venue link: ``[1k:fire:]``, ``[572 ]`` (counts, status marks).
 _BRACKETED = re.compile(r"^(?:[\s\]]*\[[^\[\]]*\])*[\s\]]*")
 #: Where a title ends: a period closing a sentence, or the next bracket (a tag, a link).

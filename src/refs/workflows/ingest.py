@@ -14,6 +14,7 @@ from refs.catalog import (
     dump_catalog,
     extract_items,
     parse_catalog,
+    recased,
     with_document,
 )
 from refs.document import Document
@@ -152,8 +153,19 @@ def import_in_memory(
     count = 0
     for name, data, items in _document_items(documents, parsed, store.entries()):
         count += len(items)
+        _recase_cited(store, items)
         catalog = with_document(catalog, name, document_digest(data), items)
     return Imported(ImportResult(reports, problems, count), catalog)
+
+
+def _recase_cited(store: Store, items: Sequence[Item]) -> None:
+    """Each entry cited alone by a row takes the casing of the row's name (`recased`)."""
+    for item in items:
+        if len(item.cites) != 1 or (entry := store.get(item.cites[0])) is None:
+            continue
+        fixed = recased(entry, item)
+        if fixed is not entry:
+            store.put(fixed)
 
 
 def _import_into(
