@@ -31,7 +31,7 @@ test:
 STORE_ARGS = --store references.bib --catalog catalog.yaml
 data:
 	rm -f references.bib catalog.yaml
-	$(BIN)refs $(STORE_ARGS) import sources/*.txt; test $$? -le 1
+	$(BIN)refs $(STORE_ARGS) import sources/[0-9]*.md; test $$? -le 1
 	$(BIN)refs $(STORE_ARGS) dedupe --apply >/dev/null; test $$? -le 1
 	$(BIN)refs $(STORE_ARGS) rekey --all >/dev/null
 

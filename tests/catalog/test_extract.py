@@ -11,7 +11,7 @@ from refs.store import load_store
 from tests.catalog.fixtures import DOC, ENTRIES, HTML_ROWSPAN, PIPE, entry
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = "sources/002_d30d14b6dd8705d8.txt"
+SEED = "sources/002-survey-catalog.md"
 
 
 def _by_name(items: tuple[Item, ...]) -> dict[str, Item]:

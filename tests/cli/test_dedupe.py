@@ -178,7 +178,7 @@ def test_the_imported_seeds_apply_once_and_then_are_stable(
 ) -> None:
     shutil.copytree(ROOT / "sources", tmp_path / "sources")
     monkeypatch.chdir(tmp_path)
-    seeds = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "sources").glob("*.txt"))
+    seeds = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "sources").glob("[0-9]*.md"))
     assert run_cli("import", *seeds).exit_code == 1  # the seeds have flags
     first = run_cli("dedupe", "--apply", "--json")
     assert first.exit_code == 1  # the two [3] of 002 need a person

@@ -14,7 +14,7 @@ from tests.conftest import RunCli
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "sync"
-SEED = ROOT / "sources" / "002_d30d14b6dd8705d8.txt"
+SEED = ROOT / "sources" / "002-survey-catalog.md"
 #: What a renumbered document must not have any more.
 NUMBERING_ERRORS = {
     "ambiguous-citation",

@@ -31,7 +31,7 @@ def import_only(run_cli: RunCli, project: Path) -> None:
     shipped ones are merged already)."""
     for name in ("references.bib", "catalog.yaml"):
         (project / name).unlink()
-    seeds = sorted(str(p.relative_to(project)) for p in (project / "sources").glob("*.txt"))
+    seeds = sorted(str(p.relative_to(project)) for p in (project / "sources").glob("[0-9]*.md"))
     assert run_cli("import", *seeds).exit_code == 1  # the seeds have flags
 
 

@@ -13,13 +13,13 @@ from refs.model import Entry
 from refs.store import load_store
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = "sources/002_d30d14b6dd8705d8.txt"
+SEED = "sources/002-survey-catalog.md"
 
 
 @pytest.fixture(scope="module")
 def entries(tmp_path_factory: pytest.TempPathFactory) -> list[Entry]:
     store = tmp_path_factory.mktemp("seeds") / "references.bib"
-    seeds = sorted((ROOT / "sources").glob("*.txt"))
+    seeds = sorted((ROOT / "sources").glob("[0-9]*.md"))
     workflows.import_documents(store, [(f"sources/{p.name}", p.read_bytes()) for p in seeds])
     return load_store(store).entries()
 

@@ -12,7 +12,7 @@ import pytest
 from refs.parsing import ParseResult, parse_document
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = sorted((ROOT / "sources").glob("*.txt"))
+SEEDS = sorted((ROOT / "sources").glob("[0-9]*.md"))
 
 
 def _parse(name_prefix: str) -> ParseResult:

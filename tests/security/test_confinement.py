@@ -392,7 +392,7 @@ def test_a_fifo_the_user_names_is_refused_not_waited_on(
     assert b"Traceback" not in result.stderr
 
 
-SEED = Path(__file__).resolve().parents[2] / "sources" / "002_d30d14b6dd8705d8.txt"
+SEED = Path(__file__).resolve().parents[2] / "sources" / "002-survey-catalog.md"
 TWO_ENTRIES = "@misc{a, title = {A}, year = {2020}}\n@misc{b, title = {B}, year = {2020}}\n"
 
 

@@ -34,8 +34,8 @@ from refs.store.history import History
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "sources" / "002_d30d14b6dd8705d8.txt"
-SMALL_SEED = ROOT / "sources" / "003_4990ac2f5f2fd73b.txt"
+SEED = ROOT / "sources" / "002-survey-catalog.md"
+SMALL_SEED = ROOT / "sources" / "003-explainer.md"
 FILES = ("references.bib", "catalog.yaml", "doc.md")
 #: What a killed child exits with (as a shell reports ``kill -9``).
 KILLED = 137

@@ -275,7 +275,7 @@ def test_a_binary_or_non_utf8_config_is_refused_without_a_traceback(
     assert b"Traceback" not in result.stderr
 
 
-SEED = Path(__file__).resolve().parents[2] / "sources" / "002_d30d14b6dd8705d8.txt"
+SEED = Path(__file__).resolve().parents[2] / "sources" / "002-survey-catalog.md"
 
 
 @pytest.mark.parametrize(

@@ -69,8 +69,8 @@ def test_a_flag_names_its_occurrence_for_any_file(file: str, line: int) -> None:
             id="unquoted-sources",
         ),
         pytest.param(
-            "sources/002_d30d14b6dd8705d8.txt:1069#3",
-            (SourceLocation("sources/002_d30d14b6dd8705d8.txt", 1069, "3"),),
+            "sources/002-survey-catalog.md:1069#3",
+            (SourceLocation("sources/002-survey-catalog.md", 1069, "3"),),
             id="shipped-form",
         ),
     ],

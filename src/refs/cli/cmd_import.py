@@ -42,7 +42,7 @@ def import_command(
     {dry_run, documents: [{file, found, new, updated, flagged, removed}], total: {found, new,
     updated, flagged, removed}, problems, catalog_rows} on stdout.
 
-    Example: refs import sources/002_d30d14b6dd8705d8.txt
+    Example: refs import sources/002-survey-catalog.md
     """
     documents = workflows.read_documents(paths, sys.stdin.buffer)
     total = sum(len(data) for _, data in documents)

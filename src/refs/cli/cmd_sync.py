@@ -47,7 +47,7 @@ def sync_command(
     it. Refuses (exit 2) when DOC changed since its import or has refs check errors, unless
     --force. Nothing outside the References entries and the cells' numbers changes.
 
-    Example: refs sync sources/002_d30d14b6dd8705d8.txt --force
+    Example: refs sync sources/002-survey-catalog.md --force
     """
     result = workflows.sync(
         doc,
