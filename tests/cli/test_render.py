@@ -132,7 +132,7 @@ def test_render_a_catalog_section(run_cli: RunCli) -> None:
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert 0 < len(lines) < 117
-    assert any("Instructpix2pix" in line for line in lines)
+    assert any("InstructPix2Pix" in line for line in lines)
     unknown = run_cli(
         "--store",
         str(root / "references.bib"),
