@@ -191,11 +191,15 @@ def extract_links(text: str) -> tuple[str, tuple[Link, ...]]:
             return " " + _take_plain_urls(content, m.start() + 1, take) + " "
         return _pad(content, m)
 
-    text = _BADGE.sub(badge, text)
-    text = _IMAGE.sub(image, text)
-    text = _HTML_LINK.sub(html_link, text)
-    text = _MD_LINK.sub(md_link, text)
-    text = _CODE_SPAN.sub(code, text)
+    # each pass only where its opening character is in the text (most text has few links)
+    if "![" in text:
+        text = _IMAGE.sub(image, _BADGE.sub(badge, text))
+    if "<" in text:
+        text = _HTML_LINK.sub(html_link, text)
+    if "](" in text:
+        text = _MD_LINK.sub(md_link, text)
+    if "`" in text:
+        text = _CODE_SPAN.sub(code, text)
     text = _take_plain_urls(text, 0, take)
     text = _EMPTY_BRACKETS.sub(" ", text)
     ordered = tuple(link for _, link in sorted(links, key=lambda pair: pair[0]))
@@ -287,13 +291,21 @@ _PICTOGRAPH = re.compile(
 
 def strip_emphasis(text: str) -> str:
     """Remove ``**bold**``, ``*italic*`` and ``_italic_`` markers, keeping their text."""
-    text = re.sub(r"\*{2,}", "", text)
-    # A single star is emphasis only when it pairs up: "90%* ChatGPT" keeps its star.
-    text = re.sub(r"(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])", r"\1", text)
-    # An underscore run after a word is matched from its start only (linear on long runs).
-    return re.sub(r"(?<![\w])_+|(?<!_)_++(?![\w])", "", text)
+    if "*" in text:
+        text = _STARS.sub("", text)
+        # A single star is emphasis only when it pairs up: "90%* ChatGPT" keeps its star.
+        text = _STARRED.sub(r"\1", text)
+    if "_" in text:
+        # An underscore run after a word is matched from its start only (linear on long runs).
+        text = _UNDERSCORES.sub("", text)
+    return text
+
+
+_STARS = re.compile(r"\*{2,}")
+_STARRED = re.compile(r"(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])")
+_UNDERSCORES = re.compile(r"(?<![\w])_+|(?<!_)_++(?![\w])")
 
 
 def squash(text: str) -> str:
-    """Collapse runs of white space."""
-    return re.sub(r"\s+", " ", text).strip()
+    """Collapse runs of white space (what ``\\s`` matches: `str.isspace`)."""
+    return " ".join(text.split())
