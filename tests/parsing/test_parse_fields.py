@@ -629,3 +629,70 @@ def test_a_year_heading_dates_the_entries_under_it() -> None:
     )
     years = [r.fields.get("year") for r in parse_document(text, "README.md").records]
     assert years == ["2016", "2015"]
+
+
+# --- year and venue before the title; authors on a sub-bullet ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "venue"),
+    [
+        pytest.param(
+            "* 2015-CVPR - Lantern Nets for Noisy Widgets. [[Paper]](http://example.org/l.pdf)",
+            "CVPR",
+            id="year-venue",
+        ),
+        pytest.param(
+            "* 2015-ICLR_W - Lantern Nets for Noisy Widgets. [[Paper]](http://example.org/l.pdf)",
+            "ICLR\\_W",
+            id="workshop-mark",
+        ),
+    ],
+)
+def test_a_year_and_a_venue_before_the_title(line: str, venue: str) -> None:
+    fields = fields_of(line)
+    assert fields["title"] == "Lantern Nets for Noisy Widgets"
+    assert fields["year"] == "2015"
+    assert venue in (fields.get("booktitle"), fields.get("journal"))
+
+
+@pytest.mark.parametrize(
+    ("names", "author"),
+    [
+        pytest.param(
+            "Mara Quill, Tobias Fenwick. *ICML 2020*",
+            "Quill, Mara and Fenwick, Tobias",
+            id="names-then-venue",
+        ),
+        pytest.param(
+            "Quill, Mara and Fenwick, Tobias A. *ICML 2020*",
+            "Quill, Mara and Fenwick, Tobias A",
+            id="bibtex-order-initial-before-venue",
+        ),
+        pytest.param(
+            "Mara Quill, and Tobias Fenwick *ICML 2020*",
+            "Quill, Mara and Fenwick, Tobias",
+            id="no-period",
+        ),
+    ],
+)
+def test_authors_and_venue_on_a_sub_bullet_belong_to_the_item(names: str, author: str) -> None:
+    text = (
+        "- Lantern Nets for Noisy Widgets\n"
+        "  [[pdf]](https://arxiv.org/pdf/2005.10242)\n"
+        f"  - {names}\n"
+    )
+    (record,) = parse_document(text, "README.md").records
+    assert record.fields["title"] == "Lantern Nets for Noisy Widgets"
+    assert record.fields["author"] == author
+    assert (record.fields["booktitle"], record.fields["year"]) == ("ICML", "2020")
+
+
+def test_a_description_sub_bullet_gives_no_authors() -> None:
+    text = (
+        "- Lantern Nets for Noisy Widgets.\n"
+        "  [[pdf]](https://arxiv.org/pdf/2005.10242)\n"
+        "  - A strong baseline for widget detection in the wild.\n"
+    )
+    (record,) = parse_document(text, "README.md").records
+    assert "author" not in record.fields

@@ -32,6 +32,7 @@ from refs.errors import Problem, Severity
 from refs.parsing.citation import is_short_name, is_title_like
 from refs.parsing.groups import (
     Group,
+    author_bullet,
     bullet_link,
     heading_group,
     is_link_bullet,
@@ -321,6 +322,16 @@ class _Reader:
         bullets = [b for b in nested if is_link_bullet(b)]
         if bullets:
             text = " ".join((text, *(bullet_link(b) for b in bullets)))
+        # "- Title." / "  [[pdf]](…)" / "  - A. Author, B. Author. *ICML 2020*": the names
+        # and venue on a sub-bullet are the item's
+        names = ""
+        for child in nested:
+            if child not in bullets and (said := author_bullet(child)):
+                names, venue = said
+                # a sentence ends before the venue, even where the title printed no period
+                text = f"{text.rstrip()}. {venue}" if venue else text
+                bullets = [*bullets, child]
+                break
         label, is_labelled = _item_label(item, text)
         if is_labelled and (opening := entry_label(text)):
             text = text[opening.end :].lstrip()
@@ -334,7 +345,9 @@ class _Reader:
             parent: Candidate | None = None
             yield from _prose_links(item.line, text)
         else:
-            parent = Candidate(shape, item.line, label, raw, body, is_listed=is_labelled)
+            parent = Candidate(
+                shape, item.line, label, raw, body, is_listed=is_labelled, authors=names
+            )
             yield parent
         unread: list[ListItem] = []
         some = False

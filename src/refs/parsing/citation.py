@@ -292,7 +292,12 @@ def _sentences(text: str) -> Parts | None:
     ):
         return replace(_after_authors(sentences[0], sentences[1:]), confidence=0.5)
     title, rest = sentences[0], sentences[1:]
-    if rest and title.endswith(("?", "!")) and not re.search(r",|\band\b|&|\bet al\b", rest[0]):
+    if (
+        rest
+        and title.endswith(("?", "!"))
+        and not re.search(r",|\band\b|&|\bet al\b", rest[0])
+        and not _reads_as_venue(rest[0])
+    ):
         # "How Good Are Small Models? An Empirical Study": a subtitle after a question, not a
         # lone author.
         title, rest = f"{title} {rest[0]}", rest[1:]

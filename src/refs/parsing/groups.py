@@ -131,6 +131,35 @@ def is_link_bullet(item: ListItem) -> bool:
     return _is_link_row(paragraphs[0])
 
 
+def author_bullet(item: ListItem) -> tuple[str, str] | None:
+    """A sub-bullet that names the authors of the work above it, perhaps with its venue, as
+    (names, the rest): ``- Tongzhou Wang, Phillip Isola. *ICML 2020*``, ``- Doersch, Carl and
+    Gupta, Abhinav. *ICCV 2015*``, ``- Feng Wang and Huaping Liu.``; None for any other bullet
+    (a link, a list of its own, more than one paragraph, no names first). The names end where
+    the emphasised venue starts, else at the end of their sentence."""
+    if any(isinstance(block, ListItem) for block in item.blocks):
+        return None
+    paragraphs = [block for block in item.blocks if isinstance(block, Paragraph)]
+    if len(paragraphs) != 1 or any(s.kind is SpanKind.LINK for s in _walk(paragraphs[0].spans)):
+        return None
+    spans = paragraphs[0].spans
+    first = next((n for n, s in enumerate(spans) if s.kind in _EMPHASIS), None)
+    if first:
+        names = squash("".join(s.text for s in spans[:first]))
+        rest = squash("".join(s.text for s in spans[first:]))
+    else:
+        parts = _SENTENCE_END.split(squash(paragraphs[0].text), maxsplit=1)
+        names, rest = parts[0], parts[1] if len(parts) > 1 else ""
+    names = names.strip(" .,;")
+    return (names, rest) if names and looks_like_authors(names) else None
+
+
+_EMPHASIS = (SpanKind.EM, SpanKind.STRONG)
+#: Where the names of an author bullet end: a period after a word of two letters at least
+#: (not an initial), then the venue.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})\.\s+")
+
+
 def bullet_link(item: ListItem) -> str:
     """A link bullet as Markdown links: ``- Paper: https://…`` -> ``[Paper](https://…)``."""
     paragraphs = [block for block in item.blocks if isinstance(block, Paragraph)]

@@ -58,6 +58,11 @@ _LEADING_DATE = re.compile(
     r"^\s*(?:\*\*)?\[\s*((?:19|20)\d{2})(?:[-./](\d{1,2}))?(?:[-./]\d{1,2})?\s*\](?:\*\*)?"
     r"[\s:,-]*|^\s*\[\s*\d{1,3}\s*\]\s*"
 )
+#: ``2015-CVPR - ``, ``2014 - ``, ``2019-ICLR_W - ``: a year, perhaps a venue, then a dash before
+#: the title.
+_YEAR_VENUE_OPENING = re.compile(
+    r"^\s*+((?:19|20)\d{2})(?:-([A-Za-z][\w&+.]{0,24}))?\s++[-\u2013—:]\s++(?=\S)"
+)
 #: ``**[CVPR 2014]**``, ``[ICLR 2024]``, ``` `ICLR 2024` ``` opening an entry: its venue.
 _LEADING_VENUE = re.compile(r"^\s*(?:\*\*|__)?\[([^\[\]]{2,40})\](?:\*\*|__)?[\s:,-]*")
 #: A date cell or note: ``2023.05``, ``2023/04``, ``2023-07``.
@@ -170,8 +175,21 @@ def spell_years(draft: Draft) -> Draft:
 
 
 def find_ids(draft: Draft) -> Draft:
-    """Identifiers printed in the text (and cells) and carried by every link."""
-    return replace(draft, ids=find_identifiers(" ".join((draft.text, *draft.cells)), draft.links))
+    """Identifiers printed in the text (and cells) and carried by the links of this work.
+
+    In a ``[Title](url) - notes`` entry, a later link with a title of its own (``An Introductory
+    Textbook Based on [*A Survey of Large Language Models*](arxiv)``) names another work: its
+    identifiers are not this one's.
+    """
+    links = draft.links
+    if draft.candidate.shape is Shape.LINK and links:
+        links = (links[0], *(link for link in links[1:] if not _names_another_work(link)))
+    return replace(draft, ids=find_identifiers(" ".join((draft.text, *draft.cells)), links))
+
+
+def _names_another_work(link: Link) -> bool:
+    words = squash(strip_emphasis(strip_html(link.text)))
+    return len(words.split()) >= 3 and not is_generic_link_text(words)
 
 
 def split_parts(draft: Draft) -> Draft:
@@ -181,6 +199,9 @@ def split_parts(draft: Draft) -> Draft:
     if leading := _LEADING_DATE.match(text):
         date_year, date_month, text = leading.group(1), leading.group(2), text[leading.end() :]
     venue, short = draft.venue, ""
+    if not date_year and (dated := _YEAR_VENUE_OPENING.match(text)):
+        # "2015-CVPR - Title. [[Paper]](…)": the year and the venue before the title
+        date_year, venue, text = dated.group(1), venue or dated.group(2) or "", text[dated.end() :]
     if not venue and (tagged := _cell_tag(text)):
         # "Title | **[ESANN' 15]** | [pdf]": a list item printed as cells, one a venue tag.
         text, venue, date_year = tagged[0], tagged[1], date_year or tagged[2]
@@ -221,6 +242,10 @@ def split_parts(draft: Draft) -> Draft:
         if shape is Shape.BARE_URL and re.fullmatch(r"\([^()]*\)", title):
             title = ""  # "https://arxiv.org/abs/… (the paper's whitepaper)": a remark, no title.
         parts = Parts(title=title)
+    if draft.candidate.authors and shape in (Shape.CITATION, Shape.LINK):
+        # the names printed apart, on a sub-bullet under the title
+        printed = squash(strip_emphasis(strip_html(repair_text(draft.candidate.authors))))
+        parts = replace(parts, authors=printed, confidence=max(parts.confidence, 0.8))
     if venue:
         parts = replace(parts, tail=f"{venue}. {parts.tail}")
     draft = draft.with_fields(shorttitle=short or parts.short)
