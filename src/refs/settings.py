@@ -11,6 +11,9 @@ own folder), as must the default
 ``./references.bib`` and ``./catalog.yaml`` (a symlink in a cloned repository could point
 anywhere). What the user gives, on the command line, in the environment or in the user's own
 configuration file, is never confined.
+
+``key-pattern`` (``"{auth}{year}{shorttitle}"``) is the pattern the commands that make keys use
+(`refs.bibtex.keypattern`); a bad one is an error naming the file and its line.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from refs.bibtex.keypattern import DEFAULT_PATTERN, BadKeyPattern, KeyPattern
 from refs.encoding import BinaryInput
 from refs.errors import UnreadableInput
 from refs.project import STYLE_LIMIT, Refusal, Refused, confine, read_regular, size_text
@@ -51,6 +55,7 @@ _CONFIG_TYPES: Mapping[str, type] = {
     "style": str,
     "locale": str,
     "ignore": list,
+    "key-pattern": str,
 }
 
 
@@ -68,6 +73,8 @@ class Settings:
     locale: str | None = None
     #: Finding codes `refs check` leaves out (the config's ``ignore``).
     ignore: tuple[str, ...] = ()
+    #: What new and remade keys are made of (the config's ``key-pattern``).
+    key_pattern: KeyPattern = DEFAULT_PATTERN
     #: The project's configuration file that was read, if any.
     config: Path | None = None
     #: The folder of that file, else the working directory.
@@ -85,6 +92,7 @@ class Config:
     style: str | None = None
     locale: str | None = None
     ignore: tuple[str, ...] = field(default=())
+    key_pattern: KeyPattern | None = None
     #: The path settings as the file writes them (``store = "../x.bib"``), for messages.
     written: Mapping[str, str] = field(default_factory=dict)
     #: The line of each setting in the file, where it was found.
@@ -225,6 +233,7 @@ def _config(path: Path, table: Mapping[str, Any], lines: Mapping[str, int]) -> C
         raise UnreadableInput(msg)
     return Config(
         path=path,
+        key_pattern=_key_pattern(path, lines, table.get("key-pattern")),
         store=paths.get("store"),
         catalog=paths.get("catalog"),
         style=style,
@@ -233,6 +242,17 @@ def _config(path: Path, table: Mapping[str, Any], lines: Mapping[str, int]) -> C
         written={name: table[name] for name in _PATH_KEYS if name in table},
         lines=lines,
     )
+
+
+def _key_pattern(path: Path, lines: Mapping[str, int], text: str | None) -> KeyPattern | None:
+    """The ``key-pattern`` a configuration file writes, parsed; None when it writes none."""
+    if text is None:
+        return None
+    try:
+        return KeyPattern.parse(text)
+    except BadKeyPattern as error:
+        msg = f"{_where(path, lines, 'key-pattern')}: key-pattern = {text!r}: {error}"
+        raise UnreadableInput(msg) from None
 
 
 def load_config(store: Path) -> Config:
@@ -343,6 +363,7 @@ def load_settings(store: Path | None = None, catalog: Path | None = None) -> Set
         style=_style(project_config, project, user),
         locale=project_config.locale or user.locale,
         ignore=project_config.ignore or user.ignore,
+        key_pattern=project_config.key_pattern or user.key_pattern or DEFAULT_PATTERN,
         config=project_config.path,
         project=project.resolve(),
     )

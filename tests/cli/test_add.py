@@ -30,6 +30,15 @@ def test_a_doi_alone_gets_no_doi_shaped_key(run_cli: RunCli, project: Path) -> N
     assert result.stdout == "anonnd\n"
 
 
+def test_an_added_reference_is_keyed_with_the_configured_pattern(
+    run_cli: RunCli, project: Path
+) -> None:
+    (project / "refs.toml").write_text('key-pattern = "{auth}_{year}"\n')
+    result = run_cli("add", "Ashish Vaswani. **Attention Is All You Need**. NeurIPS 2017.")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "vaswani_2017\n"
+
+
 def test_a_snippet_from_stdin_keeps_its_key(run_cli: RunCli, project: Path) -> None:
     snippet = "@article{vaswani2017, title={Attention Is All You Need}, year={2017}}\n"
     result = run_cli("add", input=snippet)

@@ -198,3 +198,16 @@ def test_the_shipped_store_is_merged_already(run_cli: RunCli, tmp_path: Path) ->
     result = run_cli("--store", str(tmp_path / "references.bib"), "dedupe", "--json")
     document = json.loads(result.stdout)
     assert (document["clusters"], document["renames"]) == ([], {})
+
+
+def test_a_merged_entry_of_generated_keys_is_keyed_with_the_configured_pattern(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    (tmp_path / "refs.toml").write_text('key-pattern = "{auth}-{title}"\n')
+    store = tmp_path / "references.bib"
+    store.write_bytes(STORE.replace(b"year={2023},", b"year={2023}, refs-key={generated},"))
+    result = run_cli("--store", str(store), "dedupe", "--apply", "--json")
+    assert result.exit_code == 0, result.stderr
+    renames = json.loads(result.stdout)["renames"]
+    assert renames == {"anon2023lima": "zhou-lima", "zhou2023lima": "zhou-lima"}
+    assert {e.key for e in load_store(store).entries()} == {"zhou-lima", "other"}

@@ -45,3 +45,15 @@ def test_unreadable_path_is_exit_2_and_nothing_written(run_cli: RunCli, tmp_path
     assert result.exit_code == 2
     assert "missing.md: cannot read" in result.stderr
     assert not store.exists()
+
+
+def test_the_configured_key_pattern_keys_what_is_imported(run_cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "refs.toml").write_text('key-pattern = "{authors2}:{year}-{title2}"\n')
+    doc = tmp_path / "list.md"
+    doc.write_text(
+        "- Chunting Zhou, Pengfei Liu. **LIMA: Less Is More for Alignment**. NeurIPS 2023.\n"
+    )
+    store = tmp_path / "references.bib"
+    result = run_cli("--store", str(store), "import", str(doc))
+    assert result.exit_code == 0, result.stderr
+    assert "{zhouliu:2023-limaless," in store.read_text()

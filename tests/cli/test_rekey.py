@@ -64,6 +64,17 @@ def test_rekey_all_makes_generated_keys_again(run_cli: RunCli, project: Path) ->
     assert run_cli("show", "anon2023lima").stdout.startswith("@misc{zhou2023lima,")
 
 
+def test_rekey_all_uses_the_configured_pattern(run_cli: RunCli, project: Path) -> None:
+    (project / "refs.toml").write_text('key-pattern = "{auth}{year}{title2}"\n')
+    result = run_cli("rekey", "--all")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "anon2023lima\tzhou2023limaless\nouyang2022trainingc\touyang2022traininglanguage\n"
+    )
+    assert "@misc{mine," in (project / "references.bib").read_text(encoding="utf-8")
+    assert "- zhou2023limaless" in (project / "catalog.yaml").read_text(encoding="utf-8")
+
+
 def test_a_second_rekey_changes_nothing(run_cli: RunCli, project: Path) -> None:
     run_cli("rekey", "--all")
     before = files(project)

@@ -176,6 +176,56 @@ def test_a_binary_refs_toml_is_exit_2_naming_it(
     assert "Traceback" not in result.output
 
 
+def test_the_key_pattern_of_refs_toml_wins_over_the_users(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, user_config: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert str(load_settings().key_pattern) == "{auth}{year}{title}"  # the default
+    user_config.write_text('key-pattern = "{authors2}{year}"\n')
+    assert str(load_settings().key_pattern) == "{authors2}{year}"
+    (tmp_path / "refs.toml").write_text('key-pattern = "{auth}{year}{shorttitle}"\n')
+    assert str(load_settings().key_pattern) == "{auth}{year}{shorttitle}"
+
+
+def test_the_key_pattern_of_pyproject_tool_refs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.refs]\nkey-pattern = "{auth}:{year}"\n')
+    assert str(load_settings().key_pattern) == "{auth}:{year}"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "reason"),
+    [
+        pytest.param("{auth}{yr}", "unknown token {yr} at column 7", id="unknown-token"),
+        pytest.param("{auth}#{year}", "character '#' at column 7", id="uncitable-character"),
+        pytest.param("{auth", "unmatched '{' at column 1", id="unmatched-brace"),
+    ],
+)
+def test_a_bad_key_pattern_is_exit_2_naming_the_file_and_line(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pattern: str, reason: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "refs.toml").write_text(f'style = "apa"\nkey-pattern = "{pattern}"\n')
+    (tmp_path / "list.md").write_text("- **LIMA: Less Is More for Alignment**. 2023.\n")
+    result = run_cli("import", "list.md")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: refs.toml:2: key-pattern = '{pattern}': {reason}")
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "references.bib").exists()
+
+
+def test_a_key_pattern_that_is_no_string_is_exit_2(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "refs.toml").write_text("key-pattern = 3\n")
+    result = run_cli("rekey", "--all")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: refs.toml:1: 'key-pattern' must be a string")
+
+
 # --- where the store is given: before or after the command name, or in the environment -------
 
 #: How the user names the store: the settings are the same wherever it is given.

@@ -1,5 +1,6 @@
-"""Citation keys: ``zhou2023lima`` = first author's family name + year + first significant
-title word, ASCII-folded; collisions get a letter suffix (``zhou2023limab``).
+"""Citation keys: what the key pattern makes of an entry (`refs.bibtex.keypattern`; by
+default ``zhou2023lima`` = first author's family name + year + first significant title word),
+and a letter suffix when that collides (``zhou2023limab``).
 
 Keys depend only on the entries, never on the order they arrive in: a batch of new entries is
 keyed in a canonical order, and a key, once in the store, is never reassigned.
@@ -10,88 +11,22 @@ from __future__ import annotations
 import itertools
 import re
 import string
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 
+from refs.bibtex.keypattern import DEFAULT_PATTERN, KeyPattern, fold
 from refs.bibtex.meta import with_key
-from refs.latex import to_unicode
-from refs.model import Entry, Person
-
-#: Title words that never make a key: articles, prepositions, conjunctions.
-STOPWORDS = frozenset(
-    "a an the of on in at to for from by with without via and or but is are be as into onto "
-    "over under about towards toward through using do does how what when where which who why "
-    "can we our your this that these those it its not no".split()
-)
-_WORD = re.compile(r"[a-z0-9]+")
-#: DBLP tells apart people of one name by a four-digit number after it: ``Wei Li 0001``.
-_DBLP_HOMONYM = re.compile(r"0\d{3}")
+from refs.model import Entry
 
 
-def fold(text: str) -> str:
-    """Lower-case ASCII letters and digits only: ``K{\\"o}pf`` -> ``kopf``."""
-    decoded = to_unicode(text) if ("\\" in text or "{" in text) else text
-    ascii_text = unicodedata.normalize("NFKD", decoded).encode("ascii", "ignore").decode()
-    return "".join(_WORD.findall(ascii_text.lower()))
+def base_key(entry: Entry, *, pattern: KeyPattern = DEFAULT_PATTERN) -> str:
+    """The key ``pattern`` gives an entry when nothing else has it.
 
-
-def _words(text: str) -> list[str]:
-    """The folded tokens of ``text`` that are not numbers."""
-    return [w for token in text.split() if (w := fold(token)) and not w.isdigit()]
-
-
-def _surname(person: Person) -> str:
-    """A person's family name, folded, without the tokens that are numbers: a count or a
-    model's version read as an author (``10``, ``3.0``) and a DBLP homonym number
-    (``Babak Esmaeili 0001``, whose number BibTeX reads as the last name) are no family names.
-    "" when nothing is left. An organisation (``{World Health Organization}``) gives its first
-    word."""
-    if person.is_literal:
-        return next(iter(_words(person.last.strip("{}"))), "")
-    words = _words(f"{person.von} {person.last}")
-    if not words and _DBLP_HOMONYM.fullmatch(person.last):  # the name before the number
-        words = _words(person.first)[-1:]
-    return "".join(words)
-
-
-def _family(entry: Entry) -> str:
-    """The first author's (else editor's) family name; ``anon`` only for an entry that names
-    nobody."""
-    for role in ("author", "editor"):
-        for person in entry.names(role):
-            if person.is_others:
-                continue
-            name = _surname(person)
-            if name:
-                return name
-    return "anon"
-
-
-def _year(entry: Entry) -> str:
-    match = re.search(r"\d{4}", entry.get("year") or entry.get("date"))
-    return match.group(0) if match else "nd"
-
-
-def _title_word(entry: Entry) -> str:
-    title = entry.get("title")
-    if "\\" in title or "{" in title:
-        title = to_unicode(title)
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
-    for word in re.split(r"[\s\-–—/:]+", ascii_title):
-        folded = "".join(_WORD.findall(word))
-        if folded and folded not in STOPWORDS:
-            return folded
-    return ""
-
-
-def base_key(entry: Entry) -> str:
-    """The key an entry gets when nothing else has it.
-
-    >>> base_key(Entry("x", "misc", {"author": "Zhou, Chunting", "year": "2023",
-    ...                               "title": "{LIMA}: Less Is More for Alignment"}))
-    'zhou2023lima'
+    >>> lima = Entry("x", "misc", {"author": "Zhou, Chunting and Liu, Pengfei", "year": "2023",
+    ...                            "title": "{LIMA}: Less Is More for Alignment"})
+    >>> base_key(lima), base_key(lima, pattern=KeyPattern.parse("{authors2}-{title2}"))
+    ('zhou2023lima', 'zhouliu-limaless')
     """
-    return f"{_family(entry)}{_year(entry)}{_title_word(entry)}"
+    return pattern.key(entry)
 
 
 def _suffixes() -> Iterator[str]:
@@ -116,7 +51,9 @@ def _canonical_order(entry: Entry) -> tuple[str, ...]:
     )
 
 
-def assign_keys(entries: Sequence[Entry], taken: Iterable[str]) -> list[Entry]:
+def assign_keys(
+    entries: Sequence[Entry], taken: Iterable[str], *, pattern: KeyPattern = DEFAULT_PATTERN
+) -> list[Entry]:
     """``entries`` with fresh keys that collide with nothing in ``taken`` nor each other
     (compared case-insensitively), in the same order as given, marked as generated.
 
@@ -129,7 +66,7 @@ def assign_keys(entries: Sequence[Entry], taken: Iterable[str]) -> list[Entry]:
     keyed: dict[int, Entry] = {}
     suffixes: dict[str, Iterator[str]] = {}  # per base, where the search left off
     for index in order:
-        base = base_key(entries[index])
+        base = base_key(entries[index], pattern=pattern)
         candidates = suffixes.setdefault(base, _suffixes())
         key = next(base + s for s in candidates if (base + s).casefold() not in used)
         used.add(key.casefold())
@@ -137,7 +74,13 @@ def assign_keys(entries: Sequence[Entry], taken: Iterable[str]) -> list[Entry]:
     return [keyed[i] for i in range(len(entries))]
 
 
-def best_key(entry: Entry, used: Iterable[str], own: Iterable[str] = ()) -> str:
+def best_key(
+    entry: Entry,
+    used: Iterable[str],
+    own: Iterable[str] = (),
+    *,
+    pattern: KeyPattern = DEFAULT_PATTERN,
+) -> str:
     """The key the pattern gives ``entry`` now: its base key with the first suffix that no
     key in ``used`` has, unless it is one of ``own`` (the entry's key and retired keys, which
     it may take back). Compared case-insensitively.
@@ -150,11 +93,13 @@ def best_key(entry: Entry, used: Iterable[str], own: Iterable[str] = ()) -> str:
     """
     mine = {key.casefold() for key in own}
     taken = {key.casefold() for key in used} - mine
-    base = base_key(entry)
+    base = base_key(entry, pattern=pattern)
     return next(base + s for s in _suffixes() if (base + s).casefold() not in taken)
 
 
-def remake_keys(entries: Sequence[Entry], used: Iterable[str]) -> dict[str, str]:
+def remake_keys(
+    entries: Sequence[Entry], used: Iterable[str], *, pattern: KeyPattern = DEFAULT_PATTERN
+) -> dict[str, str]:
     """Old key -> `best_key`, for those of ``entries`` whose key the pattern now makes otherwise.
 
     ``used`` is every key and retired key of the store. Each entry may take back its own key
@@ -169,7 +114,7 @@ def remake_keys(entries: Sequence[Entry], used: Iterable[str]) -> dict[str, str]
     taken = {key.casefold() for key in used}
     renames: dict[str, str] = {}
     for entry in sorted(entries, key=_canonical_order):
-        key = best_key(entry, taken, (entry.key, *entry.ids))
+        key = best_key(entry, taken, (entry.key, *entry.ids), pattern=pattern)
         taken.add(key.casefold())
         if key != entry.key:
             renames[entry.key] = key

@@ -57,7 +57,9 @@ def add_command(settings: Settings, text: str | None, source: Path | None) -> No
     """
     what, problems = _read(text, source)
     report_problems(problems)
-    result = workflows.add(settings.store, what, settings.cache_dir)
+    result = workflows.add(
+        settings.store, what, settings.cache_dir, key_pattern=settings.key_pattern
+    )
     report_problems(result.problems)
     for entry in result.added:
         click.echo(entry.key)

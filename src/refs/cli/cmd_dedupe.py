@@ -67,6 +67,7 @@ def dedupe_command(  # noqa: PLR0917 - click passes one argument per option
         not_duplicate=not_duplicate,
         map_path=map_path,
         cache_dir=settings.cache_dir,
+        key_pattern=settings.key_pattern,
         catalog_path=settings.catalog,
     )
     report_problems(result.problems)

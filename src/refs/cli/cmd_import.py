@@ -56,6 +56,7 @@ def import_command(
             progress=bar.update,
             catalog_path=settings.catalog,
             dry_run=dry_run,
+            key_pattern=settings.key_pattern,
         )
     report_problems(result.problems)
     if as_json:

@@ -19,7 +19,8 @@ from refs.settings import Settings
 @pass_settings
 def rekey_command(settings: Settings, keys: tuple[str, ...], every: bool, dry_run: bool) -> None:
     """Make the keys of the entries KEY... (or --all) again from their metadata now, with the
-    key pattern (family name, year, first significant title word: zhou2023lima). Only keys refs
+    key pattern (refs.toml's key-pattern; by default {auth}{year}{title}: family name, year,
+    first significant title word, zhou2023lima). Only keys refs
     generated change; a key you gave (from a .bib file, `refs add`, `refs rename`) is kept, and
     naming one is reported with exit 1. Old keys go to the entry's `ids` (so `\\cite{OLD}` still
     finds it), the catalog cites the new keys, and the batch is one `refs undo` step.
@@ -36,6 +37,7 @@ def rekey_command(settings: Settings, keys: tuple[str, ...], every: bool, dry_ru
         settings.catalog,
         settings.cache_dir,
         dry_run=dry_run,
+        key_pattern=settings.key_pattern,
     )
     for old, new in result.renames.items():
         click.echo(f"{old}\t{new}")

@@ -58,6 +58,7 @@ def sync_command(
         write=write,
         force=force,
         cache_dir=settings.cache_dir,
+        key_pattern=settings.key_pattern,
         project=settings.project,
     )
     for note in result.notes:

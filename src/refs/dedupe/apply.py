@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import Protocol
 
+from refs.bibtex.keypattern import DEFAULT_PATTERN, KeyPattern
 from refs.dedupe.merge import merge_cluster
 from refs.dedupe.report import DedupeReport
 from refs.dedupe.survivor import keyed_merge
@@ -27,9 +28,12 @@ class EditableStore(Protocol):
     def entries(self) -> list[Entry]: ...
 
 
-def merged_entries(entries: Iterable[Entry], report: DedupeReport) -> list[Entry]:
-    """The entry each cluster of ``report`` becomes, under its key (`keyed_merge`), in the
-    report's order; ``entries`` is the whole store, whose keys a new key must not take."""
+def merged_entries(
+    entries: Iterable[Entry], report: DedupeReport, *, key_pattern: KeyPattern = DEFAULT_PATTERN
+) -> list[Entry]:
+    """The entry each cluster of ``report`` becomes, under its key (`keyed_merge` with
+    ``key_pattern``), in the report's order; ``entries`` is the whole store, whose keys a new
+    key must not take."""
     # a cluster's members never repeat a key (that is a conflict, never merged)
     in_clusters = {m.key.casefold() for c in report.clusters for m in c.members}
     used = {
@@ -40,7 +44,8 @@ def merged_entries(entries: Iterable[Entry], report: DedupeReport) -> list[Entry
     }
     merged = []
     for cluster in report.clusters:
-        entry = keyed_merge(cluster.members, merge_cluster(cluster.members), used)
+        merged_entry = merge_cluster(cluster.members)
+        entry = keyed_merge(cluster.members, merged_entry, used, key_pattern=key_pattern)
         used.update(k.casefold() for k in (entry.key, *entry.ids))
         merged.append(entry)
     return merged
@@ -55,15 +60,20 @@ def _renames(report: DedupeReport, merged: list[Entry]) -> dict[str, str]:
     }
 
 
-def rename_map(entries: Iterable[Entry], report: DedupeReport) -> dict[str, str]:
+def rename_map(
+    entries: Iterable[Entry], report: DedupeReport, *, key_pattern: KeyPattern = DEFAULT_PATTERN
+) -> dict[str, str]:
     """Old key -> key of the merged entry, for every member whose key a merge retires (the
-    survivor's too, when the merged entry's generated key is made again)."""
-    return _renames(report, merged_entries(entries, report))
+    survivor's too, when the merged entry's generated key is made again with ``key_pattern``)."""
+    return _renames(report, merged_entries(entries, report, key_pattern=key_pattern))
 
 
-def apply_merges(store: EditableStore, report: DedupeReport) -> dict[str, str]:
-    """Merge each cluster of ``report`` in ``store`` (the caller saves); returns the renames."""
-    merged = merged_entries(store.entries(), report)
+def apply_merges(
+    store: EditableStore, report: DedupeReport, *, key_pattern: KeyPattern = DEFAULT_PATTERN
+) -> dict[str, str]:
+    """Merge each cluster of ``report`` in ``store`` (the caller saves), generated keys made
+    again with ``key_pattern``; returns the renames."""
+    merged = merged_entries(store.entries(), report, key_pattern=key_pattern)
     for cluster, entry in zip(report.clusters, merged, strict=True):
         for member in cluster.members:
             if member.key.casefold() != entry.key.casefold():

@@ -11,13 +11,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from refs.bibtex.keypattern import DEFAULT_PATTERN, KeyPattern
 from refs.bibtex.keys import best_key
 from refs.bibtex.meta import is_generated_key, with_key
 from refs.model import Entry
 
 
-def keyed_merge(members: Sequence[Entry], merged: Entry, used: Iterable[str]) -> Entry:
-    """``merged`` (the merge of ``members``, survivor first) under its best key.
+def keyed_merge(
+    members: Sequence[Entry],
+    merged: Entry,
+    used: Iterable[str],
+    *,
+    key_pattern: KeyPattern = DEFAULT_PATTERN,
+) -> Entry:
+    """``merged`` (the merge of ``members``, survivor first) under its best key (the one
+    ``key_pattern`` gives, when no member's key was given by a person).
 
     ``used`` holds the keys and retired keys of the rest of the store: a generated key never
     takes one of them; it may take back any key or retired key of the members.
@@ -31,7 +39,7 @@ def keyed_merge(members: Sequence[Entry], merged: Entry, used: Iterable[str]) ->
     own = [key for member in members for key in (member.key, *member.ids)]
     given = next((m.key for m in members if not is_generated_key(m)), None)
     if given is None:
-        key, generated = best_key(merged, used, own), True
+        key, generated = best_key(merged, used, own, pattern=key_pattern), True
     else:
         key, generated = given, False
     retired = tuple(k for k in dict.fromkeys(own) if k.casefold() != key.casefold())

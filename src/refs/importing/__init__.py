@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from refs.bibtex.keypattern import DEFAULT_PATTERN, KeyPattern
 from refs.document import Document
 from refs.encoding import decode_text, normalise_line_ends
 from refs.errors import Problem
@@ -42,15 +43,18 @@ def read_document(text: str, file: str) -> Reading:
     return text_reading(normalise_line_ends(text), file)
 
 
-def import_document(store: Store, file: str, data: bytes) -> DocumentImport:
+def import_document(
+    store: Store, file: str, data: bytes, *, key_pattern: KeyPattern = DEFAULT_PATTERN
+) -> DocumentImport:
     """Read one document (Markdown / HTML / text, or BibTeX) into ``store``, in memory.
 
-    ``file`` is recorded as given in every source; the caller saves the store. Raises
+    ``file`` is recorded as given in every source; the caller saves the store. The entries it
+    creates are keyed with ``key_pattern`` (a .bib file's entries keep their keys). Raises
     `refs.encoding.BinaryInput` for binary data, before the store is touched.
     """
     text, problems = decode_text(data, file, keep_line_ends=True)
     reading = read_document(text, file)
-    report = merge_occurrences(store, file, reading.occurrences)
+    report = merge_occurrences(store, file, reading.occurrences, key_pattern=key_pattern)
     conflicts = merge_definitions(store, reading.definitions)
     return DocumentImport(report, (*problems, *reading.problems, *conflicts), reading.document)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
-from refs.bibtex.keys import fold
+from refs.bibtex.keypattern import fold
 from refs.dedupe.fingerprint import normalise_title
 from refs.dedupe.match import identifier_titles_differ
 from refs.model import Entry

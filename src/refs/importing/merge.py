@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.fuzz import ratio
 
 from refs.bibtex import InvalidEntry
+from refs.bibtex.keypattern import DEFAULT_PATTERN, KeyPattern
 from refs.bibtex.keys import assign_keys
 from refs.bibtex.meta import KEY_ORIGIN_FIELD
 from refs.dedupe.fingerprint import decode, fold_text
@@ -398,7 +399,11 @@ class _Merge:
         self.gathered[key.casefold()] = gathered
         return key.casefold()
 
-    def finish(self, store: Store, found: int, flagged: int) -> DocumentReport:
+    def finish(
+        self, store: Store, found: int, flagged: int, key_pattern: KeyPattern = DEFAULT_PATTERN
+    ) -> DocumentReport:
+        """Write what this import did into ``store``; the entries it created get keys from
+        ``key_pattern``."""
         for folded, gathered in self.gathered.items():
             self.current[folded] = gathered.applied(self.current[folded])
         removed = [
@@ -412,7 +417,8 @@ class _Merge:
         pending = dict.fromkeys(f for f in self.current if f.startswith(_PENDING))
         taken = [e.key for f, e in self.current.items() if f not in pending]
         taken += [key for e in self.current.values() for key in e.ids]
-        for entry in assign_keys([self.current.pop(f) for f in pending], taken):
+        fresh = [self.current.pop(f) for f in pending]
+        for entry in assign_keys(fresh, taken, pattern=key_pattern):
             self.current[entry.key.casefold()] = _conflicts_under(entry)
         updated = 0
         for folded in removed:  # first: a new entry may be given a key a removed one had
@@ -425,13 +431,20 @@ class _Merge:
         return DocumentReport(self.file, found, self.new, updated, flagged, len(removed))
 
 
-def merge_occurrences(store: Store, file: str, occurrences: Sequence[Occurrence]) -> DocumentReport:
-    """Import one document's occurrences into ``store`` (in memory; the caller saves)."""
+def merge_occurrences(
+    store: Store,
+    file: str,
+    occurrences: Sequence[Occurrence],
+    *,
+    key_pattern: KeyPattern = DEFAULT_PATTERN,
+) -> DocumentReport:
+    """Import one document's occurrences into ``store`` (in memory; the caller saves); new
+    entries are keyed with ``key_pattern``."""
     merge = _Merge(store, file)
     for occurrence in occurrences:
         merge.add(occurrence)
     flagged = sum(1 for o in occurrences if o.flags)
-    return merge.finish(store, len(occurrences), flagged)
+    return merge.finish(store, len(occurrences), flagged, key_pattern)
 
 
 def merge_definitions(store: Store, definitions: Sequence[Definition]) -> list[Problem]:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from refs.bibtex import InvalidEntry, read_bib, validate
+from refs.bibtex.keypattern import DEFAULT_PATTERN, KeyPattern
 from refs.bibtex.keys import assign_keys
 from refs.bibtex.meta import with_key
 from refs.errors import Problem, UnreadableInput
@@ -133,10 +134,15 @@ def addition_definitions(text: str) -> tuple[Definition, ...]:
     return bib_reading(stripped, INPUT_NAME).definitions if is_bibtex(stripped) else ()
 
 
-def plan_addition(store_entries: Sequence[Entry], candidates: Sequence[Candidate]) -> AddResult:
-    """Key the candidates (a snippet's own key is kept unless taken, by a key or a retired key)
-    and set apart those the store already holds: same identifier, or same title, year and
-    first author."""
+def plan_addition(
+    store_entries: Sequence[Entry],
+    candidates: Sequence[Candidate],
+    *,
+    key_pattern: KeyPattern = DEFAULT_PATTERN,
+) -> AddResult:
+    """Key the candidates (a snippet's own key is kept unless taken, by a key or a retired key;
+    the others get ``key_pattern``'s) and set apart those the store already holds: same
+    identifier, or same title, year and first author."""
     by_key = {entry.key.casefold(): entry for entry in store_entries}
     index = Index.of(store_entries)
     signatures = {signature(e): e.key for e in store_entries if signature(e)[0]}
@@ -160,7 +166,7 @@ def plan_addition(store_entries: Sequence[Entry], candidates: Sequence[Candidate
             to_key.append(candidate.entry)
     # an identifier alone gives no author nor title: ``anonnd``, which `refs rekey` makes
     # again once the entry has its metadata
-    added = [*kept, *assign_keys(to_key, used)]
+    added = [*kept, *assign_keys(to_key, used, pattern=key_pattern)]
     for entry in added:
         try:
             validate(entry)

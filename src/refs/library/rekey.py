@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from refs.bibtex.keypattern import DEFAULT_PATTERN, KeyPattern
 from refs.bibtex.keys import remake_keys
 from refs.bibtex.meta import is_generated_key
 from refs.library.lookup import UnknownKey, resolve_key
@@ -23,9 +24,15 @@ class RekeyPlan:
     given: tuple[str, ...]
 
 
-def plan_rekey(entries: Sequence[Entry], keys: Sequence[str] | None, store: str) -> RekeyPlan:
-    """The renames `refs rekey` makes: of the entries ``keys`` name (a retired key names its
-    entry), or of every entry whose key refs made when ``keys`` is None.
+def plan_rekey(
+    entries: Sequence[Entry],
+    keys: Sequence[str] | None,
+    store: str,
+    *,
+    key_pattern: KeyPattern = DEFAULT_PATTERN,
+) -> RekeyPlan:
+    """The renames `refs rekey` makes with ``key_pattern``: of the entries ``keys`` name (a
+    retired key names its entry), or of every entry whose key refs made when ``keys`` is None.
 
     >>> made = Entry("anon2023lima", "misc", {"author": "Zhou, C.", "year": "2023",
     ...     "title": "LIMA", "refs-key": "generated"})
@@ -49,4 +56,5 @@ def plan_rekey(entries: Sequence[Entry], keys: Sequence[str] | None, store: str)
             elif all(entry is not other for other in asked):
                 asked.append(entry)
     used = [key for entry in entries for key in (entry.key, *entry.ids)]
-    return RekeyPlan(remake_keys(asked, used), tuple(dict.fromkeys(given)))
+    renames = remake_keys(asked, used, pattern=key_pattern)
+    return RekeyPlan(renames, tuple(dict.fromkeys(given)))

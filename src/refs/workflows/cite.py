@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from refs.bibtex.keys import fold
+from refs.bibtex.keypattern import fold
 from refs.export.csl_json import csl_items
 from refs.library import UnknownKey, resolve_key
 from refs.model import Entry

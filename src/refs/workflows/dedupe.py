@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from refs.bibtex.keypattern import DEFAULT_PATTERN, KeyPattern
 from refs.catalog import dump_catalog, rename_keys
 from refs.dedupe import (
     DEFAULT_THRESHOLD,
@@ -67,6 +68,7 @@ def dedupe(
     map_path: Path | None = None,
     cache_dir: Path | None = None,
     catalog_path: Path | None = None,
+    key_pattern: KeyPattern = DEFAULT_PATTERN,
 ) -> DedupeResult:
     """Find duplicate clusters and conflicts; with ``apply``, merge the clusters (conflicts are
     never merged) in one transaction with the catalog (one `refs undo` step). The dry run never
@@ -76,7 +78,7 @@ def dedupe(
     every recorded decision is respected. ``map_path`` receives the rename map (JSON for a
     ``.json`` suffix, else TSV); in a dry run, the map an apply would make. After an apply,
     the catalog at ``catalog_path``, when it exists, cites the new keys (the dry run never
-    reads it).
+    reads it). A merged entry whose members' keys refs made is keyed with ``key_pattern``.
     """
     require_store(store_path)
     decisions = decisions_path(store_path)
@@ -92,14 +94,14 @@ def dedupe(
         with transaction(store_path, cache_dir, "refs dedupe --apply", extra) as txn:
             store = load_store(store_path, cache_dir)
             report = find_duplicates(store.entries(), threshold, distinct)
-            renames = apply_merges(store, report)
+            renames = apply_merges(store, report, key_pattern=key_pattern)
             txn.save(store)
             if catalog_path is not None and renames:
                 _rename_in_catalog(txn, catalog_path, renames)
     else:
         store = load_store(store_path, cache_dir)
         report = find_duplicates(store.entries(), threshold, distinct)
-        renames = rename_map(store.entries(), report)
+        renames = rename_map(store.entries(), report, key_pattern=key_pattern)
     if map_path is not None:
         atomic_write(map_path, format_rename_map(renames, map_path.suffix))
     return DedupeResult(report, renames, apply, store.problems)

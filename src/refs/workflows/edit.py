@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from refs.bibtex import validate
+from refs.bibtex.keypattern import DEFAULT_PATTERN, KeyPattern
 from refs.bibtex.keys import uncitable_character
 from refs.bibtex.meta import with_key
 from refs.catalog import Catalog, dump_catalog, load_catalog, rename_keys
@@ -34,16 +35,23 @@ class KeyTaken(RefsError):
     key), or LaTeX cannot cite it."""
 
 
-def add(store_path: Path, text: str, cache_dir: Path | None = None) -> AddResult:
+def add(
+    store_path: Path,
+    text: str,
+    cache_dir: Path | None = None,
+    *,
+    key_pattern: KeyPattern = DEFAULT_PATTERN,
+) -> AddResult:
     """Add what ``text`` holds (BibTeX, a reference string, an identifier) to the store.
 
     Entries the store already has are reported in the result, not added; the rest are added
-    in one locked write (the store is created when absent).
+    in one locked write (the store is created when absent), keyed with ``key_pattern`` unless
+    a snippet gives its own key.
     """
     candidates = parse_addition(text)  # bad input stops here, before anything is touched
     with transaction(store_path, cache_dir, "refs add") as txn:
         store = load_store(store_path, cache_dir)
-        result = plan_addition(store.entries(), candidates)
+        result = plan_addition(store.entries(), candidates, key_pattern=key_pattern)
         for entry in result.added:
             store.put(entry)
         # a snippet's @string definitions come with the entries that use them
@@ -116,20 +124,23 @@ def rekey(
     cache_dir: Path | None = None,
     *,
     dry_run: bool = False,
+    key_pattern: KeyPattern = DEFAULT_PATTERN,
 ) -> RekeyResult:
     """Make again the keys refs generated, of the entries ``keys`` name (every such entry when
-    None), from their metadata now; old keys go to ``ids``, the catalog follows, and the whole
-    batch is one `refs undo` step. Keys a person gave are never changed (they are reported).
-    With ``dry_run`` nothing is written."""
+    None), from their metadata now with ``key_pattern``; old keys go to ``ids``, the catalog
+    follows, and the whole batch is one `refs undo` step. Keys a person gave are never changed
+    (they are reported). With ``dry_run`` nothing is written."""
     require_store(store_path)
-    plan = plan_rekey(load_store(store_path, cache_dir).entries(), keys, str(store_path))
+    entries = load_store(store_path, cache_dir).entries()
+    plan = plan_rekey(entries, keys, str(store_path), key_pattern=key_pattern)
     if dry_run or not plan.renames:
         return RekeyResult(plan.renames, plan.given, 0, written=False)
     extra = [] if catalog_path is None else [catalog_path]
     command = "refs rekey " + ("--all" if keys is None else " ".join(keys))
     with transaction(store_path, cache_dir, command, extra) as txn:
         store = load_store(store_path, cache_dir)
-        plan = plan_rekey(store.entries(), keys, str(store_path))  # under the lock
+        # again under the lock
+        plan = plan_rekey(store.entries(), keys, str(store_path), key_pattern=key_pattern)
         renamed = {}
         for old, new in plan.renames.items():
             entry = store.get(old)

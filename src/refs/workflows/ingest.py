@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from refs.bibtex.keypattern import DEFAULT_PATTERN, KeyPattern
 from refs.catalog import (
     Catalog,
     Item,
@@ -96,9 +97,11 @@ def import_documents(
     catalog_path: Path | None = None,
     *,
     dry_run: bool = False,
+    key_pattern: KeyPattern = DEFAULT_PATTERN,
 ) -> ImportResult:
     """Import documents (name as it is recorded, bytes) into the store, then save it once,
-    holding the store's lock throughout. ``progress`` is told each document's size when done.
+    holding the store's lock throughout. ``progress`` is told each document's size when done;
+    new entries are keyed with ``key_pattern`` (`Settings.key_pattern`).
 
     With ``catalog_path``, the catalog tables of the (non-BibTeX) documents replace theirs in
     the catalog, resolved against the store as saved; store and catalog are written as one
@@ -107,7 +110,7 @@ def import_documents(
     """
     if dry_run:
         store = load_store(store_path, cache_dir)
-        reports, problems, parsed = _import_into(store, documents, progress)
+        reports, problems, parsed = _import_into(store, documents, progress, key_pattern)
         items = 0
         if catalog_path is not None:
             found = _document_items(documents, parsed, store.entries())
@@ -118,7 +121,7 @@ def import_documents(
     with transaction(store_path, cache_dir, command, extra) as txn:
         store = load_store(store_path, cache_dir)
         catalog = None if catalog_path is None else read_catalog(txn, catalog_path)
-        imported = import_in_memory(store, catalog, documents, progress)
+        imported = import_in_memory(store, catalog, documents, progress, key_pattern=key_pattern)
         txn.save(store)
         if catalog_path is not None and imported.catalog is not None:
             txn.write(catalog_path, dump_catalog(imported.catalog))
@@ -144,10 +147,13 @@ def import_in_memory(
     catalog: Catalog | None,
     documents: Sequence[tuple[str, bytes]],
     progress: Callable[[int], None] | None = None,
+    *,
+    key_pattern: KeyPattern = DEFAULT_PATTERN,
 ) -> Imported:
-    """Import ``documents`` into ``store`` (edited in place, not saved) and, given a catalog,
-    replace each document's items in it, resolved against the store as edited."""
-    reports, problems, parsed = _import_into(store, documents, progress)
+    """Import ``documents`` into ``store`` (edited in place, not saved; new entries keyed with
+    ``key_pattern``) and, given a catalog, replace each document's items in it, resolved
+    against the store as edited."""
+    reports, problems, parsed = _import_into(store, documents, progress, key_pattern)
     if catalog is None:
         return Imported(ImportResult(reports, problems), None)
     count = 0
@@ -172,6 +178,7 @@ def _import_into(
     store: Store,
     documents: Sequence[tuple[str, bytes]],
     progress: Callable[[int], None] | None,
+    key_pattern: KeyPattern,
 ) -> tuple[tuple[DocumentReport, ...], tuple[Problem, ...], tuple[Document | None, ...]]:
     """Import every document into ``store`` in memory; the reports, the problems, and each
     document as parsed (None for a .bib file)."""
@@ -179,7 +186,7 @@ def _import_into(
     problems: list[Problem] = list(store.problems)
     parsed = []
     for name, data in documents:
-        done = import_document(store, name, data)
+        done = import_document(store, name, data, key_pattern=key_pattern)
         reports.append(done.report)
         problems.extend(done.problems)
         parsed.append(done.document)

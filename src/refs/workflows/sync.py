@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from refs.bibtex.keypattern import DEFAULT_PATTERN, KeyPattern
 from refs.catalog import Catalog, document_digest, dump_catalog, load_catalog
 from refs.encoding import Layout, editable_text
 from refs.errors import RefsError, Severity, StoreChanged, UnreadableInput
@@ -106,13 +107,15 @@ def _settle(
     *,
     style: Style,
     locale: str,
+    key_pattern: KeyPattern,
 ) -> tuple[SyncPlan, Catalog]:
     """Re-import the synced text into ``store`` and ``catalog`` (in memory) until the text no
     longer changes: re-reading a regenerated section can complete an entry (a title the old text
-    lacked), which changes how it renders."""
+    lacked), which changes how it renders. A new entry is keyed with ``key_pattern``."""
     for round_ in range(_ROUNDS):
         text = layout.encode(plan.text)  # the bytes written: their digest goes to the catalog
-        catalog = import_in_memory(store, catalog, [(name, text)]).catalog or catalog
+        imported = import_in_memory(store, catalog, [(name, text)], key_pattern=key_pattern)
+        catalog = imported.catalog or catalog
         if round_ == _ROUNDS - 1:
             break  # what is written is what was imported, settled or not
         again, _ = _plan(name, plan.text, catalog, store, style=style, locale=locale)
@@ -133,6 +136,7 @@ def sync(
     force: bool = False,
     cache_dir: Path | None = None,
     project: Path | None = None,
+    key_pattern: KeyPattern = DEFAULT_PATTERN,
 ) -> SyncResult:
     """Sync the document ``doc`` (its name as given to `refs import`, or a path to it).
 
@@ -140,7 +144,8 @@ def sync(
     reports errors for it, unless ``force``. With ``write`` the document is replaced
     atomically and re-imported, so the store and the catalog know its new numbers; the three
     files make one `refs undo` step. The check reads the documents the store and the catalog
-    name only inside ``project`` (`Settings.project`), whose ``styles/`` may add styles.
+    name only inside ``project`` (`Settings.project`), whose ``styles/`` may add styles. An
+    entry the re-import creates is keyed with ``key_pattern``.
     """
     style = resolve_style(style_name, project)
     require_store(store_path)
@@ -179,7 +184,16 @@ def sync(
             store = load_store(store_path, cache_dir)
             catalog = read_catalog(txn, catalog_path)
             plan, export_warnings = _plan(name, text, catalog, store, style=style, locale=locale)
-            plan, catalog = _settle(plan, name, store, catalog, layout, style=style, locale=locale)
+            plan, catalog = _settle(
+                plan,
+                name,
+                store,
+                catalog,
+                layout,
+                style=style,
+                locale=locale,
+                key_pattern=key_pattern,
+            )
             txn.write(path, layout.encode(plan.text))
             txn.save(store)
             txn.write(catalog_path, dump_catalog(catalog))
