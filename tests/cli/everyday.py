@@ -40,14 +40,22 @@ items:
 """
 
 
+def write_project(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, store: str = STORE, catalog: str = CATALOG
+) -> Path:
+    """``store`` and ``catalog`` as ./references.bib and ./catalog.yaml of ``folder``, the
+    working directory."""
+    (folder / "references.bib").write_text(store, encoding="utf-8")
+    (folder / "catalog.yaml").write_text(catalog, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    monkeypatch.delenv("REFS_CATALOG", raising=False)
+    return folder
+
+
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A store and a catalog in the working directory (./references.bib, ./catalog.yaml)."""
-    (tmp_path / "references.bib").write_text(STORE, encoding="utf-8")
-    (tmp_path / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("REFS_CATALOG", raising=False)
-    return tmp_path
+    return write_project(tmp_path, monkeypatch)
 
 
 def files(project: Path) -> dict[str, bytes]:

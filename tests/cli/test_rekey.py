@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.everyday import files
+from tests.cli.everyday import files, write_project
 from tests.conftest import RunCli
 
 STORE = """@misc{anon2023lima,
@@ -43,11 +43,7 @@ items:
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "references.bib").write_text(STORE, encoding="utf-8")
-    (tmp_path / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("REFS_CATALOG", raising=False)
-    return tmp_path
+    return write_project(tmp_path, monkeypatch, STORE, CATALOG)
 
 
 def test_rekey_all_makes_generated_keys_again(run_cli: RunCli, project: Path) -> None:

@@ -132,9 +132,10 @@ def venue_tag(text: str) -> tuple[str, str] | None:
 
 #: A work printed by its name and where it appeared: ``PointNet++ (NeurIPS'2017)``, ``Dynamic
 #: Voxelization (CoRL'2019)``, ``SMOKE (CVPRW 2020)``, as model zoos list the methods they
-#: implement. The name is at most four words; a two-digit year needs its apostrophe.
+#: implement. The name is at most four words, the venue capitalised; a two-digit year needs its
+#: apostrophe.
 _NAMED_WORK = re.compile(
-    r"(?P<name>[^\s()\[\]][^()\[\]]{0,48}?)\s*+\(\s*+(?P<venue>[A-Za-z][\w&.+/-]{1,24})"
+    r"(?P<name>[^\s()\[\]][^()\[\]]{0,48}?)\s*+\(\s*+(?P<venue>[A-Z][\w&.+/-]{1,24})"
     r"(?:\s*+['\u2019](?P<full>(?:19|20)\d{2})|\s*+['\u2019](?P<yy>\d{2})|\s++(?P<year>(?:19|20)\d{2}))"
     r"\s*+\)"
 )
