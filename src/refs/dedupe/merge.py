@@ -74,15 +74,17 @@ def _best_cased_title(fields: dict[str, str], members: Sequence[Entry]) -> None:
 def title_case_score(title: str) -> tuple[int, int]:
     """How well a (decoded) title is cased, higher is better: words with a capital inside
     (``QLoRA``, ``LLMs``, the casing a lower-cased copy loses) count first, then capitalised
-    words; a title in capitals only scores lowest.
+    words; a title of three words or more in capitals only scores lowest.
 
     >>> title_case_score("QLoRA: Efficient finetuning of quantized LLMs") > title_case_score(
     ...     "Qlora: Efficient finetuning of quantized llms")
     True
+    >>> title_case_score("GPT-4") > title_case_score("Gpt-4")
+    True
     """
     words = re.findall(r"[^\W\d_][\w'-]*", title)
-    if not words or title.upper() == title:
-        return (0, 0)
+    if not words or (title.upper() == title and len(words) > 2):
+        return (0, 0)  # a title shouted in capitals, not a name such as GPT-4
     inner = sum(1 for w in words if any(c.isupper() for c in w[1:]))
     capitalised = sum(1 for w in words[1:] if w[0].isupper())
     return (1 + inner, capitalised)
