@@ -89,12 +89,15 @@ class Draft:
 
     def with_fields(self, **values: str | None) -> Draft:
         """A copy with ``values`` set (None or empty values are left out)."""
-        merged = dict(self.fields)
-        merged.update({k: v for k, v in values.items() if v})
-        return replace(self, fields=merged)
+        given = {k: v for k, v in values.items() if v}
+        if not given:
+            return self
+        return replace(self, fields={**self.fields, **given})
 
     def flagged(self, *flags: str) -> Draft:
         """A copy with ``flags`` added."""
+        if not flags:
+            return self
         return replace(self, flags=tuple(dict.fromkeys((*self.flags, *flags))))
 
 
