@@ -529,8 +529,8 @@ def flag_gaps(draft: Draft) -> Draft:
         flags.append("no-title")
     if "year" not in draft.fields:
         flags.append("no-year")
-    if "title" not in draft.fields and "author" not in draft.fields:
-        flags.append("unparsed")
+    if not {"title", "author", "shorttitle"} & draft.fields.keys():
+        flags.append("unparsed")  # a work named by its short name alone was read: no-title
     return draft.flagged(*flags)
 
 
