@@ -172,7 +172,7 @@ def predicted(entry: Entry) -> dict[str, Any]:
 
 def arxiv_year(arxiv: object) -> int | None:
     """The year a printed new-style arXiv id states (``2401.01339``: 2024), or None."""
-    year = year_from_identifiers(str(arxiv).strip() if arxiv else None, ())
+    year = year_from_identifiers(_versionless(str(arxiv).strip()) if arxiv else None, ())
     return int(year) if year else None
 
 

@@ -696,3 +696,34 @@ def test_a_description_sub_bullet_gives_no_authors() -> None:
     )
     (record,) = parse_document(text, "README.md").records
     assert "author" not in record.fields
+
+
+@pytest.mark.parametrize(
+    ("line", "short", "title"),
+    [
+        pytest.param(
+            "* 3D-Lantern - [Shape Inpainting with Lantern Nets](https://arxiv.org/abs/1711.06375)",
+            "3D-Lantern",
+            "Shape Inpainting with Lantern Nets",
+            id="coined-name",
+        ),
+        pytest.param(
+            "* Glow GAN - [Glow GAN](https://arxiv.org/abs/1705.09558) ([github](https://github.com/x/y))",
+            "Glow GAN",
+            "Glow {GAN}",
+            id="name-equals-title",
+        ),
+    ],
+)
+def test_a_name_and_a_dash_before_the_linked_title_is_its_short_name(
+    line: str, short: str, title: str
+) -> None:
+    fields = fields_of(line)
+    assert (fields["shorttitle"], fields["title"]) == (short, title)
+
+
+def test_a_persons_name_before_the_dash_is_no_short_name() -> None:
+    fields = fields_of(
+        "- Mara Quill - [Lantern nets for widgets](https://arxiv.org/abs/1705.09558)"
+    )
+    assert "shorttitle" not in fields

@@ -197,17 +197,7 @@ def _names_another_work(link: Link) -> bool:
 
 def split_parts(draft: Draft) -> Draft:
     """Cut the text into authors, title and tail, as the occurrence's shape prints them."""
-    text = draft.text
-    date_year = date_month = None
-    if leading := _LEADING_DATE.match(text):
-        date_year, date_month, text = leading.group(1), leading.group(2), text[leading.end() :]
-    venue, short = draft.venue, ""
-    if not date_year and (dated := _YEAR_VENUE_OPENING.match(text)):
-        # "2015-CVPR - Title. [[Paper]](…)": the year and the venue before the title
-        date_year, venue, text = dated.group(1), venue or dated.group(2) or "", text[dated.end() :]
-    if not venue and (tagged := _cell_tag(text)):
-        # "Title | **[ESANN' 15]** | [pdf]": a list item printed as cells, one a venue tag.
-        text, venue, date_year = tagged[0], tagged[1], date_year or tagged[2]
+    text, short, venue, date_year, date_month = _openings(draft)
     if not venue and (opening := _LEADING_VENUE.match(text)):
         if venue_year(opening.group(1)) or _links_the_paper(draft, opening.group(1)):
             venue, text = opening.group(1), text[opening.end() :]
@@ -253,6 +243,50 @@ def split_parts(draft: Draft) -> Draft:
         parts = replace(parts, tail=f"{venue}. {parts.tail}")
     draft = draft.with_fields(shorttitle=short or parts.short)
     return replace(draft, parts=parts, date_year=date_year, date_month=date_month)
+
+
+#: A work's name of up to three words, then a dash, then the rest: ``ABC-GAN - …``.
+_NAME_BEFORE_LINK = re.compile(r"^\s*+([^\s\[\]()][^\[\]()]{0,40}?)\s++[-\u2013—]\s++(.+)$", re.S)
+
+
+def _openings(draft: Draft) -> tuple[str, str, str, str | None, str | None]:
+    """What opens the entry before its title, and the text after it: (text, short name, venue,
+    year, month) from a leading date, a name and a dash before a linked title, a year and a
+    venue and a dash, or a venue tag among cells."""
+    text, short, venue = draft.text, "", draft.venue
+    date_year = date_month = None
+    if leading := _LEADING_DATE.match(text):
+        date_year, date_month, text = leading.group(1), leading.group(2), text[leading.end() :]
+    prefixed = _NAME_BEFORE_LINK.match(text)
+    if prefixed and _is_name(prefixed.group(1)) and _titled_link_opens(draft, prefixed.group(2)):
+        # "* 3D-GAN - [Learning a Probabilistic Latent Space …](arxiv)": a name, then its paper
+        short, text = prefixed.group(1), prefixed.group(2)
+    if not date_year and (dated := _YEAR_VENUE_OPENING.match(text)):
+        # "2015-CVPR - Title. [[Paper]](…)": the year and the venue before the title
+        date_year, venue, text = dated.group(1), venue or dated.group(2) or "", text[dated.end() :]
+    if not venue and (tagged := _cell_tag(text)):
+        # "Title | **[ESANN' 15]** | [pdf]": a list item printed as cells, one a venue tag.
+        text, venue, date_year = tagged[0], tagged[1], date_year or tagged[2]
+    return text, short, venue, date_year, date_month
+
+
+def _is_name(text: str) -> bool:
+    """A work's name of up to three words, one of them a coined word (a capital or a digit
+    after its first letter: ``3D-GAN``, ``iGAN``, ``Adaptive GAN``); not a person's name."""
+    words = text.split()
+    return (
+        len(words) <= 3
+        and "," not in text
+        and any(re.search(r"[A-Z0-9]", word[1:]) for word in words)
+    )
+
+
+def _titled_link_opens(draft: Draft, rest: str) -> bool:
+    """``rest`` opens with the text of the entry's first link, a title (two words or more)."""
+    first = next((link for link in draft.links if link.text), None)
+    if first is None or len(first.text.split()) < 2 or is_generic_link_text(first.text):
+        return False
+    return squash(strip_emphasis(rest)).startswith(squash(strip_emphasis(first.text))[:40])
 
 
 def _cell_tag(text: str) -> tuple[str, str, str] | None:
