@@ -136,20 +136,20 @@ _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)|\{\s*\}")
 def iter_links(text: str) -> Iterator[tuple[str, Link]]:
     """Each Markdown and HTML link of ``text`` in printed order: its source, and the `Link`
     (label without markup, URL cleaned), read by the same patterns as `extract_links`."""
-    found = [
-        (m.start(), m.group(0), Link(m.group(1).strip(), _clean_url(m.group(2) or m.group(3))))
-        for m in _MD_LINK.finditer(text)
-    ]
-    found += [
-        (
-            m.start(),
-            m.group(0),
-            Link(re.sub(r"<[^>]+>", "", m.group(2)).strip(), _clean_url(m.group(1))),
-        )
-        for m in _HTML_LINK.finditer(text)
-    ]
+    found = [(m.start(), m.group(0), _md_link(m)) for m in _MD_LINK.finditer(text)]
+    found += [(m.start(), m.group(0), _html_link(m)) for m in _HTML_LINK.finditer(text)]
     for _, printed, link in sorted(found, key=lambda item: item[0]):
         yield printed, link
+
+
+def _md_link(match: re.Match[str]) -> Link:
+    """The `Link` of a `_MD_LINK` match (its target may be in ``<(…)>``)."""
+    return Link(match.group(1).strip(), _clean_url(match.group(2) or match.group(3)))
+
+
+def _html_link(match: re.Match[str]) -> Link:
+    """The `Link` of an `_HTML_LINK` match, its label without tags."""
+    return Link(re.sub(r"<[^>]+>", "", match.group(2)).strip(), _clean_url(match.group(1)))
 
 
 def extract_links(text: str) -> tuple[str, tuple[Link, ...]]:
@@ -175,15 +175,13 @@ def extract_links(text: str) -> tuple[str, tuple[Link, ...]]:
         said = badge_text(m.group(1) or "")
         return _pad(f" {said} " if said else "", m)
 
-    def html_link(m: re.Match[str]) -> str:
-        label = re.sub(r"<[^>]+>", "", m.group(2)).strip()
-        take(m.group(1), label, m.start())
-        return _pad("" if is_generic_link_text(label) else label, m)
+    def link(read: Callable[[re.Match[str]], Link]) -> Callable[[re.Match[str]], str]:
+        def replaced(m: re.Match[str]) -> str:
+            found = read(m)
+            links.append((m.start(), found))
+            return _pad("" if is_generic_link_text(found.text) else found.text, m)
 
-    def md_link(m: re.Match[str]) -> str:
-        label = m.group(1).strip()
-        take(m.group(2) or m.group(3), label, m.start())
-        return _pad("" if is_generic_link_text(label) else label, m)
+        return replaced
 
     def code(m: re.Match[str]) -> str:
         content = m.group(1)
@@ -195,9 +193,9 @@ def extract_links(text: str) -> tuple[str, tuple[Link, ...]]:
     if "![" in text:
         text = _IMAGE.sub(image, _BADGE.sub(badge, text))
     if "<" in text:
-        text = _HTML_LINK.sub(html_link, text)
+        text = _HTML_LINK.sub(link(_html_link), text)
     if "](" in text:
-        text = _MD_LINK.sub(md_link, text)
+        text = _MD_LINK.sub(link(_md_link), text)
     if "`" in text:
         text = _CODE_SPAN.sub(code, text)
     text = _take_plain_urls(text, 0, take)
