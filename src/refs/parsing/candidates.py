@@ -45,6 +45,7 @@ from refs.parsing.markup import (
     extract_links,
     html_to_markdown,
     is_generic_link_text,
+    is_titled_link,
     iter_links,
     squash,
     strip_emphasis,
@@ -609,7 +610,6 @@ def _prose_links(line: int, text: str) -> Iterator[Candidate]:
     """Links in running text whose text is a title and whose target is a paper."""
     for offset, printed in enumerate(text.split("\n")):
         for source, link in iter_links(printed):
-            words = squash(strip_emphasis(strip_html(link.text)))
-            titled = len(words.split()) >= 3 or _names_in_passing(words)
-            if titled and is_paper_url(link.url) and not is_generic_link_text(words):
+            named = is_titled_link(link) or _names_in_passing(link.text)
+            if named and is_paper_url(link.url):
                 yield Candidate(Shape.PROSE_LINK, line + offset, None, source, source)

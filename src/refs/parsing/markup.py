@@ -72,6 +72,13 @@ def join_lines(text: str) -> str:
     return re.sub(r"(?<=[a-z])- (?=[a-z])(?!(?:and|or|to|nor)\b)", "-", out)
 
 
+def is_titled_link(link: Link) -> bool:
+    """A link whose text is a work's title: three words or more, no generic link words
+    (``[Paper]``, ``[Code]``)."""
+    words = squash(strip_emphasis(strip_html(link.text)))
+    return len(words.split()) >= 3 and not is_generic_link_text(words)
+
+
 def is_generic_link_text(text: str) -> bool:
     """True for link texts such as ``Paper``, ``[pdf]``, ``🤗 HF``, ``2306.04751``."""
     words = re.sub(r"[^\w\s.:/-]", " ", strip_emphasis(text)).strip().lower()

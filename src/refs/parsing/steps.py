@@ -31,6 +31,7 @@ from refs.parsing.markup import (
     Link,
     extract_links,
     is_generic_link_text,
+    is_titled_link,
     join_lines,
     repair_text,
     squash,
@@ -186,13 +187,8 @@ def find_ids(draft: Draft) -> Draft:
     """
     links = draft.links
     if draft.candidate.shape is Shape.LINK and links:
-        links = (links[0], *(link for link in links[1:] if not _names_another_work(link)))
+        links = (links[0], *(link for link in links[1:] if not is_titled_link(link)))
     return replace(draft, ids=find_identifiers(" ".join((draft.text, *draft.cells)), links))
-
-
-def _names_another_work(link: Link) -> bool:
-    words = squash(strip_emphasis(strip_html(link.text)))
-    return len(words.split()) >= 3 and not is_generic_link_text(words)
 
 
 def split_parts(draft: Draft) -> Draft:
