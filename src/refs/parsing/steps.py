@@ -49,7 +49,6 @@ from refs.parsing.venue import (
     named_work,
     parse_tail,
     spell_venue_years,
-    tail_year,
     venue_tag,
     venue_year,
 )
@@ -81,6 +80,9 @@ class Draft:
     parts: Parts = field(default_factory=Parts)
     date_year: str | None = None
     date_month: str | None = None
+    #: The year the tail prints (``Nature 521.7553 (2015): 436-444``: 2015), read with the
+    #: venue by `read_venue`, once.
+    tail_year: str | None = None
     #: A venue named by the link opening the entry, ``[[ACL](…)] Title``, which `take_links`
     #: took out of the text with the other link words.
     venue: str = ""
@@ -492,7 +494,8 @@ def read_title(draft: Draft) -> Draft:
 
 def read_venue(draft: Draft) -> Draft:
     """Venue (journal / booktitle / howpublished / publisher), volume, number, pages, notes."""
-    fields = dict(parse_tail(remove_identifiers(draft.parts.tail)).fields)
+    tail = parse_tail(remove_identifiers(draft.parts.tail))
+    fields = dict(tail.fields)
     journal, arxiv = fields.get("journal", ""), draft.ids.arxiv
     # Keep "arXiv preprint arXiv:2212.09689" whole when that is how the text printed it.
     if (
@@ -501,14 +504,14 @@ def read_venue(draft: Draft) -> Draft:
         and re.search(rf"arxiv\s*+:\s*+{re.escape(arxiv)}", draft.parts.tail, re.IGNORECASE)
     ):
         fields["journal"] = f"{journal}:{arxiv}"
-    return draft.with_fields(**fields)
+    return replace(draft.with_fields(**fields), tail_year=tail.year)
 
 
 def read_year(draft: Draft) -> Draft:
     """The printed year, else a date (cell, ``[2023-07]``), else the year heading the entry is
     listed under (``### 2016``), else the year an identifier implies; the month of a date that
     gives the year (``2023.05``)."""
-    printed = draft.parts.year or tail_year(remove_identifiers(draft.parts.tail))
+    printed = draft.parts.year or draft.tail_year
     year = (
         printed
         or draft.date_year

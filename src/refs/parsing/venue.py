@@ -296,12 +296,6 @@ def _trim_brackets(text: str) -> str:
     return text[start:end]
 
 
-def tail_year(text: str) -> str | None:
-    """The year printed in the text after a title, once volume, issue and pages are out of it
-    (``Journal of Machine Learning Research 15.1 (2014): 1929-1958`` -> 2014, not 1958)."""
-    return find_year(_take_numbers(re.sub(r"\s+", " ", text), {}))
-
-
 def _take_numbers(text: str, fields: dict[str, str]) -> str:
     """Volume, issue and pages out of ``text`` into ``fields``; a year printed among them stays."""
     if match := _CHICAGO_NUMBERS.search(text):
