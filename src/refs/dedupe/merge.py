@@ -56,19 +56,21 @@ def _same(a: str, b: str) -> bool:
     return a == b or fold_text(decode(a)).split() == fold_text(decode(b)).split()
 
 
+def best_cased(title: str, others: Iterable[str]) -> str:
+    """Of ``title`` and those of ``others`` equal to it but for case and LaTeX, the best cased
+    (`title_case_score`); ``title`` itself when it ties.
+
+    >>> best_cased("Qlora: efficient finetuning", ["{QLoRA}: Efficient finetuning", "Other"])
+    '{QLoRA}: Efficient finetuning'
+    """
+    spellings = [other for other in others if other and _same(title, other)]
+    return max([title, *spellings], key=lambda t: title_case_score(decode(t)))
+
+
 def _best_cased_title(fields: dict[str, str], members: Sequence[Entry]) -> None:
-    """Of the members' spellings of the survivor's title (equal but for case and LaTeX), the
-    best cased (`title_case_score`); the first of equals, so the survivor's when it ties."""
-    title = fields.get("title")
-    if not title:
-        return
-    folded = fold_text(decode(title)).split()
-    spellings = [
-        m.fields["title"]
-        for m in members
-        if m.fields.get("title") and fold_text(decode(m.fields["title"])).split() == folded
-    ]
-    fields["title"] = max([title, *spellings], key=lambda t: title_case_score(decode(t)))
+    """The survivor's title spelt as the best cased of the members' (`best_cased`)."""
+    if title := fields.get("title"):
+        fields["title"] = best_cased(title, (m.fields.get("title", "") for m in members))
 
 
 def title_case_score(title: str) -> tuple[int, int]:
@@ -90,7 +92,8 @@ def title_case_score(title: str) -> tuple[int, int]:
     return (1 + inner, capitalised)
 
 
-def _items(value: str) -> list[str]:
+def split_items(value: str) -> list[str]:
+    """The items of a ``;``-joined store field (``refs-flags``, ``refs-conflicts``)."""
     return [item.strip() for item in value.split(";") if item.strip()]
 
 
@@ -102,7 +105,7 @@ def conflict_item(name: str, key: str, value: str) -> str:
 def parse_conflicts(value: str) -> list[tuple[str, str, str]]:
     """The ``refs-conflicts`` field -> (field, old key, value) triples."""
     triples = []
-    for item in _items(value):
+    for item in split_items(value):
         name, _, rest = item.partition("@")
         key, _, text = rest.partition("=")
         triples.append((name, key, text.replace("%3B", ";").replace("%25", "%")))
@@ -149,14 +152,14 @@ def merge_cluster(members: Sequence[Entry]) -> Entry:
     survivor, others = members[0], members[1:]
     fields = dict(survivor.fields)
     macros = set(survivor.macros)
-    lists = {name: _items(fields.pop(name, "")) for name in _LIST_FIELDS}
+    lists = {name: split_items(fields.pop(name, "")) for name in _LIST_FIELDS}
     for other in others:
         has_venue = bool(VENUE_FIELDS & fields.keys())
         for name, value in other.fields.items():
             if name == KEY_ORIGIN_FIELD:  # the survivor's key and its origin lead
                 continue
             if name in _LIST_FIELDS:
-                lists[name].extend(_items(value))
+                lists[name].extend(split_items(value))
             elif name not in fields and (name not in VENUE_FIELDS or not has_venue):
                 fields[name] = value
                 if name in other.macros:

@@ -17,8 +17,7 @@ from refs.bibtex import InvalidEntry
 from refs.bibtex.keypattern import DEFAULT_PATTERN, KeyPattern
 from refs.bibtex.keys import assign_keys
 from refs.bibtex.meta import KEY_ORIGIN_FIELD
-from refs.dedupe.fingerprint import decode, fold_text
-from refs.dedupe.merge import CONFLICTS_FIELD, conflict_item, title_case_score
+from refs.dedupe.merge import CONFLICTS_FIELD, best_cased, conflict_item, split_items
 from refs.dedupe.vetoes import is_preprint
 from refs.errors import Problem
 from refs.importing.documents import Definition, Occurrence
@@ -112,7 +111,7 @@ def _publishes(entry: Entry, other: Entry) -> bool:
 def _take_publication(fields: dict[str, str], key: str, published: Entry) -> str:
     """Put the published version's venue, year and numbers in ``fields`` (the preprint's own go
     to ``refs-conflicts``, nothing lost); its entry type is returned."""
-    kept = _conflict_items(fields.get(CONFLICTS_FIELD, ""))
+    kept = split_items(fields.get(CONFLICTS_FIELD, ""))
     for name in _PUBLICATION_FIELDS:
         old, new = fields.get(name), published.fields.get(name)
         if name in VENUE_FIELDS and old is not None and new is None:
@@ -138,20 +137,11 @@ def _conflicts_under(entry: Entry) -> Entry:
     return replace(entry, fields={**entry.fields, CONFLICTS_FIELD: named})
 
 
-def _conflict_items(value: str) -> list[str]:
-    return [item.strip() for item in value.split(";") if item.strip()]
-
-
 def _take_better_casing(fields: dict[str, str], other: Mapping[str, str]) -> None:
     """The same title printed better cased elsewhere (``QLoRA: … LLMs`` for a Google-Scholar
-    ``Qlora: … llms``) becomes the entry's: `title_case_score` decides."""
-    mine, theirs = fields.get("title"), other.get("title")
-    if not mine or not theirs or mine == theirs:
-        return
-    if fold_text(decode(mine)).split() != fold_text(decode(theirs)).split():
-        return
-    if title_case_score(decode(theirs)) > title_case_score(decode(mine)):
-        fields["title"] = theirs
+    ``Qlora: … llms``) becomes the entry's, as in a dedupe merge (`best_cased`)."""
+    if mine := fields.get("title"):
+        fields["title"] = best_cased(mine, [other.get("title", "")])
 
 
 def _place(source: SourceLocation) -> tuple[str, int, str]:
