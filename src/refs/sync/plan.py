@@ -165,8 +165,8 @@ def plan_sync(
     starts = sorted(targets)
     tables = sorted((b.line, b.end_line) for b in document.iter_blocks() if isinstance(b, Table))
     for n, line in enumerate(starts):
-        stop = min(starts[n + 1] if n + 1 < len(starts) else len(out) + 1, len(out) + 1)
-        stop = min(stop, _table_end(tables, line) + 1)
+        following = starts[n + 1] if n + 1 < len(starts) else len(out) + 1
+        stop = min(following, len(out) + 1, _table_end(tables, line) + 1)
         for at, here in _cell_lines(out, line, stop, targets[line]):
             if not region.start < at <= region.end:
                 out[at - 1] = rewrite_line(out[at - 1], _renumber(here, numbers))
