@@ -109,7 +109,7 @@ def main() -> int:
         here = Path.cwd()
         os.chdir(workdir)  # documents are named as given to refs import, relative to here
         try:
-            seeds = sorted(str(p.relative_to(workdir)) for p in workdir.glob("sources/*.txt"))
+            seeds = sorted(str(p.relative_to(workdir)) for p in workdir.glob("sources/[0-9]*.md"))
             documents = [(name, Path(name).read_bytes()) for name in seeds]
             import_documents(Path("references.bib"), documents, catalog_path=Path("catalog.yaml"))
             ok = all(

@@ -4,7 +4,7 @@
 
 Two labelled sets, scored on pairs of entries (a predicted pair: both in one cluster):
 
-- seeds: the store `refs import sources/*.txt` makes (the shipped references.bib before
+- seeds: the store `refs import sources/[0-9]*.md` makes (the shipped references.bib before
   `make data` merges it) against bench/labels/dedupe/seeds.yaml (hand labels);
 - synthetic: real entries of ../shared/bench-data (acl-anthology, ml-conferences, aps-pre),
   each with at most one copy made the way copies differ in real lists (case and punctuation,
@@ -107,7 +107,7 @@ def _imported_seeds() -> list[Entry]:
     """The entries of sources/ as import alone makes them: the duplicates still apart."""
     with __import__("tempfile").TemporaryDirectory() as tmp:
         store = Path(tmp) / "references.bib"
-        seeds = sorted((ROOT / "sources").glob("*.txt"))
+        seeds = sorted((ROOT / "sources").glob("[0-9]*.md"))
         import_documents(store, [(f"sources/{p.name}", p.read_bytes()) for p in seeds])
         return load_store(store).entries()
 

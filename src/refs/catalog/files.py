@@ -2,11 +2,11 @@
 key renames that follow a merge.
 
     documents:
-      sources/002.txt: {sha256: 3f1c…}
+      sources/002-survey-catalog.md: {sha256: 3f1c…}
     items:
     - name: UnifiedQA
       section: [Instruction Tuning, Datasets, Type]
-      source: {file: sources/002.txt, line: 89}
+      source: {file: sources/002-survey-catalog.md, line: 89}
       labels: ['1']
       cites: [khashabi2020unifiedqa]
       links: {paper: 'https://arxiv.org/abs/2005.00700', project: …}
