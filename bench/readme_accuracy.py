@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from rapidfuzz import fuzz
 
 from refs.bibtex import read_bib
 from refs.csl_json import entry_to_csl
@@ -253,6 +254,11 @@ class Occurrence:
     file: str
     line: int
     label: Mapping[str, Any]
+    rank: int = 0  # its place among the labelled occurrences that start on the same line
+
+    @property
+    def place(self) -> tuple[str, int, int]:
+        return (self.file, self.line, self.rank)
 
 
 def load_labels(folder: Path) -> list[tuple[str, list[Occurrence]]]:
@@ -261,7 +267,11 @@ def load_labels(folder: Path) -> list[tuple[str, list[Occurrence]]]:
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         name = data["file"]
-        occurrences = [Occurrence(name, int(o["line"]), o) for o in data["occurrences"]]
+        ranks: Counter[int] = Counter()
+        occurrences = []
+        for o in data["occurrences"]:
+            occurrences.append(Occurrence(name, int(o["line"]), o, ranks[int(o["line"])]))
+            ranks[int(o["line"])] += 1
         out.append((name, occurrences))
     return out
 
@@ -287,6 +297,30 @@ def import_all(
     return entries, seconds
 
 
+def placed(
+    entries: Sequence[Entry], occurrences: Iterable[Occurrence]
+) -> dict[tuple[str, int, int], Entry]:
+    """The entry each labelled occurrence was read into, found by the line it starts on. Two
+    works printed on one line (``[A](a.pdf) (1981) and [B](b.pdf) (1990)``) are told apart by
+    title: each label takes the entry of that line whose title is closest to its own."""
+    by_line: dict[tuple[str, int], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        for source in entry.sources:
+            if entry not in by_line[(source.file, source.line)]:
+                by_line[(source.file, source.line)].append(entry)
+    at: dict[tuple[str, int, int], Entry] = {}
+    for occ in occurrences:
+        found = by_line.get((occ.file, occ.line), [])
+        if len(found) > 1:
+            title = norm_title(occ.label.get("title")) or ""
+            found = sorted(
+                found, key=lambda e: -fuzz.ratio(title, norm_title(e.get("title")) or "")
+            )
+        if found:
+            at[occ.place] = found[0]
+    return at
+
+
 def year_headings(text: str) -> list[int | None]:
     """For each line (0-based), the year of the nearest Markdown heading above it that is a
     year alone (``## 2018``, ``### 2016:``), None when the nearest heading is no year."""
@@ -303,7 +337,7 @@ def year_headings(text: str) -> list[int | None]:
 
 def score_document(
     occurrences: list[Occurrence],
-    at: Mapping[tuple[str, int], Entry],
+    at: Mapping[tuple[str, int, int], Entry],
     verbose: bool,
     strict: bool = False,
     headings: Sequence[int | None] = (),
@@ -312,7 +346,7 @@ def score_document(
     for occ in occurrences:
         score.labelled += 1
         where = f"{occ.file}:{occ.line}"
-        entry = at.get((occ.file, occ.line))
+        entry = at.get(occ.place)
         if entry is None:
             score.missing.append(where)
             continue
@@ -364,11 +398,11 @@ def work_of(occ: Occurrence) -> set[str]:
 
 
 def same_work_pairs(
-    occurrences: list[Occurrence], at: Mapping[tuple[str, int], Entry]
+    occurrences: list[Occurrence], at: Mapping[tuple[str, int, int], Entry]
 ) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """The true and the predicted same-work pairs among the found occurrences, each pair as
     two ``file:line`` places."""
-    found = [o for o in occurrences if (o.file, o.line) in at]
+    found = [o for o in occurrences if o.place in at]
     true_pairs: set[tuple[int, int]] = set()
     by_key: dict[str, list[int]] = defaultdict(list)
     for index, occ in enumerate(found):
@@ -381,7 +415,7 @@ def same_work_pairs(
             true_pairs.add((a, b))
     by_entry: dict[str, list[int]] = defaultdict(list)
     for index, occ in enumerate(found):
-        by_entry[at[(occ.file, occ.line)].key].append(index)
+        by_entry[at[occ.place].key].append(index)
     predicted_pairs = {
         pair for members in by_entry.values() for pair in itertools.combinations(members, 2)
     }
@@ -398,7 +432,7 @@ def _first_authors_differ(a: Occurrence, b: Occurrence) -> bool:
 
 
 def _place(occ: Occurrence) -> str:
-    return f"{occ.file}:{occ.line}"
+    return f"{occ.file}:{occ.line}" + (f"#{occ.rank + 1}" if occ.rank else "")
 
 
 def _cell(value: float | None) -> str:
@@ -415,7 +449,7 @@ def report(
         return Score()
     with tempfile.TemporaryDirectory(prefix="refs-readmes-") as tmp:
         entries, seconds = import_all([doc for doc, _ in documents], Path(tmp), documents_folder)
-    at = {(s.file, s.line): e for e in entries for s in e.sources}
+    at = placed(entries, [o for _, occs in documents for o in occs])
     total = Score()
     columns = ("coverage", *FIELDS, "whole")
     print(f"\n[{name}] {len(documents)} documents, one store, after `refs dedupe --apply`")

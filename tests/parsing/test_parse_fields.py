@@ -727,3 +727,65 @@ def test_a_persons_name_before_the_dash_is_no_short_name() -> None:
         "- Mara Quill - [Lantern nets for widgets](https://arxiv.org/abs/1705.09558)"
     )
     assert "shorttitle" not in fields
+
+
+# --- a repository's own PDFs; two works on one line; notes under a bold title -------------------
+
+
+def test_a_link_to_the_repositorys_own_pdf_is_a_paper_link() -> None:
+    """``* [Title](papers/x.pdf) (1997): comment``: a relative PDF link is the paper; the
+    comment after the colon names no authors."""
+    fields = fields_of(
+        "* [Lantern Rules for Widget Storage](papers/lantern.pdf) (1997): This paper shows, "
+        "in practice, however small the cache, how widgets should be kept."
+    )
+    assert fields["title"] == "Lantern Rules for Widget Storage"
+    assert fields["year"] == "1997"
+    assert fields["url"] == "papers/lantern.pdf"
+    assert "author" not in fields
+
+
+def test_a_relative_link_that_is_no_pdf_is_no_paper() -> None:
+    records = parse_document("- [Lantern configs](configs/lantern) for the model\n", "README.md")
+    assert [r.fields.get("url") for r in records.records] == []
+
+
+def test_a_second_titled_paper_link_on_one_line_is_a_work_of_its_own() -> None:
+    text = (
+        "## Readings\n\n"
+        "* [Efficient Widgets for Concurrent Lanterns](papers/a.pdf) (1981) and The "
+        "[Glow-Tree: A Robust Access Method for Voxels](papers/b.pdf) (1990): two classics.\n"
+    )
+    records = parse_document(text, "README.md").records
+    read = [(r.source.line, r.fields["title"], r.fields.get("year")) for r in records]
+    assert read == [
+        (3, "Efficient Widgets for Concurrent Lanterns", "1981"),
+        (3, "Glow-Tree: A Robust Access Method for Voxels", "1990"),
+    ]
+
+
+def test_note_bullets_under_a_bold_title_give_its_venue_and_links() -> None:
+    """``**Title**`` / ``- intro: ICCV 2017. Some University`` / ``- arxiv: <url>``: the note
+    states the venue; affiliations and remarks are no authors; the next bold title is the next
+    work, not this one's authors."""
+    text = (
+        "## Lantern-Net\n\n"
+        "**《Lantern-Net: Widgets from Scratch》**\n\n"
+        "![img](https://example.org/figure.png)\n\n"
+        "- intro: ICCV 2017. Fenwick University & Quill Labs\n"
+        "- arxiv: <https://arxiv.org/abs/1708.00001>\n"
+        "- github: https://github.com/example/lantern\n\n"
+        "**Glow R-CNN**\n\n"
+        "- intro：Fenwick University & Quill Labs\n"
+        "- arXiv：<https://arxiv.org/abs/1811.00002>\n"
+    )
+    records = parse_document(text, "README.md").records
+    first, second = (r.fields for r in records)
+    assert (first["title"], first["booktitle"], first["year"]) == (
+        "Lantern-Net: Widgets from Scratch",
+        "ICCV",
+        "2017",
+    )
+    assert first["eprint"] == "1708.00001"
+    assert "author" not in first and "author" not in second
+    assert (second["title"], second["eprint"]) == ("Glow {R-CNN}", "1811.00002")

@@ -350,6 +350,8 @@ class _Reader:
                 shape, item.line, label, raw, body, is_listed=is_labelled, authors=names
             )
             yield parent
+            if shape is Shape.LINK:
+                yield from _other_works(item.line, text)
         unread: list[ListItem] = []
         some = False
         for child in nested:
@@ -501,7 +503,7 @@ def _opening_shape(body: str, is_item: bool) -> Shape | None:
     first = links[0] if links else None
     if (
         first
-        and first.url.startswith("http")
+        and (first.url.startswith("http") or is_paper_url(first.url))
         and not is_generic_link_text(first.text)
         and _opens_with(opening, first.text)
         and (is_item or len(squash(strip_symbols(text)).split()) <= 8 + len(first.text.split()))
@@ -604,6 +606,24 @@ def _is_title_only(item: ListItem, body: str, plain: str, has_links: bool) -> bo
     if len(plain.split()) < 6 or plain.rstrip().endswith((".", ",")):
         return False
     return bool(sum(w[0].isupper() for w in words) >= 0.75 * len(words))
+
+
+def _other_works(line: int, text: str) -> Iterator[Candidate]:
+    """The later links of a ``[Title](url)`` entry that name another paper by its title:
+    ``[Efficient Locking for …](btree.pdf) (1981) and The [R*-tree: …](rstar.pdf) (1990)``."""
+    first_line, _, _ = text.partition("\n")
+    for source, link in list(iter_links(first_line))[1:]:
+        words = squash(strip_emphasis(strip_html(link.text)))
+        titled = is_titled_link(link) and is_title_like(words) and venue_year(words) is None
+        if titled and is_paper_url(link.url):
+            after = first_line[first_line.find(source) + len(source) :]
+            dated = _YEAR_AFTER.match(after)
+            body = source + (dated.group(0) if dated else "")
+            yield Candidate(Shape.PROSE_LINK, line, None, body, body)
+
+
+#: ``(1990)`` right after a link: the year of the work it names.
+_YEAR_AFTER = re.compile(r"\s*+\((?:19|20)\d{2}\)")
 
 
 def _prose_links(line: int, text: str) -> Iterator[Candidate]:

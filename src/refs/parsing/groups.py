@@ -21,9 +21,16 @@ from typing import Protocol
 from refs.document import Block, Heading, Html, ListItem, Paragraph, Span, SpanKind, inner_blocks
 from refs.parsing.identifiers import is_paper_url
 from refs.parsing.inline import escape_text, markdown_of
-from refs.parsing.markup import extract_links, is_generic_link_text, squash, strip_html
+from refs.parsing.markup import (
+    extract_links,
+    is_generic_link_text,
+    squash,
+    strip_emphasis,
+    strip_html,
+)
 from refs.parsing.names import looks_like_authors
 from refs.parsing.source import Where, paragraph_text, source_between
+from refs.parsing.venue import venue_year
 
 
 class _Entry(Protocol):
@@ -129,6 +136,54 @@ def is_link_bullet(item: ListItem) -> bool:
         word = found.group("word") or ""
         return _is_generic(word) or (":" in text[: len(word) + 2] and len(word.split()) <= 2)
     return _is_link_row(paragraphs[0])
+
+
+def note_bullet(item: ListItem) -> str | None:
+    """The text of a bullet that is a key, a colon and a note about the work above it
+    (``- intro: ICCV 2015``, ``- keywords：RPN``, ``- authors: A, B``), or None."""
+    if any(isinstance(block, ListItem) for block in item.blocks):
+        return None
+    paragraphs = [block for block in item.blocks if isinstance(block, Paragraph)]
+    if len(paragraphs) != 1:
+        return None
+    keyed = _NOTE.match(squash(paragraphs[0].text))
+    if keyed is None:
+        return None
+    return (
+        f"{keyed.group('key')}: {keyed.group('note')}"
+        if _AUTHORS_LABEL.match(keyed.group("key"))
+        else keyed.group("note")
+    )
+
+
+def _opens_bold(paragraph: Paragraph) -> bool:
+    first = next((s for s in paragraph.spans if s.text.strip()), None)
+    return first is not None and first.kind is SpanKind.STRONG
+
+
+def _labelled(paragraph: Paragraph) -> bool:
+    """``**Authors**: A. One, B. Two``: names under their label."""
+    return bool(_AUTHORS_LABEL.match(strip_emphasis(paragraph.text)))
+
+
+def _is_image_only(paragraph: Paragraph) -> bool:
+    return bool(paragraph.spans) and all(
+        s.kind is SpanKind.IMAGE or not s.text.strip() for s in paragraph.spans
+    )
+
+
+def _venue_stated(note: str) -> str | None:
+    """The venue and year a note states first (``intro: ICCV 2017. Fudan University`` ->
+    ``ICCV 2017``); the rest of a note (affiliations, remarks) is no part of the citation."""
+    for piece in _NOTE_PIECES.split(note):
+        if (said := venue_year(piece)) and said[1]:
+            return f"{said[0]} {said[1]}"
+    return None
+
+
+_NOTE_PIECES = re.compile(r"[.,;/&()]|\s[-–—]\s")
+#: ``intro: text``, ``keywords：text``: a key of one or two words, a colon, a note.
+_NOTE = re.compile(r"^(?P<key>[^\W\d_][\w-]*(?: [\w-]+)?)\s*[:：]\s*(?P<note>\S.*)$")
 
 
 def author_bullet(item: ListItem) -> tuple[str, str] | None:
@@ -297,24 +352,35 @@ def title_group(
     body = paragraph_text(paragraph, where) if not where.html else markdown_of(paragraph.spans)
     authors: str | None = None
     links: list[str] = []
+    notes: list[str] = []
     members: set[int] = set()
     end = paragraph.end_line
     for n in range(index + 1, len(entries)):
         block = entries[n].block
-        if isinstance(block, Paragraph) and _is_link_row(block):
+        if isinstance(block, Paragraph) and _is_image_only(block):
+            pass  # a figure between the title and its links
+        elif isinstance(block, Paragraph) and _is_link_row(block):
             links.append(_link_markdown(_links(block.spans)))
+        elif isinstance(block, Paragraph) and _opens_bold(block) and not _labelled(block):
+            break  # "**Grid R-CNN**": the next work's title, not this one's authors
         elif isinstance(block, Paragraph) and authors is None and (names := _authors(block)):
             authors = names[0]
         elif isinstance(block, ListItem) and is_link_bullet(block):
             links.append(bullet_link(block))
+        elif isinstance(block, ListItem) and (note := note_bullet(block)) is not None:
+            if authors is None and (named := _AUTHORS_LABEL.match(note)):
+                authors = note[named.end() :].strip(" .,;")
+            elif stated := _venue_stated(note):
+                notes.append(stated)
         else:
             break
         members.add(n)
         end = max(end, block.end_line)
     if not _has_paper(" ".join((body, *links))):
         return None
+    said = " ".join(f"{escape_text(note.rstrip('.'))}." for note in notes)
     text = " ".join(
-        (body.replace("\n", " "), f"*{escape_text(authors)}.*" if authors else "", *links)
+        (body.replace("\n", " "), said, f"*{escape_text(authors)}.*" if authors else "", *links)
     )
     raw = source_between(lines, paragraph.line, end)
     return Group(paragraph.line, raw, squash(text), frozenset(members))

@@ -134,11 +134,14 @@ def is_paper_url(url: str) -> bool:
 
     >>> is_paper_url("https://openreview.net/forum?id=gEZrGCozdqR"), is_paper_url("https://x.ai/")
     (True, False)
+    >>> is_paper_url("papers/codd.pdf"), is_paper_url("configs/pointpillars")
+    (True, False)
     """
     parts = urlsplit(url)
     host = parts.netloc.lower().removeprefix("www.")
     if not host:
-        return False
+        # a relative link to a PDF: the repository's own copy of the paper (``papers/x.pdf``)
+        return not parts.scheme and parts.path.lower().endswith(".pdf")
     if "arxiv.org" in host or host.endswith("doi.org"):
         return True
     if acl_id_from_url(url) or openreview_id_from_url(url) or host.endswith("aclanthology.org"):

@@ -199,7 +199,7 @@ def looks_like_authors(text: str) -> bool:
         if words[0] in _PARTICLES and (len(words) == 1 or not words[1][0].isupper()):
             # "von Rütte" opens an inverted family name; a lone "de" or "la" is no name.
             return False
-        if sum(w[0].islower() for w in words) > 1:
-            return False
+        if any(w[0].islower() and w.lower() not in _PARTICLES for w in words):
+            return False  # "In practice, however": a lowercase word that is no particle
     many = len(pieces) >= 2 or has_others
     return many or 2 <= len(pieces[0].split()) <= 3

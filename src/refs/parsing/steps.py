@@ -333,14 +333,23 @@ def _link_entry(draft: Draft, text: str) -> Parts:
     first = next((link for link in draft.links if link.text), None)
     title = first.text if first else ""
     if draft.candidate.shape is Shape.PROSE_LINK:
-        # "Support [Nerf-Det](arxiv) in projects": a link on a short name names the work by it.
-        return Parts(short=title) if is_short_name(title) else Parts(title=title)
+        # "Support [Nerf-Det](arxiv) in projects": a link on a short name names the work by it;
+        # "[Title](b.pdf) (1990)", another work of a link entry, keeps its year.
+        dated = re.search(r"\(((?:19|20)\d{2})\)\s*$", text)
+        year = dated.group(1) if dated else None
+        return (
+            Parts(short=title, year=year) if is_short_name(title) else Parts(title=title, year=year)
+        )
     if first and venue_year(title) and (parts := _after_venue_link(text, title)):
         return parts
     plain_title = squash(strip_emphasis(title))
     rest = squash(strip_emphasis(text))
     at = rest.find(plain_title)
     rest = rest[at + len(plain_title) :] if at >= 0 else rest
+    described = _DESCRIBED.match(rest)
+    if described and not looks_like_authors(re.split(r"[.(]", described.group(2))[0]):
+        # "[Title](papers/x.pdf) (1997): This paper illustrates …": a year, then a comment
+        return Parts(title=title, year=described.group(1))
     authors, year, venue = "", None, ""
     rest = rest.strip(" .,;:-\u2013—")
     # "- A. Author, B. Author (NeurIPS 2024)": the venue in parentheses after the names is a
@@ -383,6 +392,8 @@ def _link_entry(draft: Draft, text: str) -> Parts:
     return Parts(authors=authors, title=title, tail=venue, year=year, surnames=surnames)
 
 
+#: After a link, an optional ``(Year)``, a colon and a comment of six words or more.
+_DESCRIBED = re.compile(r"^\s*+(?:\(((?:19|20)\d{2})\))?\s*+:\s++((?:\S+\s+){5}\S.*)", re.S)
 #: A short parenthesised note with a year ending the text after a link: ``(NeurIPS 2024)``.
 _VENUE_AFTER_NAMES = re.compile(r"(?<=[^\W\d_.])\s*+\(([^()]{0,40}?(?:19|20)\d{2})\)\s*$")
 #: Bracketed notes after a venue link: ``[1k:fire:]``, ``[572 ]`` (counts, status marks).
@@ -533,7 +544,8 @@ def read_identifiers(draft: Draft) -> Draft:
 
 def choose_url(draft: Draft) -> Draft:
     """The main link in ``url`` (own link, else a paper link); the others in ``refs-links``."""
-    links = [link for link in draft.links if link.url.startswith("http")]
+    # a relative link counts only to a PDF (``papers/x.pdf``, the repository's copy)
+    links = [link for link in draft.links if link.url.startswith("http") or is_paper_url(link.url)]
     if not links:
         return draft
     own = next((link for link in links if link.text and draft.candidate.shape is Shape.LINK), None)

@@ -30,6 +30,8 @@ def clean_title(text: str) -> str:
 
     >>> clean_title('**Scaling Instruction-Finetuned Language Models (“Flan2”)**.')
     'Scaling Instruction-Finetuned Language Models'
+    >>> clean_title('**《Object Detection in 20 Years: A Survey》**')
+    'Object Detection in 20 Years: A Survey'
     """
     text = squash(strip_emphasis(text))
     text = _ADDRESS.sub("", text)
@@ -41,7 +43,8 @@ def clean_title(text: str) -> str:
 
 
 def _strip_quotes(text: str) -> str:
-    for left, right in (("“", "”"), ('"', '"'), ("\u2018", "\u2019"), ("'", "'")):
+    # CJK title marks too: 《Deep Learning for Generic Object Detection: A Survey》
+    for left, right in (("“", "”"), ('"', '"'), ("\u2018", "\u2019"), ("'", "'"), ("《", "》")):
         if text.startswith(left) and text.endswith(right) and len(text) > 2:
             return text[1:-1].strip(" ,.")
     return text
