@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -296,6 +297,26 @@ def test_the_better_cased_title_wins(tmp_path: Path) -> None:
     run(store, "b.md", PUBLISHED)
     (entry,) = store.entries()
     assert "QLoRA" in entry.get("title") and "LLMs" in entry.get("title")
+
+
+TRUNCATED = """\
+## Papers
+
+- [QLoRA: Efficient Finetuning of Quantized LLMs](https://arxiv.org/abs/2305.14314) - Mara Quill
+  et al., 2023
+"""
+
+
+@pytest.mark.parametrize("order", [("a.md", "b.md"), ("b.md", "a.md")], ids=["first", "second"])
+def test_the_full_author_list_replaces_a_truncated_one(
+    tmp_path: Path, order: tuple[str, str]
+) -> None:
+    documents = {"a.md": TRUNCATED, "b.md": PUBLISHED}
+    store = new_store(tmp_path)
+    for name in order:
+        run(store, name, documents[name])
+    (entry,) = store.entries()
+    assert entry.get("author") == "Quill, Mara and Fenwick, Tobias"
 
 
 def test_a_published_entry_is_not_turned_back_into_a_preprint(tmp_path: Path) -> None:

@@ -789,3 +789,77 @@ def test_note_bullets_under_a_bold_title_give_its_venue_and_links() -> None:
     assert first["eprint"] == "1708.00001"
     assert "author" not in first and "author" not in second
     assert (second["title"], second["eprint"]) == ("Glow {R-CNN}", "1811.00002")
+
+
+# --- plain-text citations on sub-bullets, and after names -----------------------------------------
+
+
+def test_a_work_name_over_its_citation_bullet_is_one_occurrence() -> None:
+    """``* Glow-RNN [[Paper](…)]`` / ``  * Names, *Title*, Venue Year``: the name is the work's
+    short name, the sub-bullet its citation, read at the bullet's line."""
+    text = (
+        "## Structure\n\n"
+        "* Glow-RNN [[Paper-arXiv](https://arxiv.org/pdf/1502.00001)]\n"
+        "  * Mara Quill, Tobias Fenwick, Ines Achterberg, *Gated Glow Recurrent Networks*, "
+        "arXiv:1502.00001 / ICML 2015\n"
+    )
+    (record,) = parse_document(text, "README.md").records
+    fields = record.fields
+    assert record.source.line == 3
+    assert fields["title"] == "Gated Glow Recurrent Networks"
+    assert fields["author"] == "Quill, Mara and Fenwick, Tobias and Achterberg, Ines"
+    assert (fields["booktitle"], fields["year"]) == ("ICML", "2015")
+    assert fields["shorttitle"] == "Glow-RNN"
+    assert fields["eprint"] == "1502.00001"
+
+
+def test_names_and_a_year_over_a_titled_link_are_one_occurrence() -> None:
+    text = (
+        "### Books / Thesis\n"
+        "* Mara Quill (2008)\n"
+        "  * [Supervised Widget Labelling with Lanterns](https://example.org/quill.pdf)\n"
+        "* Tobias Fenwick (2012)\n"
+        "  * [Statistical Widget Models](https://example.org/fenwick.pdf)\n"
+    )
+    records = parse_document(text, "README.md").records
+    read = [
+        (r.source.line, r.fields["author"], r.fields["title"], r.fields["year"]) for r in records
+    ]
+    assert read == [
+        (2, "Quill, Mara", "Supervised Widget Labelling with Lanterns", "2008"),
+        (4, "Fenwick, Tobias", "Statistical Widget Models", "2012"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        pytest.param(
+            "* Mara Quill, Tobias Fenwick, and Ines Achterberg, *Lantern Networks for Widgets*, "
+            "Nature 2015 [[Paper](https://example.org/l.pdf)]",
+            "Lantern Networks for Widgets",
+            id="emphasised-title",
+        ),
+        pytest.param(
+            "* Mara Quill, Tobias Fenwick, and Ines Achterberg, "
+            "[Lantern Networks](https://example.org/l.pdf), Nature 2015",
+            "Lantern Networks",
+            id="linked-title",
+        ),
+    ],
+)
+def test_names_then_a_marked_title_then_the_venue(line: str, title: str) -> None:
+    fields = fields_of(line)
+    assert fields["title"] == title
+    assert fields["author"] == "Quill, Mara and Fenwick, Tobias and Achterberg, Ines"
+    assert (fields["journal"], fields["year"]) == ("Nature", "2015")
+
+
+def test_of_two_versions_printed_apart_the_published_one_is_the_venue() -> None:
+    fields = fields_of(
+        "* A.Quill, T. Fenwick, and I. Achterberg., *Lantern Turing Machines,* "
+        "arXiv:1410.00001 / NIPS 2015 [[Paper](https://arxiv.org/pdf/1410.00001)]"
+    )
+    assert fields["author"] == "Quill, A. and Fenwick, T. and Achterberg, I."
+    assert (fields["booktitle"], fields["year"]) == ("NIPS", "2015")
+    assert fields["eprint"] == "1410.00001"

@@ -70,3 +70,21 @@ def author_overlap(left: tuple[Name, ...], right: tuple[Name, ...]) -> float | N
                 del unused[index]
                 break
     return matched / len(short)
+
+
+def completes_authors(truncated: Entry, other: Entry) -> bool:
+    """``other`` prints in full the author list ``truncated`` cut short: ``truncated`` ends in
+    ``others``, ``other`` does not, and its first names are the ones ``truncated`` printed.
+
+    >>> short = Entry("a", "misc", {"author": "Cho, Kyunghyun and others"})
+    >>> full = Entry("b", "misc", {"author": "Kyunghyun Cho and Bart van Merrienboer"})
+    >>> completes_authors(short, full), completes_authors(full, short)
+    (True, False)
+    """
+    printed, theirs = truncated.names("author"), other.names("author")
+    if not printed or not printed[-1].is_others or any(p.is_others for p in theirs):
+        return False
+    known, full = author_names(truncated), author_names(other)
+    return len(full) > len(known) and all(
+        a.agrees_with(b) for a, b in zip(known, full, strict=False)
+    )

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from refs.bibtex.meta import KEY_ORIGIN_FIELD
+from refs.dedupe.authors import completes_authors
 from refs.dedupe.fingerprint import STRONG_KINDS, decode, fold_text
 from refs.dedupe.vetoes import is_preprint
 from refs.model import Entry, Identifiers
@@ -168,6 +169,11 @@ def merge_cluster(members: Sequence[Entry]) -> Entry:
                 fields[name] = value
             elif name not in fields or not _same(fields[name], value):
                 lists[CONFLICTS_FIELD].append(conflict_item(name, other.key, value))
+    fuller = next((m for m in others if completes_authors(survivor, m)), None)
+    if fuller is not None:
+        # the survivor printed "A. One et al.", another member the whole list: it wins
+        lists[CONFLICTS_FIELD].append(conflict_item("author", survivor.key, fields["author"]))
+        fields["author"] = fuller.fields["author"]
     _keep_identifiers(fields, members, lists[CONFLICTS_FIELD], survivor.key)
     _best_cased_title(fields, members)
     # a value that ended up in the field after all is no conflict

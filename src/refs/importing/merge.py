@@ -17,6 +17,7 @@ from refs.bibtex import InvalidEntry
 from refs.bibtex.keypattern import DEFAULT_PATTERN, KeyPattern
 from refs.bibtex.keys import assign_keys
 from refs.bibtex.meta import KEY_ORIGIN_FIELD
+from refs.dedupe.authors import completes_authors
 from refs.dedupe.merge import CONFLICTS_FIELD, best_cased, conflict_item, split_items
 from refs.dedupe.vetoes import is_preprint
 from refs.errors import Problem
@@ -78,6 +79,14 @@ def _with_occurrence(entry: Entry, occurrence: Occurrence, *, authoritative: boo
         if _publishes(entry, occurrence.entry):
             entry_type = _take_publication(fields, entry.key, occurrence.entry)
         _take_better_casing(fields, occurrence.entry.fields)
+        if completes_authors(entry, occurrence.entry):
+            # "Kyunghyun Cho et al." here, the full list there: the full list is the entry's
+            kept = [
+                *split_items(fields.get(CONFLICTS_FIELD, "")),
+                conflict_item("author", entry.key, fields["author"]),
+            ]
+            fields["author"] = occurrence.entry.fields["author"]
+            fields[CONFLICTS_FIELD] = "; ".join(sorted(set(kept)))
     has_venue = bool(VENUE_FIELDS & fields.keys())
     identity_before: object = None
     for name, value in occurrence.entry.fields.items():

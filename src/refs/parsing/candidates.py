@@ -29,7 +29,7 @@ from refs.document import (
     Table,
 )
 from refs.errors import Problem, Severity
-from refs.parsing.citation import is_short_name, is_title_like
+from refs.parsing.citation import is_short_name, is_title_like, reads_as_full_citation
 from refs.parsing.groups import (
     Group,
     author_bullet,
@@ -325,8 +325,16 @@ class _Reader:
             text = " ".join((text, *(bullet_link(b) for b in bullets)))
         # "- Title." / "  [[pdf]](…)" / "  - A. Author, B. Author. *ICML 2020*": the names
         # and venue on a sub-bullet are the item's
-        names = ""
+        names = short = ""
+        over = _over_citation(text, [b for b in nested if b not in bullets])
+        if over is not None:
+            # "* GFRNN [[Paper](…)]" / "  * A. One, B. Two, *Title*, ICML 2015": the work's name
+            # and links, its citation on the sub-bullet; "* A. One (2008)" / "  * [Title](…)"
+            short, text, child = over
+            bullets = [*bullets, child]
         for child in nested:
+            if over is not None:
+                break
             if child not in bullets and (said := author_bullet(child)):
                 names, venue = said
                 # a sentence ends before the venue, even where the title printed no period
@@ -347,7 +355,14 @@ class _Reader:
             yield from _prose_links(item.line, text)
         else:
             parent = Candidate(
-                shape, item.line, label, raw, body, is_listed=is_labelled, authors=names
+                shape,
+                item.line,
+                label,
+                raw,
+                body,
+                is_listed=is_labelled,
+                authors=names,
+                short_name=short,
             )
             yield parent
             if shape is Shape.LINK:
@@ -606,6 +621,42 @@ def _is_title_only(item: ListItem, body: str, plain: str, has_links: bool) -> bo
     if len(plain.split()) < 6 or plain.rstrip().endswith((".", ",")):
         return False
     return bool(sum(w[0].isupper() for w in words) >= 0.75 * len(words))
+
+
+def _over_citation(text: str, nested: list[ListItem]) -> tuple[str, str, ListItem] | None:
+    """A bullet that names a work over the sub-bullet that cites it: (the name, the text to
+    read, that sub-bullet), or None.
+
+    The bullet holds only a short name and links (``GFRNN [[Paper](…)]``) and exactly one
+    sub-bullet reads as a full citation, names and a marked title; or the bullet holds only
+    names and a year (``Alex Graves (2008)``) and the one sub-bullet is a titled link.
+    """
+    if len(nested) != 1 or any(isinstance(b, ListItem) for b in nested[0].blocks):
+        return None
+    child = nested[0]
+    child_text = squash(item_text(child, Where()))
+    plain, links = extract_links(text)
+    plain = squash(re.sub(r"\[\s*\]", " ", strip_symbols(strip_html(plain))))
+    own_links = " ".join(f"[{link.text or 'link'}]({link.url})" for link in links)
+    cited = squash(strip_html(extract_links(child_text)[0]))
+    if _is_work_name(plain) and reads_as_full_citation(cited):
+        return plain, f"{child_text} {own_links}", child
+    dated = _NAMES_AND_YEAR.fullmatch(plain)
+    titled = _opening_shape(html_to_markdown(child_text), is_item=True) is Shape.LINK
+    if dated and looks_like_authors(dated.group(1)) and not links and titled:
+        return "", f"{dated.group(1)} ({dated.group(2)}). {child_text}", child
+    return None
+
+
+def _is_work_name(text: str) -> bool:
+    """A few words naming a method or model, not a sentence: ``Bi-directional RNN``, ``GRU
+    (Gated Recurrent Unit)``, ``Deep Attention Recurrent Q-Network``."""
+    words = re.sub(r"\([^()]*\)", " ", text).split()
+    return 1 <= len(words) <= 6 and not text.rstrip().endswith((".", ",", ":"))
+
+
+#: ``Alex Graves (2008)``: names and a year in parentheses.
+_NAMES_AND_YEAR = re.compile(r"(.+?)\s*\(((?:19|20)\d{2})\)")
 
 
 def _other_works(line: int, text: str) -> Iterator[Candidate]:

@@ -76,7 +76,14 @@ def split_citation(text: str) -> Parts:
     >>> parts.authors, parts.title, parts.tail, parts.year
     ('Zhou, C. and Liu, P.', 'LIMA: Less Is More', '. NeurIPS.', '2023')
     """
-    for reader in (_bold_title, _quoted_title, _apa, _title_year_authors, _sentences):
+    for reader in (
+        _bold_title,
+        _quoted_title,
+        _italic_title,
+        _apa,
+        _title_year_authors,
+        _sentences,
+    ):
         parts = reader(text)
         if parts is not None:
             return _venue_out_of_title(parts)
@@ -207,6 +214,34 @@ def _quoted_title(text: str) -> Parts | None:
     if match is None:
         return None
     return _around(text, match, match.group(1) or match.group(2))
+
+
+def reads_as_full_citation(text: str) -> bool:
+    """Names, then a marked title (emphasised, quoted or bold), in any order the readers know:
+    ``A. One, B. Two, *Title*, ICML 2015``, ``A. One, "Title", ICLR 2016``."""
+    for reader in (_bold_title, _quoted_title, _italic_title):
+        parts = reader(text)
+        if parts is not None:
+            return (
+                bool(parts.authors)
+                and looks_like_authors(parts.authors)
+                and (is_title_like(parts.title))
+            )
+    return False
+
+
+def _italic_title(text: str) -> Parts | None:
+    """``Authors, *Title*, Venue Year``: the names, then the emphasised title. An emphasised
+    venue (``*ICML 2020*``) or one not after names is no title."""
+    for match in _ITALIC.finditer(text):
+        title = match.group(1) or match.group(2)
+        names = strip_end(text[: match.start()])
+        if not is_title_like(title) or find_year(title) or is_venue_name(strip_end(title)):
+            continue
+        if names and looks_like_authors(names):
+            return _around(text, match, strip_end(title))
+        return None
+    return None
 
 
 #: ``Authors (2020). Title.``; the authors end before the space that precedes ``(``.

@@ -89,7 +89,7 @@ def is_generic_link_text(text: str) -> bool:
         return True
     if re.fullmatch(r"(arxiv[: ]*)?\d{4}\.\d{4,5}(v\d+)?|https?://\S+|10\.\d{4,}/\S+", words):
         return True
-    return all(word in GENERIC_LINK_TEXTS for word in words.split())
+    return all(word in GENERIC_LINK_TEXTS for word in re.split(r"[\s-]+", words) if word)
 
 
 # Markup patterns here never let a span run past the next opener of its kind (``[``, ``(``,

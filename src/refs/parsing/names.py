@@ -91,8 +91,13 @@ _AFFILIATION = re.compile(r"(?<=[A-Za-z.])\s*+\([^()]*\)")
 
 
 def _clean(text: str) -> str:
-    text = strip_end(_AFFILIATION.sub("", re.sub(r"\s+", " ", text)))
+    text = _GLUED_INITIAL.sub(r"\1. ", re.sub(r"\s+", " ", text))
+    text = strip_end(_AFFILIATION.sub("", text))
     return re.sub(r"^(?:by|authors?:)\s+", "", text, flags=re.IGNORECASE)
+
+
+#: An initial printed without its space: ``A.Graves``.
+_GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
 
 
 def parse_authors(text: str) -> AuthorList:
@@ -102,6 +107,8 @@ def parse_authors(text: str) -> AuthorList:
     'Khashabi, Daniel and Min, Sewon and Hajishirzi, Hannaneh'
     >>> parse_authors("Dubois, Yann and Liang, Percy and others").bibtex()
     'Dubois, Yann and Liang, Percy and others'
+    >>> parse_authors("A.Graves, G. Wayne, and I. Danihelka").bibtex()
+    'Graves, A. and Wayne, G. and Danihelka, I.'
     """
     text = _clean(text)
     has_others = bool(_ET_AL.search(text) or _ELLIPSIS.search(text))

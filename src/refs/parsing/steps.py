@@ -32,6 +32,7 @@ from refs.parsing.markup import (
     extract_links,
     is_generic_link_text,
     is_titled_link,
+    iter_links,
     join_lines,
     repair_text,
     squash,
@@ -39,7 +40,7 @@ from refs.parsing.markup import (
     strip_html,
     strip_symbols,
 )
-from refs.parsing.names import AuthorList, Name, looks_like_authors, parse_authors
+from refs.parsing.names import AuthorList, Name, looks_like_authors, parse_authors, strip_end
 from refs.parsing.record import Record, Shape
 from refs.parsing.title import clean_title, protect_title
 from refs.parsing.venue import (
@@ -158,7 +159,10 @@ def take_links(draft: Draft) -> Draft:
     """Take links, code-span URLs and bare URLs out of the text, then HTML and status marks."""
     opening = _VENUE_LINK.match(draft.text)
     venue = opening.group(1) if opening and venue_year(opening.group(1)) else ""
-    text, links = extract_links(draft.text)
+    text = draft.text
+    if draft.candidate.shape is Shape.CITATION:
+        text = _quote_linked_title(text)
+    text, links = extract_links(text)
     text = _TAG.sub(" ", text)
     cells = []
     for cell in draft.cells:
@@ -167,6 +171,19 @@ def take_links(draft: Draft) -> Draft:
         cells.append(squash(strip_html(cell_text)))
     text = squash(strip_symbols(strip_html(text)))
     return replace(draft, text=text, links=links, cells=tuple(cells), venue=venue)
+
+
+def _quote_linked_title(text: str) -> str:
+    """``A. One, B. Two, [Title](url), Nature 2015``: a titled link right after the names is
+    the title, marked as if quoted so that the citation readers see it as one."""
+    for source, link in iter_links(text):
+        at = text.find(source)
+        names = strip_end(squash(strip_emphasis(strip_html(text[:at]))))
+        titled = len(link.text.split()) >= 2 and not is_generic_link_text(link.text)
+        if titled and names and looks_like_authors(names):
+            return f"{text[:at]}“{source}”{text[at + len(source) :]}"
+        return text
+    return text
 
 
 def spell_years(draft: Draft) -> Draft:

@@ -225,12 +225,16 @@ def parse_tail(text: str) -> Tail:
     >>> fields = parse_tail("Advances in Neural Information Processing Systems, 35:27-44").fields
     >>> fields["booktitle"], fields["volume"], fields["pages"]
     ('Advances in Neural Information Processing Systems', '35', '27--44')
+    >>> tail = parse_tail("arXiv:1503.00075 / ACL 2015")
+    >>> tail.fields, tail.year
+    ({'booktitle': 'ACL'}, '2015')
     """
     fields: dict[str, str] = {}
     text = _GLUED_YEAR.sub(" (", re.sub(r"\s+", " ", strip_emphasis(text)))
     text = _take_numbers(text.strip(" .,;"), fields)
+    text, notes = _one_version(text)
     year = find_year(text)
-    notes = [m.group(1) for m in _PRESENTATION.finditer(text)]
+    notes += [m.group(1) for m in _PRESENTATION.finditer(text)]
     text = _PRESENTATION.sub(" ", text)
     venue: str | None = None
     institution: str | None = None
@@ -263,6 +267,23 @@ def parse_tail(text: str) -> Tail:
     if notes:
         fields["note"] = "; ".join(notes)
     return Tail(fields, year)
+
+
+def _one_version(text: str) -> tuple[str, list[str]]:
+    """Of versions printed apart by a slash (``arXiv:1503.00075 / ACL 2015``, ``ECCV 2014 /
+    TPAMI 2015``), the first published one, and the others as notes (a preprint's id is read
+    from the text elsewhere, so its version is dropped)."""
+    versions = [v.strip() for v in text.split(" / ") if v.strip()]
+    if len(versions) < 2:
+        return text, []
+    published = [v for v in versions if not _PREPRINT_VERSION.match(v)]
+    if not published:
+        return text, []
+    return published[0], published[1:]
+
+
+#: A preprint's version of a work: ``arXiv:1503.00075``, ``arXiv preprint``, ``CoRR``.
+_PREPRINT_VERSION = re.compile(r"(?:arxiv|corr|preprint)\b", re.IGNORECASE)
 
 
 def _without_edge_years(piece: str) -> str:
