@@ -863,3 +863,70 @@ def test_of_two_versions_printed_apart_the_published_one_is_the_venue() -> None:
     assert fields["author"] == "Quill, A. and Fenwick, T. and Achterberg, I."
     assert (fields["booktitle"], fields["year"]) == ("NIPS", "2015")
     assert fields["eprint"] == "1410.00001"
+
+
+# --- venue links, tag groups, names with bracketed links and years --------------------------------
+
+
+def test_a_venue_link_opening_an_item_is_the_paper_on_any_host() -> None:
+    fields = fields_of(
+        "- [[ICCV](https://drive.example.org/file/d/abc/view)] Lantern-Net: Self-Organizing "
+        "Widgets for 3D Pose. [[code](https://github.com/example/lantern)] [__`pos.`__]"
+    )
+    assert fields["title"] == "Lantern-Net: Self-Organizing Widgets for {3D} Pose"
+    assert fields["booktitle"] == "ICCV"
+
+
+def test_a_group_of_keyword_tags_is_no_title() -> None:
+    fields = fields_of(
+        "- [[CVPR](https://openaccess.example.org/lantern.pdf)] Lantern Nets for Point Sets. "
+        "[[code](https://github.com/example/lantern)] [__`cls.`__ __`seg.`__ __`det.`__] :star:"
+    )
+    assert fields["title"] == "Lantern Nets for Point Sets"
+    assert "author" not in fields
+
+
+@pytest.mark.parametrize(
+    ("line", "short", "year"),
+    [
+        pytest.param(
+            "- Glow-Net [https://arxiv.org/pdf/1606.00001.pdf] [2017]",
+            "Glow-Net",
+            "2017",
+            id="year-in-brackets-wins",
+        ),
+        pytest.param(
+            "- GlowNet [https://arxiv.org/pdf/1612.00001.pdf,https://example.org/glow] [2017]",
+            "GlowNet",
+            "2017",
+            id="two-urls",
+        ),
+        pytest.param(
+            "- LanternNet [https://arxiv.org/pdf/1606.00002.pdf] [?]",
+            "LanternNet",
+            "2016",
+            id="unknown-year",
+        ),
+    ],
+)
+def test_a_name_with_bracketed_urls_and_year_is_a_named_work(
+    line: str, short: str, year: str
+) -> None:
+    fields = fields_of(line)
+    assert fields["shorttitle"] == short
+    assert fields["year"] == year
+    assert "title" not in fields
+
+
+def test_a_title_bullet_over_link_only_sub_bullets_is_an_occurrence() -> None:
+    text = (
+        "## Medical image segmentation\n\n"
+        "- Lantern-Net: Convolutional Widgets for Biomedical Image Segmentation\n"
+        "  + http://lab.example.org/people/quill/lantern-net/\n"
+        "  + https://github.com/example/lantern-net\n"
+    )
+    (record,) = parse_document(text, "README.md").records
+    assert record.source.line == 3
+    assert record.fields["title"] == (
+        "Lantern-Net: Convolutional Widgets for Biomedical Image Segmentation"
+    )

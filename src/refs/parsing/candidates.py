@@ -319,6 +319,7 @@ class _Reader:
         """The item as one occurrence (its link-only sub-bullets with it), then any nested
         item that is a reference of another work; a description bullet is none."""
         text = item_text(item, where)
+        links_of_its_own = bool(extract_links(text)[1])
         nested = [b for b in item.blocks if isinstance(b, ListItem)]
         bullets = [b for b in nested if is_link_bullet(b)]
         if bullets:
@@ -349,7 +350,7 @@ class _Reader:
         body = html_to_markdown(text)
         end = max([item_end(item), *(b.end_line for b in bullets)])
         raw = source_between(self.document.lines, item.line, end)
-        shape = _item_shape(item, body, is_labelled)
+        shape = _item_shape(item, body, is_labelled, links_of_its_own)
         if shape is None:
             parent: Candidate | None = None
             yield from _prose_links(item.line, text)
@@ -540,7 +541,11 @@ def _paragraph_shape(block: Paragraph, body: str) -> Shape | None:
     return None
 
 
-def _item_shape(item: ListItem, body: str, is_labelled: bool) -> Shape | None:
+def _item_shape(
+    item: ListItem, body: str, is_labelled: bool, links_of_its_own: bool
+) -> Shape | None:
+    """How the item prints a reference, or None. ``links_of_its_own``: the bullet's own text
+    (not the link-only sub-bullets joined to it) holds links."""
     shape = _opening_shape(body, is_item=True)
     if shape is not None:
         return shape
@@ -551,16 +556,23 @@ def _item_shape(item: ListItem, body: str, is_labelled: bool) -> Shape | None:
     paper_links = [link for link in links if is_paper_url(link.url)]
     if paper_links and all(not link.text for link in links) and len(plain.split()) <= 12:
         return Shape.BARE_URL
+    venue = _VENUE_OPENING.match(body)
+    if venue and _has_words(plain) and (venue_year(venue[1]) or is_venue_name(venue[1])):
+        return Shape.CITATION  # "[[ICCV](any host)] Title.": the venue link is the paper's
     names = paper_links and all(_names_in_passing(link.text) for link in paper_links)
     if names and _words_before_link(body) and not _reads_as_citation(text):
         return None  # "Support [DSVT](arxiv) in projects": a prose link (`_prose_links`)
     if paper_links or find_identifiers(plain, ()).arxiv or find_identifiers(plain, ()).doi:
         return Shape.CITATION if _has_words(plain) else Shape.BARE_URL
-    if _reads_as_citation(text) or _is_title_only(item, body, plain, links != ()):
+    if _reads_as_citation(text) or _is_title_only(item, body, plain, links_of_its_own):
         return Shape.CITATION
     if named_work(plain) is not None:
         return Shape.CITATION  # "PointNet++ (NeurIPS'2017)", as a model zoo lists its methods
     return None
+
+
+#: A link in brackets opening an item, ``[[ICCV](…)]``: its text may name the venue.
+_VENUE_OPENING = re.compile(r"^\s*+\[\[([^\[\]]{2,40})\]\(")
 
 
 def _names_in_passing(link_text: str) -> bool:

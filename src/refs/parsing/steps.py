@@ -246,10 +246,17 @@ def split_parts(draft: Draft) -> Draft:
             date_month = date_month or dated.group(2)
         venue = ""
     else:
-        title = text.strip(" :-\u2013—,")
+        title = _EMPTY_BRACKETS.sub(" ", text).strip(" :-\u2013—,")
+        if dated := _BRACKETED_YEAR.search(title):
+            # "- PSPNet [https://arxiv.org/…] [2017]": the year in brackets is the work's
+            date_year = date_year or (dated[1] if dated[1] != "?" else None)
+            title = title[: dated.start()].strip(" :-\u2013—,")
         if shape is Shape.BARE_URL and re.fullmatch(r"\([^()]*\)", title):
             title = ""  # "https://arxiv.org/abs/… (the paper's whitepaper)": a remark, no title.
-        parts = Parts(title=title)
+        if shape is Shape.BARE_URL and (is_short_name(title) or _is_name(title)):
+            parts = Parts(short=title)  # "- U-Net [https://arxiv.org/…]": a name, no title
+        else:
+            parts = Parts(title=title)
     if draft.candidate.authors and shape in (Shape.CITATION, Shape.LINK):
         # the names printed apart, on a sub-bullet under the title
         printed = squash(strip_emphasis(strip_html(repair_text(draft.candidate.authors))))
@@ -260,6 +267,10 @@ def split_parts(draft: Draft) -> Draft:
     return replace(draft, parts=parts, date_year=date_year, date_month=date_month)
 
 
+#: ``[2017]`` (or ``[?]``) ending the text: the year a list of names and links prints.
+_BRACKETED_YEAR = re.compile(r"\s*+\[\s*+((?:19|20)\d{2}|\?)\s*+\]\s*$")
+#: What bracketed bare URLs leave once taken out: ``[ , ]``.
+_EMPTY_BRACKETS = re.compile(r"\[[\s,;]*\]")
 #: A work's name of up to three words, then a dash, then the rest: ``ABC-GAN - …``.
 _NAME_BEFORE_LINK = re.compile(r"^\s*+([^\s\[\]()][^\[\]()]{0,40}?)\s++[-\u2013—]\s++(.+)$", re.S)
 
@@ -419,12 +430,13 @@ _BRACKETED = re.compile(r"^(?:[\s\]]*\[[^\[\]]*\])*[\s\]]*")
 _TITLE_END = re.compile(r"(?<=[\w)])\.(?=\s|$)|\s\[")
 
 
-#: A keyword tag after a title: ``[**`qnn`**]``, ``[__`hardware`__]`` (one lower-case word).
-_TAG = re.compile(r"\[\s*+(?:\*\*|__)\s*+[a-z][\w-]{0,24}\s*+(?:\*\*|__)\s*+\]")
+#: Keyword tags after a title: ``[**`qnn`**]``, ``[__`cls.`__ __`seg.`__]`` (lower-case words).
+_TAG = re.compile(r"\[\s*+(?:(?:\*\*|__)\s*+[a-z][\w.-]{0,24}\s*+(?:\*\*|__)\s*+)++\]")
 #: A link in brackets opening an entry, ``[[ACL](…)]``: its text may name the venue.
 _VENUE_LINK = re.compile(r"^\s*+\[\[([^\[\]]{2,40})\]\(")
 #: Emphasis or quotes, which the citation readers take a title from.
-#: A tag in brackets (``[**`qnn`**]``, ``[__`hardware`__]``) is no title.
+#: A tag in brackets (``[**`qnn`**]``, ``[__`hardware`__]``, ``[__`cls.`__ __`seg.`__]``) is no
+#: title.
 _MARKED = re.compile(r"(?<![\[*])\*\*?(?!\*)[^*\[\]]+\*|(?<!\[)__[^_\[\]]+__|[\"“]")
 
 
