@@ -28,6 +28,7 @@ import yaml
 
 from refs.catalog import Item, entry_identity, load_catalog
 from refs.errors import Severity
+from refs.latex import to_unicode
 from refs.model import Entry
 from refs.store import load_store
 from refs.workflows import check, import_documents
@@ -43,7 +44,11 @@ def _matches(entry: Entry, work: Mapping[str, str]) -> bool:
         return False
     if "url" in work and work["url"].casefold() not in entry.get("url").casefold():
         return False
-    if "title" in work and work["title"].casefold() not in entry.get("title").casefold():
+    # the title as printed, whatever case protection (``{ChatGPT}``) the store gave it
+    if (
+        "title" in work
+        and work["title"].casefold() not in to_unicode(entry.get("title")).casefold()
+    ):
         return False
     return "author" not in work or work["author"].casefold() in entry.get("author").casefold()
 
