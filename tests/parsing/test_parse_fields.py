@@ -930,3 +930,26 @@ def test_a_title_bullet_over_link_only_sub_bullets_is_an_occurrence() -> None:
     assert record.fields["title"] == (
         "Lantern-Net: Convolutional Widgets for Biomedical Image Segmentation"
     )
+
+
+def test_a_weekly_table_row_gives_its_title_not_its_summary() -> None:
+    """``| 1) **Title** - summary | [Paper](…) |`` and ``| 2) Title  Summary … | [Paper](…) |``
+    (two spaces end the title), and a row that only names the work (``3) Glow-7B  It …``)."""
+    text = (
+        "## Top Papers of the Week\n"
+        "| **Paper**  | **Links** |\n"
+        "| ------------- | ------------- |\n"
+        "| 1) **Lantern Widgets at Scale** - proposes lanterns; shows widgets scale. "
+        "| [Paper](https://arxiv.org/abs/2404.00001), [Tweet](https://x.com/a/status/1) |\n"
+        "| 2) Reinforcement-Learned Glow Teachers  This paper introduces glow teachers, small "
+        "models. | [Paper](https://arxiv.org/abs/2506.00002) |\n"
+        "| 3) Glow-7B  It is a new open model that outperforms others. "
+        "| [Paper](https://arxiv.org/abs/2403.00003) |\n"
+    )
+    records = parse_document(text, "README.md").records
+    read = [(r.source.line, r.fields.get("title"), r.fields.get("shorttitle")) for r in records]
+    assert read == [
+        (4, "Lantern Widgets at Scale", None),
+        (5, "Reinforcement-Learned Glow Teachers", None),
+        (6, None, "Glow-7B"),
+    ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from refs.document import Cell, Table
+from refs.document import Cell, Span, SpanKind, Table
 from refs.parsing.citation import is_short_name
 from refs.parsing.identifiers import is_paper_url
 from refs.parsing.inline import markdown_of, markdown_of_blocks
@@ -70,7 +70,14 @@ class _Row:
 
 
 def _markdown(cell: Cell) -> str:
-    inline = markdown_of(cell.spans)
+    spans = cell.spans
+    if spans and spans[0].kind is SpanKind.TEXT and (gap := _GAP.search(spans[0].text)):
+        # "1) MEM1  This work introduces …": a run of spaces after a short lead ends the title
+        # as a line break would
+        lead = Span(SpanKind.TEXT, spans[0].text[: gap.start()])
+        rest = Span(SpanKind.TEXT, spans[0].text[gap.end() :])
+        spans = (lead, Span(SpanKind.BREAK, "\n"), rest, *spans[1:])
+    inline = markdown_of(spans)
     blocks = markdown_of_blocks(cell.blocks)
     return squash(f"{inline} {blocks}") if blocks else squash(inline)
 
@@ -183,6 +190,10 @@ class _Roles:
         raw = "\n".join(lines[row.line - 1 : _last_line(row)])
         if column is None:
             name = _plain(cell(self.named))
+            if not name and self.titled is not None:
+                # "2) MEM1  This work introduces …": the title column names the work only
+                lead, _ = _title_lines(cell(self.titled))
+                name = _plain(lead) if is_short_name(_plain(lead)) else ""
             if not (
                 has_paper and name and (re.search(r"[^\W\d_]{2}", name) or is_short_name(name))
             ):
@@ -255,15 +266,27 @@ def _short(column: int, rows: list[_Row]) -> bool:
 
 def _title_lines(cell: str) -> tuple[str, tuple[str, ...]]:
     """A title cell's first line is the title; lines after a ``<br>`` are authors or notes. A
-    first line that is only an image (a badge, a logo) is no title."""
+    first line that is only an image (a badge, a logo) is no title; the row's own number
+    (``3)``) goes, and a bold title before a dash ends the title (``**Title** - summary``)."""
     lines = [line.strip() for line in _BREAK.split(cell) if line.strip()]
     while len(lines) > 1 and not re.search(
         r"[^\W\d_]{2}", _plain(re.sub(r"!\[[^\]]*\]\([^)]*\)", "", lines[0]))
     ):
         lines = lines[1:]
-    if len(lines) <= 1:
-        return (lines[0] if lines else cell), ()
-    return lines[0], tuple(lines[1:])
+    if not lines:
+        return cell, ()
+    first = _ROW_NUMBER.sub("", lines[0])
+    if (bold := _BOLD_BEFORE_DASH.match(first)) and bold.group(2).strip():
+        return bold.group(1), (bold.group(2).strip(), *lines[1:])
+    return first, tuple(lines[1:])
+
+
+#: A row's own number opening its title cell: ``3)``.
+_ROW_NUMBER = re.compile(r"^\d{1,3}\)\s+")
+#: ``**Title** - summary``: the bold title, then a dash and the rest.
+_BOLD_BEFORE_DASH = re.compile(r"^(\*\*[^*]+\*\*)\s*+[-\u2013—:]\s*+(.*)$", re.S)
+#: A run of two spaces or more after a lead of up to 15 words (a title then its summary).
+_GAP = re.compile(r"(?<=\S)\s{2,}(?=\S)")
 
 
 def _plain(text: str) -> str:
