@@ -107,7 +107,7 @@ def _imported_seeds() -> list[Entry]:
     """The entries of sources/ as import alone makes them: the duplicates still apart."""
     with __import__("tempfile").TemporaryDirectory() as tmp:
         store = Path(tmp) / "references.bib"
-        seeds = sorted((ROOT / "sources").glob("*.txt"))
+        seeds = sorted((ROOT / "sources").glob("[0-9]*.md"))
         import_documents(store, [(f"sources/{p.name}", p.read_bytes()) for p in seeds])
         return load_store(store).entries()
 
