@@ -325,7 +325,7 @@ _NEGATIVE_KINDS = (
 )
 
 
-def _negatives(base: Entry, other: Entry, rng: random.Random, key: str) -> list[Entry]:
+def _negatives(base: Entry, other: Entry, rng: random.Random, key: str) -> tuple[str, list[Entry]]:
     """Look-alikes of ``base`` that are other works, and the kind made."""
     fields = dict(base.fields)
     kind = rng.choice(_NEGATIVE_KINDS)

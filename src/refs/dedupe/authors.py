@@ -70,3 +70,19 @@ def author_overlap(left: tuple[Name, ...], right: tuple[Name, ...]) -> float | N
                 del unused[index]
                 break
     return matched / len(short)
+
+
+def agree_fully(left: tuple[Name, ...], right: tuple[Name, ...], overlap: float | None) -> bool:
+    """True when every author of the shorter list is in the longer one (``overlap``, their
+    `author_overlap`, is 1) and the agreement is more than one shared name: two or more names,
+    or two lists of one name each. What a short or generic title needs beside it.
+
+    >>> zhou, liu = Name("zhou", "c"), Name("liu", "p")
+    >>> agree_fully((zhou, liu), (liu, zhou), 1.0), agree_fully((zhou,), (zhou,), 1.0)
+    (True, True)
+    >>> agree_fully((zhou,), (zhou, liu), 1.0)
+    False
+    """
+    if overlap != 1:
+        return False
+    return min(len(left), len(right)) >= 2 or len(left) == len(right)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
 
-from refs.dedupe.authors import Name, author_names, author_overlap
+from refs.dedupe.authors import Name, agree_fully, author_names, author_overlap
 from refs.dedupe.blocking import BY_ID, OTHER, Blocking, Pair
 from refs.dedupe.decisions import Distinct
 from refs.dedupe.fingerprint import Fingerprint, fingerprint, strong_identifiers
@@ -131,7 +131,7 @@ class Finder:
                 self.entries[pair[0]],
                 self.entries[pair[1]],
                 ids=(self.identifiers(pair[0]), self.identifiers(pair[1])),
-                authors=(overlap, bool(left and right)),
+                authors=(overlap, bool(left and right), agree_fully(left, right, overlap)),
                 title_similarity=similarity,
                 members=(self.member_views(pair[0]), self.member_views(pair[1])),
             )
@@ -172,6 +172,7 @@ class Finder:
         found, by_id, others, compared = self._pairs()
         titles = [fp.title for fp in self.prints]
         years = [fp.year for fp in self.prints]
+        heads = [fp.head for fp in self.prints]
         near: list[tuple[int, int, float | None]] = [(i, j, None) for i, j in by_id]
         for i, j in others:
             year_i, year_j = years[i], years[j]
@@ -180,6 +181,8 @@ class Finder:
             similarity = ratio(titles[i], titles[j], score_cutoff=TITLE_FLOOR)
             if similarity:
                 near.append((i, j, similarity))
+            elif titles[i] == heads[j] != "" or titles[j] == heads[i] != "":
+                near.append((i, j, None))  # one is the other's short form
         separates, entries = self.distinct.separates, self.entries
         for i, j, measured in near:
             if not separates(entries[i], entries[j]):

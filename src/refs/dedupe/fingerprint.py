@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from stdnum import isbn as stdnum_isbn
 
+from refs.dedupe.titles import head_end
 from refs.latex import to_unicode
 from refs.model import Entry
 
@@ -121,6 +122,8 @@ class Fingerprint:
     family: str
     #: Identifier-like tokens of the raw fields, for blocking (not normalised identifiers).
     tokens: frozenset[str]
+    #: The normalised short form of the title (up to its colon, dash or parenthesis), or "".
+    head: str = ""
 
     @property
     def title_key(self) -> str:
@@ -185,12 +188,17 @@ def fingerprint(entry: Entry) -> Fingerprint:
 
     >>> fingerprint(Entry("k", "misc", {"title": "{BERT}", "year": "2019",
     ...     "author": "Devlin, Jacob", "eprint": "1810.04805v2"}))
-    Fingerprint(title='bert', year=2019, family='devlin', tokens=frozenset({'1810.04805'}))
+    Fingerprint(title='bert', year=2019, family='devlin', tokens=frozenset({'1810.04805'}), head='')
+    >>> fingerprint(Entry("k", "misc", {"title": "{LIMA}: Less Is More"})).head
+    'lima'
     """
     author = entry.fields.get("author", "") if "author" not in entry.macros else ""
+    title = entry.get("title") if "title" not in entry.macros else ""
+    end = head_end(title)
     return Fingerprint(
-        normalise_title(entry.get("title")) if "title" not in entry.macros else "",
+        normalise_title(title),
         year_of(entry),
         first_family(author),
         id_tokens(entry),
+        normalise_title(title[:end]) if end else "",
     )

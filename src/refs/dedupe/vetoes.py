@@ -119,6 +119,16 @@ def _year_veto(a: Fingerprint, b: Fingerprint, x: Entry, y: Entry) -> bool:
     return abs(a.year - b.year) > tolerance
 
 
+def _different_title_numbers(a: Fingerprint, b: Fingerprint) -> bool:
+    """Numbers that tell two titles apart (``WMT 2019``, ``Part II``); a short form is
+    compared with the other title's short form, since it leaves out the subtitle's numbers."""
+    if not (a.title and b.title):
+        return False
+    if a.title == b.head or b.title == a.head:
+        return False
+    return title_numbers(a.title) != title_numbers(b.title)
+
+
 def vetoes(a: Fingerprint, b: Fingerprint, x: Entry, y: Entry, ids: tuple[Ids, Ids]) -> list[str]:
     """Every veto against ``x`` and ``y`` (fingerprints ``a`` and ``b``, strong identifiers
     ``ids``) being one work.
@@ -132,7 +142,7 @@ def vetoes(a: Fingerprint, b: Fingerprint, x: Entry, y: Entry, ids: tuple[Ids, I
     found = _identifier_vetoes(*ids)
     if _year_veto(a, b, x, y):
         found.append("year-gap")
-    if a.title and b.title and title_numbers(a.title) != title_numbers(b.title):
+    if _different_title_numbers(a, b):
         found.append("different-title-numbers")
     found.extend(_field_vetoes(x, y))
     if _different_pages(x, y):
