@@ -322,6 +322,7 @@ _NEGATIVE_KINDS = (
     "generic",
     "short-other-authors",
     "series-volume",
+    "follow-up",
 )
 
 
@@ -338,8 +339,18 @@ def _negatives(base: Entry, other: Entry, rng: random.Random, key: str) -> tuple
         head = short_head(fields["title"]) or fields["title"]
         fields.update(title=head, author=other.get("author"))
         return kind, [Entry(key, base.entry_type, fields)]
+    if kind == "follow-up":
+        # a later paper that adds an author and takes the earlier title as its short one
+        subtitle = short_head(other.get("title")) or other.get("title")
+        fields["title"] = f"{fields['title']}: {subtitle}"
+        fields["author"] = f"Newcomer, Alex and {fields['author']}"
+        fields["year"] = str(int(fields["year"]) + 1)
+        for name in ("arxiv", "arxivid", "note", "howpublished"):
+            fields.pop(name, None)  # its own identifiers, not the earlier paper's
+        return kind, [Entry(key, base.entry_type, fields)]
     if kind == "series-volume":
-        topic = short_head(fields["title"]) or fields["title"]
+        # a volume of a series of workshops, edited by the base's authors (on another topic)
+        topic = short_head(other.get("title")) or other.get("title")
         volume = {"title": f"Proceedings of the Workshop on {topic}", "year": fields["year"]}
         volume["editor"] = fields["author"]
         first, second = {**volume, "volume": "1"}, {**volume, "volume": "2"}

@@ -73,9 +73,9 @@ def author_overlap(left: tuple[Name, ...], right: tuple[Name, ...]) -> float | N
 
 
 def agree_fully(left: tuple[Name, ...], right: tuple[Name, ...], overlap: float | None) -> bool:
-    """True when every author of the shorter list is in the longer one (``overlap``, their
-    `author_overlap`, is 1) and the agreement is more than one shared name: two or more names,
-    or two lists of one name each. What a short or generic title needs beside it.
+    """True when both lists name the same people: as many names, each found in the other
+    (``overlap``, their `author_overlap`, is 1). What a short or generic title needs beside it:
+    a follow-up paper that adds an author often reuses its predecessor's title as its short one.
 
     >>> zhou, liu = Name("zhou", "c"), Name("liu", "p")
     >>> agree_fully((zhou, liu), (liu, zhou), 1.0), agree_fully((zhou,), (zhou,), 1.0)
@@ -83,6 +83,4 @@ def agree_fully(left: tuple[Name, ...], right: tuple[Name, ...], overlap: float 
     >>> agree_fully((zhou,), (zhou, liu), 1.0)
     False
     """
-    if overlap != 1:
-        return False
-    return min(len(left), len(right)) >= 2 or len(left) == len(right)
+    return overlap == 1 and len(left) == len(right)

@@ -12,7 +12,9 @@ Rules, strongest first:
   authors agree in full (titles.py): it needs more evidence beside it.
 - ``short-title``: one title is the other's short form (up to its colon, dash or parenthesis),
   the authors agree in full, the years are known and at most one apart; scored as equal titles
-  with the short form's weight.
+  with the short form's weight. Without full author agreement a short form is no more than a
+  weak link, whatever the ratio says (a follow-up paper that adds an author and reuses the
+  earlier title as its short one).
 - ``title-year``: the same, when one side lists no authors; only an informative title can
   carry it ("Introduction" cannot).
 
@@ -184,8 +186,8 @@ def compare(
     if shared:
         return Match(1.0, IDENTIFIER, similarities, shared, all_vetoes, tuple(inherited))
     year_factor = 1.0 if gap == 0 else _YEAR_APART
-    short = short_form(a, b) if full and gap is not None else ""
-    if short:
+    short = short_form(a, b)
+    if short and full and gap is not None:
         score = year_factor * title_weight(short)
         return Match(round(score, 4), SHORT_TITLE, similarities, (), all_vetoes, tuple(inherited))
     informative = is_informative(a.title) and is_informative(b.title)
@@ -194,6 +196,9 @@ def compare(
     rule = TITLE_YEAR if overlap is None else TITLE_AUTHORS_YEAR
     if similarity < TITLE_FLOOR:
         score = min(score, similarity / 100 * 0.5)
+    if short:
+        # a short form beside other authors: often a follow-up that reuses the earlier title
+        score = min(score, SHORT_TITLE_WEIGHT)
     return Match(round(score, 4), rule, similarities, (), all_vetoes, tuple(inherited))
 
 
