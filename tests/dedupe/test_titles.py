@@ -38,9 +38,12 @@ SAME_WORK = [
     ),
     pytest.param(
         paper(
-            "a", "Voint Cloud (Multi-View Point Cloud Representation for 3D)", "Hamdi, A.", "2023"
+            "a",
+            "Voint Cloud (Multi-View Point Cloud Representation for 3D)",
+            "Hamdi, A. and Giancola, S.",
+            "2023",
         ),
-        paper("b", "Voint Cloud", "Abdullah Hamdi", "2023"),
+        paper("b", "Voint Cloud", "Abdullah Hamdi and Silvio Giancola", "2023"),
         "short-title",
         id="short-title-up-to-a-parenthesis-its-numbers-left-out",
     ),

@@ -72,15 +72,16 @@ def author_overlap(left: tuple[Name, ...], right: tuple[Name, ...]) -> float | N
     return matched / len(short)
 
 
-def agree_fully(left: tuple[Name, ...], right: tuple[Name, ...], overlap: float | None) -> bool:
-    """True when both lists name the same people: as many names, each found in the other
-    (``overlap``, their `author_overlap`, is 1). What a short or generic title needs beside it:
-    a follow-up paper that adds an author often reuses its predecessor's title as its short one.
+def agree_fully(left: tuple[Name, ...], right: tuple[Name, ...], overlap: float | None) -> int:
+    """How many people both lists name when they name the same people (as many names, each
+    found in the other: ``overlap``, their `author_overlap`, is 1), else 0. What a short or
+    generic title needs beside it: a follow-up paper that adds an author often reuses its
+    predecessor's title as its short one.
 
     >>> zhou, liu = Name("zhou", "c"), Name("liu", "p")
     >>> agree_fully((zhou, liu), (liu, zhou), 1.0), agree_fully((zhou,), (zhou,), 1.0)
-    (True, True)
+    (2, 1)
     >>> agree_fully((zhou,), (zhou, liu), 1.0)
-    False
+    0
     """
-    return overlap == 1 and len(left) == len(right)
+    return len(left) if overlap == 1 and len(left) == len(right) else 0

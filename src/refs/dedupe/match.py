@@ -105,15 +105,15 @@ def _author_factor(overlap: float | None, informative: bool) -> float:
     return _ALL_AUTHORS if overlap >= 1 else _MOST_AUTHORS if overlap >= 0.5 else _SOME_AUTHORS
 
 
-def _title_factor(a: str, b: str, *, full: bool, named: bool) -> float:
+def _title_factor(a: str, b: str, *, named: bool, people: int) -> float:
     """The weight of two titles as evidence: 1 for informative ones; for a short one, its
-    `title_weight` when the authors agree in full, else `SHORT_TITLE_WEIGHT`; nothing more to
-    take off when no authors are known (the author factor already did)."""
+    `title_weight` when the same ``people`` stand beside both, else `SHORT_TITLE_WEIGHT`;
+    nothing to take off when no authors are ``named`` (the author factor already did)."""
     if not named or (is_informative(a) and is_informative(b)):
         return 1.0
-    if not full:
+    if not people:
         return SHORT_TITLE_WEIGHT
-    return title_weight(a if len(a) <= len(b) else b)
+    return title_weight(a if len(a) <= len(b) else b, people)
 
 
 def short_form(a: Fingerprint, b: Fingerprint) -> str:
@@ -146,18 +146,19 @@ def compare(
     y: Entry,
     *,
     ids: tuple[Ids, Ids],
-    authors: tuple[float | None, bool, bool],
+    authors: tuple[float | None, bool, int],
     title_similarity: float | None = None,
     members: tuple[Sequence[Entry], Sequence[Entry]] = ((), ()),
 ) -> Match:
     """The evidence that ``x`` and ``y`` are one work.
 
     ``ids`` are both entries' `strong_identifiers`; ``authors`` is (overlap, both have
-    authors, they agree in full) from `author_overlap` and `agree_fully`;
+    authors, how many names both lists hold when they agree in full, else 0) from
+    `author_overlap` and `agree_fully`;
     ``title_similarity`` may be passed when the caller has computed it already; ``members``
     are both entries' `member_views`.
     """
-    overlap, both_named, full = authors
+    overlap, both_named, people = authors
     similarity = ratio(a.title, b.title) if title_similarity is None else title_similarity
     if not (a.title and b.title):
         similarity = 0.0
@@ -187,11 +188,11 @@ def compare(
         return Match(1.0, IDENTIFIER, similarities, shared, all_vetoes, tuple(inherited))
     year_factor = 1.0 if gap == 0 else _YEAR_APART
     short = short_form(a, b)
-    if short and full and gap is not None:
-        score = year_factor * title_weight(short)
+    if short and people and gap is not None:
+        score = year_factor * title_weight(short, people)
         return Match(round(score, 4), SHORT_TITLE, similarities, (), all_vetoes, tuple(inherited))
     informative = is_informative(a.title) and is_informative(b.title)
-    title_factor = _title_factor(a.title, b.title, full=full, named=overlap is not None)
+    title_factor = _title_factor(a.title, b.title, named=overlap is not None, people=people)
     score = similarity / 100 * _author_factor(overlap, informative) * year_factor * title_factor
     rule = TITLE_YEAR if overlap is None else TITLE_AUTHORS_YEAR
     if similarity < TITLE_FLOOR:

@@ -9,7 +9,8 @@ Copies of one work differ in their titles in a few ways that a plain edit ratio 
 
 And two titles that are equal say less the shorter and more generic they are: "Introduction"
 names no work, "Factored Translation Models" names one only with its authors beside it.
-`title_weight` grades that; a match multiplies its score by it (match.py).
+`title_weight` grades that by the title's words that are neither stopwords nor generic
+(data/generic_title_words.txt); a match multiplies its score by it (match.py).
 """
 
 from __future__ import annotations
@@ -77,29 +78,24 @@ def _generic_words() -> frozenset[str]:
     return words("generic_title_words")
 
 
-def is_generic(title: str) -> bool:
-    """True when a normalised title is only front matter, a notice or a heading.
-
-    >>> is_generic("publisher s note"), is_generic("invited talk"), is_generic("bert")
-    (True, True, False)
-    """
-    generic = _generic_words()
-    return all(word in generic for word in content_words(title))
-
-
-def title_weight(title: str) -> float:
-    """How much an equal title counts when the authors agree in full: 1 for a title of four
-    words or more, less for three or two content words; `SHORT_TITLE_WEIGHT` for one word or
-    a generic title.
+def title_weight(title: str, people: int = 2) -> float:
+    """How much an equal title counts when the same ``people`` (how many names both author
+    lists hold) stand beside it: 1 for a title of four words or more, less for three or two
+    words that are neither stopwords nor generic; `SHORT_TITLE_WEIGHT` for one such word. One
+    person's name is less evidence than two: it counts a word less (a blog's posts, a
+    series of guides by one publisher share a two-word title).
 
     >>> title_weight("factored translation models"), title_weight("spectral hashing")
     (0.95, 0.92)
     >>> title_weight("introduction"), title_weight("rembrandt")
     (0.85, 0.85)
+    >>> title_weight("the digital antiquarian", people=1), title_weight("the sheep look up", 1)
+    (0.85, 0.92)
     """
-    if is_generic(title):
-        return SHORT_TITLE_WEIGHT
-    count = len(content_words(title))
+    generic = _generic_words()
+    count = sum(1 for word in content_words(title) if word not in generic)
+    if people < 2:
+        count -= 1
     return next((weight for least, weight in _WEIGHTS if count >= least), SHORT_TITLE_WEIGHT)
 
 
