@@ -194,11 +194,19 @@ def fingerprint(entry: Entry) -> Fingerprint:
     """
     author = entry.fields.get("author", "") if "author" not in entry.macros else ""
     title = entry.get("title") if "title" not in entry.macros else ""
+    normalised, head = _title_and_head(title)
+    return Fingerprint(normalised, year_of(entry), first_family(author), id_tokens(entry), head)
+
+
+def _title_and_head(title: str) -> tuple[str, str]:
+    """The normalised title and its short form. Cut at a character that is no part of a word,
+    the two halves normalise apart to the whole (no second pass over the title), unless
+    LaTeX may span the cut."""
     end = head_end(title)
-    return Fingerprint(
-        normalise_title(title),
-        year_of(entry),
-        first_family(author),
-        id_tokens(entry),
-        normalise_title(title[:end]) if end else "",
-    )
+    if not end:
+        return normalise_title(title), ""
+    head = normalise_title(title[:end])
+    if "\\" in title or "$" in title:
+        return normalise_title(title), head
+    tail = normalise_title(title[end:])
+    return (f"{head} {tail}" if head and tail else head or tail), head
