@@ -239,7 +239,9 @@ def _variant(entry: Entry, kind: str, rng: random.Random, key: str) -> Entry:
             fields.pop(name, None)
         fields["journal"] = "arXiv preprint"
         fields["year"] = str(int(fields["year"]) - rng.choice([0, 1]))
-        fields["eprint"] = f"{rng.randint(1000, 2399)}.{rng.randint(10000, 99999)}"
+        made = f"{rng.randint(1000, 2399)}.{rng.randint(10000, 99999)}"
+        if "arxiv" not in fields:
+            fields.setdefault("eprint", made)  # a paper on arXiv already keeps its id
         fields["archiveprefix"] = "arXiv"
         return Entry(key, "misc", fields)
     elif kind == "abbreviations":

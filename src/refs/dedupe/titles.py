@@ -32,6 +32,8 @@ ARTICLES = frozenset({"a", "an", "the"})
 
 #: Weight of a title with this many content words (at least), when the authors agree in full.
 _WEIGHTS = ((3, 0.95), (2, 0.92))
+#: As many people or more on both sides are evidence enough to count as one more title word.
+_MANY_PEOPLE = 3
 #: Weight of a generic or one-word title, and of any short title without full author agreement.
 SHORT_TITLE_WEIGHT = 0.85
 
@@ -83,7 +85,8 @@ def title_weight(title: str, people: int = 2) -> float:
     lists hold) stand beside it: 1 for a title of four words or more, less for three or two
     words that are neither stopwords nor generic; `SHORT_TITLE_WEIGHT` for one such word. One
     person's name is less evidence than two: it counts a word less (a blog's posts, a
-    series of guides by one publisher share a two-word title).
+    series of guides by one publisher share a two-word title); three or more people count a
+    word more (``HETAL`` by the same three authors is the short name of their paper).
 
     >>> title_weight("factored translation models"), title_weight("spectral hashing")
     (0.95, 0.92)
@@ -91,11 +94,15 @@ def title_weight(title: str, people: int = 2) -> float:
     (0.85, 0.85)
     >>> title_weight("the digital antiquarian", people=1), title_weight("the sheep look up", 1)
     (0.85, 0.92)
+    >>> title_weight("hetal", people=3), title_weight("introduction", people=5)
+    (0.92, 0.85)
     """
     generic = _generic_words()
     count = sum(1 for word in content_words(title) if word not in generic)
     if people < 2:
         count -= 1
+    elif people >= _MANY_PEOPLE:
+        count += 1
     return next((weight for least, weight in _WEIGHTS if count >= least), SHORT_TITLE_WEIGHT)
 
 
