@@ -44,6 +44,11 @@ _DEAD = Fingerprint("", None, "", frozenset())
 _Edge = tuple[int, int, Match]
 
 
+def _word_prefix(short: str, title: str) -> bool:
+    """True when ``short`` is the first words of ``title`` (and shorter)."""
+    return len(short) < len(title) and title.startswith(short) and title[len(short)] == " "
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """What one round found, by index: clusters (members, the links inside), conflicts
@@ -172,7 +177,6 @@ class Finder:
         found, by_id, others, compared = self._pairs()
         titles = [fp.title for fp in self.prints]
         years = [fp.year for fp in self.prints]
-        heads = [fp.head for fp in self.prints]
         near: list[tuple[int, int, float | None]] = [(i, j, None) for i, j in by_id]
         for i, j in others:
             year_i, year_j = years[i], years[j]
@@ -181,8 +185,8 @@ class Finder:
             similarity = ratio(titles[i], titles[j], score_cutoff=TITLE_FLOOR)
             if similarity:
                 near.append((i, j, similarity))
-            elif titles[i] == heads[j] != "" or titles[j] == heads[i] != "":
-                near.append((i, j, None))  # one is the other's short form
+            elif _word_prefix(titles[i], titles[j]) or _word_prefix(titles[j], titles[i]):
+                near.append((i, j, None))  # one may be the other's short form
         separates, entries = self.distinct.separates, self.entries
         for i, j, measured in near:
             if not separates(entries[i], entries[j]):

@@ -122,8 +122,6 @@ class Fingerprint:
     family: str
     #: Identifier-like tokens of the raw fields, for blocking (not normalised identifiers).
     tokens: frozenset[str]
-    #: The normalised short form of the title (up to its colon, dash or parenthesis), or "".
-    head: str = ""
 
     @property
     def title_key(self) -> str:
@@ -188,25 +186,31 @@ def fingerprint(entry: Entry) -> Fingerprint:
 
     >>> fingerprint(Entry("k", "misc", {"title": "{BERT}", "year": "2019",
     ...     "author": "Devlin, Jacob", "eprint": "1810.04805v2"}))
-    Fingerprint(title='bert', year=2019, family='devlin', tokens=frozenset({'1810.04805'}), head='')
-    >>> fingerprint(Entry("k", "misc", {"title": "{LIMA}: Less Is More"})).head
-    'lima'
+    Fingerprint(title='bert', year=2019, family='devlin', tokens=frozenset({'1810.04805'}))
     """
     author = entry.fields.get("author", "") if "author" not in entry.macros else ""
-    title = entry.get("title") if "title" not in entry.macros else ""
-    normalised, head = _title_and_head(title)
-    return Fingerprint(normalised, year_of(entry), first_family(author), id_tokens(entry), head)
+    return Fingerprint(
+        normalise_title(entry.get("title")) if "title" not in entry.macros else "",
+        year_of(entry),
+        first_family(author),
+        id_tokens(entry),
+    )
 
 
-def _title_and_head(title: str) -> tuple[str, str]:
-    """The normalised title and its short form. Cut at a character that is no part of a word,
-    the two halves normalise apart to the whole (no second pass over the title), unless
-    LaTeX may span the cut."""
-    end = head_end(title)
-    if not end:
-        return normalise_title(title), ""
-    head = normalise_title(title[:end])
-    if "\\" in title or "$" in title:
-        return normalise_title(title), head
-    tail = normalise_title(title[end:])
-    return (f"{head} {tail}" if head and tail else head or tail), head
+def is_short_form_of(short: str, title: str, raw: str) -> bool:
+    """True when the normalised title ``short`` is the short form of the normalised ``title``
+    (whose raw text is ``raw``): its words up to the raw title's colon, dash or parenthesis.
+    Cheap unless ``short`` is a word prefix of ``title``, which few pairs are; so the short
+    form is read only for those pairs, not for every entry.
+
+    >>> is_short_form_of("lima", "lima less is more", "{LIMA}: Less Is More")
+    True
+    >>> is_short_form_of("lima less", "lima less is more", "{LIMA}: Less Is More")
+    False
+    """
+    if not short or len(short) >= len(title) or not title.startswith(short):
+        return False
+    if title[len(short)] != " ":
+        return False
+    end = head_end(raw)
+    return bool(end) and normalise_title(raw[:end]) == short

@@ -31,8 +31,14 @@ from types import MappingProxyType
 from rapidfuzz.fuzz import ratio
 
 from refs.dedupe.authors import agree_fully, author_names, author_overlap
-from refs.dedupe.fingerprint import Fingerprint, fingerprint, is_informative, strong_identifiers
-from refs.dedupe.titles import SHORT_TITLE_WEIGHT, edit_similarity, is_short_form, title_weight
+from refs.dedupe.fingerprint import (
+    Fingerprint,
+    fingerprint,
+    is_informative,
+    is_short_form_of,
+    strong_identifiers,
+)
+from refs.dedupe.titles import SHORT_TITLE_WEIGHT, edit_similarity, title_weight
 from refs.dedupe.vetoes import Ids, vetoes
 from refs.dedupe.views import member_views
 from refs.model import Entry
@@ -116,11 +122,12 @@ def _title_factor(a: str, b: str, *, named: bool, people: int) -> float:
     return title_weight(a if len(a) <= len(b) else b, people)
 
 
-def short_form(a: Fingerprint, b: Fingerprint) -> str:
-    """The normalised title of ``a`` or ``b`` that is the other's short form, or ""."""
-    if is_short_form(a.title, b.head):
+def short_form(a: Fingerprint, b: Fingerprint, x: Entry, y: Entry) -> str:
+    """The normalised title of ``x`` or ``y`` (fingerprints ``a``, ``b``) that is the other's
+    short form, or ""."""
+    if is_short_form_of(a.title, b.title, y.get("title")):
         return a.title
-    if is_short_form(b.title, a.head):
+    if is_short_form_of(b.title, a.title, x.get("title")):
         return b.title
     return ""
 
@@ -187,7 +194,7 @@ def compare(
     if shared:
         return Match(1.0, IDENTIFIER, similarities, shared, all_vetoes, tuple(inherited))
     year_factor = 1.0 if gap == 0 else _YEAR_APART
-    short = short_form(a, b)
+    short = short_form(a, b, x, y)
     if short and people and gap is not None:
         score = year_factor * title_weight(short, people)
         return Match(round(score, 4), SHORT_TITLE, similarities, (), all_vetoes, tuple(inherited))

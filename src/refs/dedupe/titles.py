@@ -52,12 +52,6 @@ def head_end(title: str) -> int:
     return found.start() if found is not None and title[: found.start()].strip() else 0
 
 
-def is_short_form(short: str, head: str) -> bool:
-    """True when the normalised title ``short`` is the short form ``head`` of another title
-    (both non-empty)."""
-    return bool(short) and short == head
-
-
 def content_words(title: str) -> list[str]:
     """The words of a normalised title that can tell works apart: no stopwords, numbers,
     single letters or roman numerals (``Session II``).
