@@ -1,6 +1,6 @@
 """`refs dedupe` speed and memory, next to bibtexparser's bare parse and bibtex-tidy, same run.
 
-    python bench/dedupe_speed.py [--repeat 3] [--no-tidy]
+    python bench/dedupe_speed.py [--repeat 3] [--no-tidy] [--only acl-anthology.bib]
 
 Files: 10k and 100k real entries (the first entries of each bench file, as bench/store.py
 mixes them) and the largest real file, acl-anthology (88k). Measured, each in fresh processes:
@@ -104,6 +104,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=1, help="fresh runs per figure (median)")
     parser.add_argument("--no-tidy", action="store_true", help="skip bibtex-tidy")
+    parser.add_argument("--only", help="measure only this file (mix-10k.bib, ...)")
     parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.prepare:
@@ -117,6 +118,8 @@ def main() -> None:
         tidy, why = (None, "skipped (--no-tidy)") if args.no_tidy else install_tidy(out / "npm")
         files = (out / "mix-10k.bib", out / "mix-100k.bib", bench_file("acl-anthology", out))
         for path in files:
+            if args.only and path.name != args.only:
+                continue
             p = str(path)
             print(f"\n{path.name}: {path.stat().st_size / 2**20:.1f} MiB")
             print(f"{'measurement':40} {'seconds':>8} {'peak MiB':>9} {'time x':>7} {'mem x':>6}")

@@ -211,3 +211,33 @@ def test_a_merged_entry_of_generated_keys_is_keyed_with_the_configured_pattern(
     renames = json.loads(result.stdout)["renames"]
     assert renames == {"anon2023lima": "zhou-lima", "zhou2023lima": "zhou-lima"}
     assert {e.key for e in load_store(store).entries()} == {"zhou-lima", "other"}
+
+
+OUYANG = (
+    b"@misc{ouyang2022trainingb, title={Training language models to follow instructions with\n"
+    b"  human feedback}, author={Ouyang, Long and Wu, Jeff}, year={2022}, eprint={2203.02155},\n"
+    b"  refs-key={generated}}\n"
+    b"@inproceedings{ouyang2022trainingc, title={Training Language Models to Follow\n"
+    b"  Instructions with Human Feedback}, author={Long Ouyang and Jeff Wu}, year={2022},\n"
+    b"  booktitle={NeurIPS}, refs-key={generated}}\n"
+)
+
+
+def test_after_apply_a_generated_survivor_key_is_made_again_and_takes_the_free_key(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    store = tmp_path / "references.bib"
+    store.write_bytes(OUYANG)
+    result = run_cli("--store", str(store), "dedupe", "--apply")
+    assert result.exit_code == 0, result.stderr
+    assert [e.key for e in load_store(store).entries()] == ["ouyang2022training"]
+
+
+def test_after_apply_a_key_a_person_gave_is_kept(run_cli: RunCli, tmp_path: Path) -> None:
+    store = tmp_path / "references.bib"
+    store.write_bytes(
+        OUYANG.replace(b"  booktitle={NeurIPS}, refs-key={generated}}", b"  booktitle={NeurIPS}}")
+    )
+    result = run_cli("--store", str(store), "dedupe", "--apply")
+    assert result.exit_code == 0, result.stderr
+    assert [e.key for e in load_store(store).entries()] == ["ouyang2022trainingc"]

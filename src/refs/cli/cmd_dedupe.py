@@ -12,7 +12,14 @@ from refs import workflows
 from refs.cli.options import catalog_option, pass_settings, store_option
 from refs.cli.report import report_problems
 from refs.cli.status import ExitStatus
-from refs.dedupe import DEFAULT_THRESHOLD, as_dict, describe
+from refs.dedupe import (
+    CONFLICT_REASONS,
+    DEFAULT_LIMIT,
+    DEFAULT_THRESHOLD,
+    as_dict,
+    describe,
+    summary,
+)
 from refs.settings import Settings
 
 
@@ -40,6 +47,18 @@ from refs.settings import Settings
     metavar="KEY KEY",
     help="Record that two entries are different works (kept in <store>.not-duplicates).",
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=DEFAULT_LIMIT,
+    show_default=True,
+    help="Conflicts to print (0: all); --json prints all.",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(sorted(CONFLICT_REASONS)),
+    help="Print only the conflicts with this finding code (and no clusters).",
+)
 @store_option
 @catalog_option
 @pass_settings
@@ -50,13 +69,16 @@ def dedupe_command(  # noqa: PLR0917 - click passes one argument per option
     threshold: float,
     map_path: Path | None,
     not_duplicate: tuple[tuple[str, str], ...],
+    limit: int,
+    kind: str | None,
 ) -> None:
     """Find entries that are one work, with the evidence, and conflicts that need a person.
 
     A dry run by default; --apply merges each confident cluster into one entry (the published
     version wins, every identifier and source is kept, retired keys go to `ids`). Exit 1 when
     conflicts need a person; they are never merged. After --apply the catalog (--catalog)
-    cites the new keys.
+    cites the new keys. The summary (stderr) comes first, then each cluster and up to --limit
+    conflicts (--kind CODE: only those, to page through one kind).
 
     Example: refs dedupe --not-duplicate honovich2022unnatural mishra2022unnatural
     """
@@ -71,18 +93,12 @@ def dedupe_command(  # noqa: PLR0917 - click passes one argument per option
         catalog_path=settings.catalog,
     )
     report_problems(result.problems)
+    click.echo(summary(result.report, applied=apply), err=True)
     if as_json:
         click.echo(json.dumps(as_dict(result.report, result.renames), indent=2, ensure_ascii=False))
     else:
-        for line in describe(result.report, result.renames, applied=apply):
+        lines = describe(result.report, result.renames, applied=apply, limit=limit, kind=kind)
+        for line in lines:
             click.echo(line)
-    report = result.report
-    merged = sum(len(c.members) for c in report.clusters)
-    verb = "merged" if apply else "would merge"
-    click.echo(
-        f"{report.entries} entries: {len(report.clusters)} clusters ({verb} {merged} entries "
-        f"into {len(report.clusters)}), {len(report.conflicts)} conflicts need a person",
-        err=True,
-    )
     if result.needs_a_person:
         sys.exit(ExitStatus.FINDINGS)

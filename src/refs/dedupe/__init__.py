@@ -13,10 +13,13 @@ from refs.dedupe.decisions import (
 from refs.dedupe.finder import WEAK_FLOOR
 from refs.dedupe.match import Match, compare_entries
 from refs.dedupe.merge import CONFLICTS_FIELD, merge_cluster, parse_conflicts, survivor_order
-from refs.dedupe.report import Cluster, Conflict, DedupeReport, Link, as_dict, describe
+from refs.dedupe.report import CONFLICT_REASONS, Cluster, Conflict, DedupeReport, Link, as_dict
+from refs.dedupe.text import DEFAULT_LIMIT, describe, summary
 
 __all__ = [
     "CONFLICTS_FIELD",
+    "CONFLICT_REASONS",
+    "DEFAULT_LIMIT",
     "DEFAULT_THRESHOLD",
     "WEAK_FLOOR",
     "Cluster",
@@ -39,5 +42,6 @@ __all__ = [
     "parse_conflicts",
     "read_decisions",
     "rename_map",
+    "summary",
     "survivor_order",
 ]

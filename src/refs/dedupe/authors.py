@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from refs.dedupe.fingerprint import fold_name
+from refs.dedupe.fingerprint import decode, fold_name, normalise_title
 from refs.model import Entry
+from refs.parsing.names import looks_like_authors
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,3 +89,44 @@ def completes_authors(truncated: Entry, other: Entry) -> bool:
     return len(full) > len(known) and all(
         a.agrees_with(b) for a, b in zip(known, full, strict=False)
     )
+
+
+def agree_fully(left: tuple[Name, ...], right: tuple[Name, ...], overlap: float | None) -> int:
+    """How many people both lists name when they name the same people (as many names, each
+    found in the other: ``overlap``, their `author_overlap`, is 1), else 0. What a short or
+    generic title needs beside it: a follow-up paper that adds an author often reuses its
+    predecessor's title as its short one.
+
+    >>> zhou, liu = Name("zhou", "c"), Name("liu", "p")
+    >>> agree_fully((zhou, liu), (liu, zhou), 1.0), agree_fully((zhou,), (zhou,), 1.0)
+    (2, 1)
+    >>> agree_fully((zhou,), (zhou, liu), 1.0)
+    0
+    """
+    return len(left) if overlap == 1 and len(left) == len(right) else 0
+
+
+def misread_authors(entry: Entry) -> list[str]:
+    """The entry's author names that do not read as a person's: a braced literal, digits, a
+    lone word, words of its own title (a README line whose title was read as its authors).
+
+    >>> misread_authors(Entry("k", "misc", {"title": "Code Llama: Open Foundation Models",
+    ...     "author": "Code Llama and Rozière, Baptiste"}))
+    ['Code Llama']
+    """
+    title_words = set(normalise_title(entry.get("title")).split())
+    odd = []
+    for person in entry.names("author"):
+        if person.is_others:
+            continue
+        written = " ".join(p for p in (person.first, person.von, person.last) if p)
+        words = [fold_name(w) for w in written.split()]
+        if (
+            person.is_literal
+            or any(char.isdigit() for char in written)
+            or len(words) < 2
+            or all(w in title_words for w in words)
+            or not looks_like_authors(decode(written))
+        ):
+            odd.append(decode(written))
+    return odd

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
 
-from refs.dedupe.authors import Name, author_names, author_overlap
+from refs.dedupe.authors import Name, agree_fully, author_names, author_overlap
 from refs.dedupe.blocking import BY_ID, OTHER, Blocking, Pair
 from refs.dedupe.decisions import Distinct
 from refs.dedupe.fingerprint import Fingerprint, fingerprint, strong_identifiers
@@ -42,6 +42,11 @@ ID_MISMATCH = "id-mismatch"
 _DEAD = Fingerprint("", None, "", frozenset())
 
 _Edge = tuple[int, int, Match]
+
+
+def _word_prefix(short: str, title: str) -> bool:
+    """True when ``short`` is the first words of ``title`` (and shorter)."""
+    return len(short) < len(title) and title.startswith(short) and title[len(short)] == " "
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +136,7 @@ class Finder:
                 self.entries[pair[0]],
                 self.entries[pair[1]],
                 ids=(self.identifiers(pair[0]), self.identifiers(pair[1])),
-                authors=(overlap, bool(left and right)),
+                authors=(overlap, bool(left and right), agree_fully(left, right, overlap)),
                 title_similarity=similarity,
                 members=(self.member_views(pair[0]), self.member_views(pair[1])),
             )
@@ -180,6 +185,8 @@ class Finder:
             similarity = ratio(titles[i], titles[j], score_cutoff=TITLE_FLOOR)
             if similarity:
                 near.append((i, j, similarity))
+            elif _word_prefix(titles[i], titles[j]) or _word_prefix(titles[j], titles[i]):
+                near.append((i, j, None))  # one may be the other's short form
         separates, entries = self.distinct.separates, self.entries
         for i, j, measured in near:
             if not separates(entries[i], entries[j]):

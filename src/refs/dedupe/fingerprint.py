@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from stdnum import isbn as stdnum_isbn
 
+from refs.dedupe.titles import head_end
 from refs.latex import to_unicode
 from refs.model import Entry
 
@@ -194,3 +195,22 @@ def fingerprint(entry: Entry) -> Fingerprint:
         first_family(author),
         id_tokens(entry),
     )
+
+
+def is_short_form_of(short: str, title: str, raw: str) -> bool:
+    """True when the normalised title ``short`` is the short form of the normalised ``title``
+    (whose raw text is ``raw``): its words up to the raw title's colon, dash or parenthesis.
+    Cheap unless ``short`` is a word prefix of ``title``, which few pairs are; so the short
+    form is read only for those pairs, not for every entry.
+
+    >>> is_short_form_of("lima", "lima less is more", "{LIMA}: Less Is More")
+    True
+    >>> is_short_form_of("lima less", "lima less is more", "{LIMA}: Less Is More")
+    False
+    """
+    if not short or len(short) >= len(title) or not title.startswith(short):
+        return False
+    if title[len(short)] != " ":
+        return False
+    end = head_end(raw)
+    return bool(end) and normalise_title(raw[:end]) == short

@@ -1,6 +1,7 @@
 """What `find_duplicates` found: clusters to merge and conflicts for a person, as data.
 
-`as_dict` is the JSON shape of ``refs dedupe --json`` (one object per cluster and conflict).
+`as_dict` is the JSON shape of ``refs dedupe --json`` (one object per cluster and conflict);
+the text for a person is text.py's.
 """
 
 from __future__ import annotations
@@ -122,56 +123,3 @@ def as_dict(report: DedupeReport, renames: dict[str, str] | None = None) -> dict
         "conflicts": conflicts,
         "renames": dict(renames or {}),
     }
-
-
-def describe(
-    report: DedupeReport, renames: dict[str, str] | None = None, *, applied: bool = True
-) -> list[str]:
-    """The report as lines of text for a person; the renames are listed when ``applied``, and
-    a survivor whose key a merge makes again is named with its new key."""
-    lines: list[str] = []
-    renames = renames or {}
-    for number, cluster in enumerate(report.clusters, start=1):
-        key = cluster.survivor.key
-        kept = key if renames.get(key, key) == key else f"{key} as {renames[key]}"
-        lines.append(
-            f"cluster {number}: {len(cluster.members)} entries, confidence "
-            f"{cluster.confidence:.2f}, keep {kept}"
-        )
-        lines.extend(_member_lines(cluster.members))
-        lines.extend(_link_lines(cluster.links))
-    for number, conflict in enumerate(report.conflicts, start=1):
-        lines.append(f"conflict {number}: {', '.join(conflict.reasons)} (needs a person)")
-        lines.extend(f"  {CONFLICT_REASONS[r]}" for r in conflict.reasons)
-        lines.extend(_member_lines(conflict.members))
-        lines.extend(_link_lines(conflict.links))
-    if applied:
-        lines.extend(f"renamed {old} -> {new}" for old, new in renames.items())
-    return lines
-
-
-def _member_lines(members: tuple[Entry, ...]) -> list[str]:
-    lines = []
-    for entry in members:
-        where = "; ".join(str(s) for s in entry.sources) or "no sources"
-        year = entry.get("year") or "n.d."
-        lines.append(f"  - {entry.key} ({entry.entry_type}, {year}) {decode(entry.get('title'))!r}")
-        lines.append(f"      {where}")
-    return lines
-
-
-def _link_lines(links: tuple[Link, ...]) -> list[str]:
-    lines = []
-    for link in links:
-        match = link.match
-        measured = ", ".join(f"{k} {v:g}" for k, v in match.similarities.items())
-        text = f"  {link.left} ~ {link.right}: {match.rule} {match.score:.2f} ({measured})"
-        if match.shared:
-            text += f" shared {', '.join(match.shared)}"
-        own = [v for v in match.vetoes if v not in match.member_vetoes]
-        if own:
-            text += f" vetoed: {', '.join(own)}"
-        if match.member_vetoes:
-            text += f" vetoed by a merged member: {', '.join(match.member_vetoes)}"
-        lines.append(text)
-    return lines

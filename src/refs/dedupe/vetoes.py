@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from refs.dedupe.fingerprint import ARXIV_DOI_PREFIX, Fingerprint, isbns
+from refs.dedupe.fingerprint import ARXIV_DOI_PREFIX, Fingerprint, is_short_form_of, isbns
 from refs.dedupe.numbers import numbers_in, title_numbers
 from refs.model import Entry
 
@@ -119,6 +119,15 @@ def _year_veto(a: Fingerprint, b: Fingerprint, x: Entry, y: Entry) -> bool:
     return abs(a.year - b.year) > tolerance
 
 
+def _different_title_numbers(a: Fingerprint, b: Fingerprint, x: Entry, y: Entry) -> bool:
+    """Numbers that tell two titles apart (``WMT 2019``, ``Part II``); a short form is
+    compared with the other title's short form, since it leaves out the subtitle's numbers."""
+    if not (a.title and b.title) or title_numbers(a.title) == title_numbers(b.title):
+        return False
+    short = is_short_form_of(a.title, b.title, y.get("title"))
+    return not (short or is_short_form_of(b.title, a.title, x.get("title")))
+
+
 def vetoes(a: Fingerprint, b: Fingerprint, x: Entry, y: Entry, ids: tuple[Ids, Ids]) -> list[str]:
     """Every veto against ``x`` and ``y`` (fingerprints ``a`` and ``b``, strong identifiers
     ``ids``) being one work.
@@ -132,7 +141,7 @@ def vetoes(a: Fingerprint, b: Fingerprint, x: Entry, y: Entry, ids: tuple[Ids, I
     found = _identifier_vetoes(*ids)
     if _year_veto(a, b, x, y):
         found.append("year-gap")
-    if a.title and b.title and title_numbers(a.title) != title_numbers(b.title):
+    if _different_title_numbers(a, b, x, y):
         found.append("different-title-numbers")
     found.extend(_field_vetoes(x, y))
     if _different_pages(x, y):
