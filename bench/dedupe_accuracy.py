@@ -33,6 +33,7 @@ from pathlib import Path
 
 import yaml
 
+from _dedupe_real import real_line, real_set
 from _measure import bench_file
 from refs.bibtex import read_bib
 from refs.dedupe import find_duplicates
@@ -463,6 +464,14 @@ def main() -> None:
     print(_line("refs dedupe", refs, truth))
     print(_line("exact baseline (bibtex-tidy)", baseline_pairs(entries), truth))
     print("\n".join(_kind_lines(refs, synthetic)))
+    real = real_set()
+    print(
+        f"\nreal (bench/labels/dedupe/real-pairs.yaml): {len(real.entries)} entries of READMEs "
+        f"and bench files, {len(real.truth)} same-work pairs judged blind"
+    )
+    real_refs = refs_pairs(real.entries)
+    print(real_line("refs dedupe", real_refs, real))
+    print(real_line("exact baseline (bibtex-tidy)", baseline_pairs(real.entries), real))
     all_truth = truth | {(a + len(entries), b + len(entries)) for a, b in seed_truth}
     all_refs = refs | {(a + len(entries), b + len(entries)) for a, b in refs_pairs(seeds)}
     precision, recall, _, _ = score(all_refs, all_truth)
@@ -471,6 +480,10 @@ def main() -> None:
         f"\nrefs dedupe, both sets: precision {precision:.4f} recall {recall:.4f} "
         f"({verdict} the bar: precision >= {BAR_PRECISION}, recall >= {BAR_RECALL})"
     )
+    for a, b in sorted(real.truth - real_refs)[: args.show]:
+        print(f"  real, missed: {real.entries[a].key} / {real.entries[b].key}")
+    for a, b in sorted(real_refs & real.apart)[: args.show]:
+        print(f"  real, false merge: {real.entries[a].key} / {real.entries[b].key}")
     for a, b in sorted(truth - refs)[: args.show]:
         print(f"  missed: {entries[a].get('title')!r} / {entries[b].get('title')!r}")
     for a, b in sorted(refs - truth)[: args.show]:

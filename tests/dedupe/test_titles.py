@@ -62,6 +62,30 @@ SAME_WORK = [
         id="dropped-article",
     ),
     pytest.param(
+        paper("a", "Spectral Hashing", "Weiss, Yair and Torralba, Antonio", "2008"),
+        paper("b", "Spectral Hashing", "Weiss, Yair and others", "2008"),
+        "title-authors-year",
+        id="two-word-title-with-its-author-list-cut-short",
+    ),
+    pytest.param(
+        paper("a", "Experience Grounds Language", "Bisk, Yonatan and Holtzman, Ari", "2020"),
+        paper("b", "Experience Grounds Language", "Yonatan Bisk and Ari Holtzman", "2020"),
+        "title-authors-year",
+        id="three-word-title-same-two-people",
+    ),
+    pytest.param(
+        paper("a", "Editing Factual Knowledge", "De Cao, Nicola and Aziz, Wilker", "2021"),
+        paper("b", "Editing Factual Knowledge", "Cao, Nicola De and Aziz, Wilker", "2021"),
+        "title-authors-year",
+        id="a-particle-printed-as-a-given-name",
+    ),
+    pytest.param(
+        paper("a", "Visual Widget Tuning", "Liu, Haotian and Li, Chunyuan", "2023"),
+        paper("b", "Visual Widget Tuning", "", "2023"),
+        "title-year",
+        id="short-title-same-year-one-copy-without-authors",
+    ),
+    pytest.param(
         paper("a", "Supervised Clustering", "Awasthi, Pranjal and Zadeh, Reza", "2010"),
         paper("b", "SUPERVISED CLUSTERING", "Awasthi, Pranjal and Zadeh, Reza", "2010"),
         "title-authors-year",
@@ -129,7 +153,7 @@ DIFFERENT_OR_UNSURE = [
     ),
     pytest.param(
         paper("a", "Spectral Hashing", "Weiss, Yair and Torralba, Antonio", "2008"),
-        paper("b", "Spectral Hashing", "Weiss, Yair and others", "2008"),
+        paper("b", "Spectral Hashing", "Weiss, Yair", "2008"),
         id="two-word-title-with-one-shared-author",
     ),
 ]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rapidfuzz.fuzz import ratio
+
 from refs.dedupe.fingerprint import decode, fold_name, normalise_title
 from refs.model import Entry
 from refs.parsing.names import looks_like_authors
@@ -27,10 +29,42 @@ class Name:
         True
         >>> Name("chunting", "zhou").agrees_with(Name("zhou", "chunting"))
         True
+
+        A family name printed with or without its particle (``De Cao`` and ``Cao, Nicola
+        De``), or one letter apart (``Zügner`` copied as ``Zgner``), agrees when the given
+        names' initials do:
+
+        >>> Name("decao", "nicola").agrees_with(Name("cao", "n")), Name("zgner", "d").agrees_with(
+        ...     Name("zugner", "daniel"))
+        (True, True)
+        >>> Name("wang", "y").agrees_with(Name("wan", "y")), Name("cheng", "l").agrees_with(
+        ...     Name("chen", "l"))
+        (False, False)
         """
+        initials = not self.given or not other.given or self.given[0] == other.given[0]
         if self.family == other.family:
-            return not self.given or not other.given or self.given[0] == other.given[0]
+            return initials
+        if (
+            bool(self.given and other.given)
+            and initials
+            and _same_family(self.family, other.family)
+        ):
+            return True
         return bool(self.given) and self.family == other.given and self.given == other.family
+
+
+def _same_family(x: str, y: str) -> bool:
+    """One family name with and without its particle, or with one letter lost in a copy."""
+    short, long = sorted((x, y), key=len)
+    if len(short) >= _PARTICLE_FREE and long.endswith(short) and len(long) - len(short) <= 3:
+        return True
+    return len(short) >= _ONE_LETTER and len(long) - len(short) <= 1 and ratio(x, y) >= 90
+
+
+#: A family name this long can have lost a particle (``cao`` of ``De Cao``) ...
+_PARTICLE_FREE = 3
+#: ... or a letter (``zgner`` of ``Zügner``).
+_ONE_LETTER = 5
 
 
 def author_names(entry: Entry) -> tuple[Name, ...]:
@@ -91,7 +125,12 @@ def completes_authors(truncated: Entry, other: Entry) -> bool:
     )
 
 
-def agree_fully(left: tuple[Name, ...], right: tuple[Name, ...], overlap: float | None) -> int:
+def agree_fully(
+    left: tuple[Name, ...],
+    right: tuple[Name, ...],
+    overlap: float | None,
+    cut: tuple[bool, bool] = (False, False),
+) -> int:
     """How many people both lists name when they name the same people (as many names, each
     found in the other: ``overlap``, their `author_overlap`, is 1), else 0. What a short or
     generic title needs beside it: a follow-up paper that adds an author often reuses its
@@ -102,8 +141,25 @@ def agree_fully(left: tuple[Name, ...], right: tuple[Name, ...], overlap: float 
     (2, 1)
     >>> agree_fully((zhou,), (zhou, liu), 1.0)
     0
+
+    A list cut short (``cut``: it ended in ``and others``) whose names the other holds agrees
+    with it in full as far as it goes: its names and those "others" stand for, two at least.
+
+    >>> agree_fully((zhou,), (zhou, liu), 1.0, cut=(True, False))
+    2
     """
-    return len(left) if overlap == 1 and len(left) == len(right) else 0
+    if overlap != 1:
+        return 0
+    if len(left) == len(right):
+        return len(left)
+    shorter, was_cut = (left, cut[0]) if len(left) < len(right) else (right, cut[1])
+    return len(shorter) + 1 if was_cut else 0
+
+
+def is_cut(entry: Entry) -> bool:
+    """The entry's author list ends in ``and others`` (``et al.`` as printed)."""
+    persons = entry.names("author")
+    return bool(persons) and persons[-1].is_others
 
 
 def misread_authors(entry: Entry) -> list[str]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
 
-from refs.dedupe.authors import Name, agree_fully, author_names, author_overlap
+from refs.dedupe.authors import Name, agree_fully, author_names, author_overlap, is_cut
 from refs.dedupe.blocking import BY_ID, OTHER, Blocking, Pair
 from refs.dedupe.decisions import Distinct
 from refs.dedupe.fingerprint import Fingerprint, fingerprint, strong_identifiers
@@ -81,6 +81,7 @@ class Finder:
         self.distinct = distinct
         self.dead = dead
         self.names: dict[int, tuple[Name, ...]] = {}
+        self.cuts: dict[int, bool] = {}
         self.ids: dict[int, Ids] = {}
         self.views: dict[int, tuple[Entry, ...]] = {}
         self.matches: dict[Pair, Match] = {}
@@ -114,6 +115,11 @@ class Finder:
             self.names[i] = author_names(self.entries[i])
         return self.names[i]
 
+    def cut(self, i: int) -> bool:
+        if i not in self.cuts:
+            self.cuts[i] = is_cut(self.entries[i])
+        return self.cuts[i]
+
     def identifiers(self, i: int) -> Ids:
         if i not in self.ids:
             self.ids[i] = strong_identifiers(self.entries[i])
@@ -136,7 +142,11 @@ class Finder:
                 self.entries[pair[0]],
                 self.entries[pair[1]],
                 ids=(self.identifiers(pair[0]), self.identifiers(pair[1])),
-                authors=(overlap, bool(left and right), agree_fully(left, right, overlap)),
+                authors=(
+                    overlap,
+                    bool(left and right),
+                    agree_fully(left, right, overlap, (self.cut(pair[0]), self.cut(pair[1]))),
+                ),
                 title_similarity=similarity,
                 members=(self.member_views(pair[0]), self.member_views(pair[1])),
             )

@@ -16,7 +16,8 @@ Rules, strongest first:
   weak link, whatever the ratio says (a follow-up paper that adds an author and reuses the
   earlier title as its short one).
 - ``title-year``: the same, when one side lists no authors; only an informative title can
-  carry it ("Introduction" cannot).
+  carry it ("Introduction" cannot), or a short one printed the same with the same known year
+  (weighed as if two people stood beside it: "Visual Instruction Tuning", 2023).
 
 A veto (vetoes.py) stops any rule, and so does a veto against a retired member of a merged
 entry (views.py): a merge never lifts a veto. Scores are comparable with ``--threshold``.
@@ -30,7 +31,7 @@ from types import MappingProxyType
 
 from rapidfuzz.fuzz import ratio
 
-from refs.dedupe.authors import agree_fully, author_names, author_overlap
+from refs.dedupe.authors import agree_fully, author_names, author_overlap, is_cut
 from refs.dedupe.fingerprint import (
     Fingerprint,
     fingerprint,
@@ -60,6 +61,8 @@ _NO_AUTHORS_INFORMATIVE = 0.95
 _NO_AUTHORS_GENERIC = 0.7
 #: Year factor for a one-year gap (preprint vs venue) or an unknown year.
 _YEAR_APART = 0.97
+#: Titles this similar (rapidfuzz ratio) are equal but for a letter's case or a space.
+_EQUAL = 99.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +204,10 @@ def compare(
     informative = is_informative(a.title) and is_informative(b.title)
     title_factor = _title_factor(a.title, b.title, named=overlap is not None, people=people)
     score = similarity / 100 * _author_factor(overlap, informative) * year_factor * title_factor
+    if overlap is None and not informative and similarity >= _EQUAL and gap == 0:
+        # "Visual Instruction Tuning" (2023) twice, one copy with no authors: a short title
+        # counts as it would beside the same two people, when the years agree
+        score = max(score, title_weight(a.title))
     rule = TITLE_YEAR if overlap is None else TITLE_AUTHORS_YEAR
     if similarity < TITLE_FLOOR:
         score = min(score, similarity / 100 * 0.5)
@@ -213,7 +220,8 @@ def compare(
 def _compare_alone(x: Entry, y: Entry, members: tuple[Sequence[Entry], Sequence[Entry]]) -> Match:
     names_x, names_y = author_names(x), author_names(y)
     overlap = author_overlap(names_x, names_y)
-    authors = (overlap, bool(names_x and names_y), agree_fully(names_x, names_y, overlap))
+    cut = (is_cut(x), is_cut(y))
+    authors = (overlap, bool(names_x and names_y), agree_fully(names_x, names_y, overlap, cut))
     ids = (strong_identifiers(x), strong_identifiers(y))
     return compare(fingerprint(x), fingerprint(y), x, y, ids=ids, authors=authors, members=members)
 

@@ -86,7 +86,23 @@ def _different_pages(x: Entry, y: Entry) -> bool:
         and page_y is not None
         and page_x[0] == page_y[0] != ""
         and (page_x[1] != page_y[1])
+        and not _one_document(page_x[1], page_y[1])
     )
+
+
+def _one_document(path_x: str, path_y: str) -> bool:
+    """Two paths of one site that name one document: its PDF and its HTML page, or its page
+    before and after the site moved it (``/papers/Name_ICCV_2017_paper.pdf`` and
+    ``/html/Name_ICCV_2017_paper.html``; ``/paper/2020/hash/20b5…-Abstract.html`` and
+    ``/paper_files/paper/2020/hash/20b5…-Abstract.html``): the same distinctive last part."""
+    name_x, name_y = (_VIEW.sub("", p.rsplit("/", 1)[-1]) for p in (path_x, path_y))
+    return name_x == name_y and len(name_x) >= _DISTINCTIVE
+
+
+#: How a site names the views of one document: ``-Abstract``, ``-Paper``.
+_VIEW = re.compile(r"[-_.](?:abstract|paper|full|html|pdf)$")
+#: A last path part this long names one document (``index`` or ``2020`` name none).
+_DISTINCTIVE = 12
 
 
 def _different_numbers(x: Entry, y: Entry, name: str) -> bool:
