@@ -38,6 +38,8 @@ class Name(model.Name):  # type: ignore[misc]
         each with its given-name level: citeproc-py knew only the style's et-al rules and
         one form for every name. A list marked truncated (BibTeX's ``and others``) ends in
         the style's et-al term whatever those rules say."""
+        if sort_options is not None:
+            sort_options = sort_key_options(self, sort_options)
         run = current()
         form = self.get_option("form", context)
         if run is None or sort_options is not None or form == "count":
@@ -150,6 +152,21 @@ class Name(model.Name):  # type: ignore[misc]
         hyphen = bool(self.get_option("initialize-with-hyphen", context))
         normalize = inherited(self, "initialize", "true") == "false"
         return initialize(given, mark, hyphen=hyphen, normalize=normalize)
+
+
+def sort_key_options(element: Any, sort_options: dict[str, Any]) -> dict[str, Any]:
+    """The name options of a sort key: particles placed as citeproc-js places them there.
+
+    In a sort key citeproc-js demotes the non-dropping particle ("Bosch, Jan van den") unless
+    the style's ``demote-non-dropping-particle`` is "never", whatever it says for display:
+    "sort-only" (the ACM styles) sorts "van den Bosch" under B. citeproc-py read "sort-only"
+    as "not demoted" here too, and sorted him under V.
+    """
+    demote = str(element.get_root().get("demote-non-dropping-particle", "display-and-sort"))
+    return {
+        **sort_options,
+        "demote-non-dropping-particle": "never" if demote == "never" else "display-and-sort",
+    }
 
 
 def inherited(element: Any, option: str, default: str) -> str:
