@@ -23,7 +23,7 @@ from refs.render.engine.label import Label
 from refs.render.engine.layout import Sort
 from refs.render.engine.names import Name, NamePart
 from refs.render.engine.number import Number
-from refs.render.engine.substitute import Substitute
+from refs.render.engine.substitute import Substitute, substituted_for
 from refs.render.engine.text import Text
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -148,12 +148,13 @@ def load_style(path: Path | bytes, locale: str | None) -> Any:
 
 def _default_names(root: Any) -> None:
     """Give each ``cs:names`` without a ``cs:name`` (outside a substitute, whose names take
-    their parent's) an empty one of our class: citeproc-py made one of its own class while
-    rendering, so such names escaped our initials, given-name levels and sort keys."""
+    their parent's, also inside a ``cs:choose`` there) an empty one of our class: citeproc-py
+    made one of its own class while rendering, so such names escaped our initials, given-name
+    levels and sort keys."""
     for names in root.iter(f"{{{CSL_NS}}}names"):
         if names.find(f"{{{CSL_NS}}}name") is not None:
             continue
-        if names.getparent().tag == f"{{{CSL_NS}}}substitute":
+        if substituted_for(names) is not None:
             continue
         names.insert(0, names.makeelement(f"{{{CSL_NS}}}name", {}))
 
