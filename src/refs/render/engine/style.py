@@ -19,6 +19,7 @@ from refs.render.engine.dates import Date
 from refs.render.engine.display import TAG as DISPLAY_TAG
 from refs.render.engine.display import Display, wrap_display
 from refs.render.engine.errors import RenderError
+from refs.render.engine.groups import REPORTING, Group, Reporting
 from refs.render.engine.label import Label
 from refs.render.engine.layout import Sort
 from refs.render.engine.names import Name, NamePart
@@ -38,6 +39,7 @@ _OVERRIDES: Mapping[str, type] = {
     "date": Date,
     "name-part": NamePart,
     "if": If,
+    "group": Group,
     "else-if": ElseIf,
     "label": Label,
     "number": Number,
@@ -182,9 +184,14 @@ def _lookup() -> Any:
 
 
 def _cached(cls: type) -> type:
-    """``cls`` with its repeated look-ups kept (`refs.render.engine.cached`) and, when it
-    has a ``text-case``, a case that takes any string (`refs.render.engine.cases`)."""
-    bases = (Cached, SafeCase, cls) if issubclass(cls, model.TextCased) else (Cached, cls)
+    """``cls`` with its repeated look-ups kept (`refs.render.engine.cached`), when it has a
+    ``text-case`` a case that takes any string (`refs.render.engine.cases`), and when it
+    prints a variable or a term, a report of it to its group (`refs.render.engine.groups`)."""
+    bases: tuple[type, ...] = (
+        (Cached, SafeCase, cls) if issubclass(cls, model.TextCased) else (Cached, cls)
+    )
+    if issubclass(cls, REPORTING):
+        bases = (Reporting, *bases)
     return type(cls.__name__, bases, {"__module__": cls.__module__})
 
 
