@@ -30,6 +30,7 @@ VOCABULARIES: tuple[str, ...] = (
     "name_particles",
     "publisher_words",
     "how_published",
+    "collation_letters",
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from typing import Any
 
 from refs.render.citeproc import String, model
@@ -12,6 +13,8 @@ from refs.render.engine.truncation import is_truncated
 
 _CSL_NS = "http://purl.org/net/xbiblio/csl"
 _SPACES = re.compile(r"\s+")
+#: True while a sort key's names render (`sort_key_options`).
+_SORT_KEY: ContextVar[bool] = ContextVar("sort_key", default=False)
 _AREAS = frozenset({f"{{{_CSL_NS}}}citation", f"{{{_CSL_NS}}}bibliography"})
 
 
@@ -39,10 +42,16 @@ class Name(model.Name):  # type: ignore[misc]
         one form for every name. A list marked truncated (BibTeX's ``and others``) ends in
         the style's et-al term whatever those rules say."""
         if sort_options is not None:
-            sort_options = sort_key_options(self, sort_options)
+            token = _SORT_KEY.set(True)
+            try:
+                return super().process(
+                    item, variable, context, sort_key_options(self, sort_options), **kw
+                )
+            finally:
+                _SORT_KEY.reset(token)
         run = current()
         form = self.get_option("form", context)
-        if run is None or sort_options is not None or form == "count":
+        if run is None or form == "count":
             return super().process(item, variable, context, sort_options, **kw)
         run.start(item)
         if run.rule is None:
@@ -81,6 +90,10 @@ class Name(model.Name):  # type: ignore[misc]
             for n, person in enumerate(people)
         ]
         return self._joined(texts, option, truncated=truncated, use_last=use_last)
+
+    def et_al(self) -> Any:
+        """No et-al term in a sort key (`sort_key_options`)."""
+        return None if _SORT_KEY.get() else super().et_al()
 
     def _joined(self, texts: list[Any], option: Any, *, truncated: bool, use_last: bool) -> Any:
         """The names joined as citeproc-py did: et al. (or an ellipsis and the last name),
@@ -155,17 +168,20 @@ class Name(model.Name):  # type: ignore[misc]
 
 
 def sort_key_options(element: Any, sort_options: dict[str, Any]) -> dict[str, Any]:
-    """The name options of a sort key: particles placed as citeproc-js places them there.
+    """The name options of a sort key, as citeproc-js renders names there.
 
-    In a sort key citeproc-js demotes the non-dropping particle ("Bosch, Jan van den") unless
-    the style's ``demote-non-dropping-particle`` is "never", whatever it says for display:
-    "sort-only" (the ACM styles) sorts "van den Bosch" under B. citeproc-py read "sort-only"
-    as "not demoted" here too, and sorted him under V.
+    citeproc-js demotes the non-dropping particle ("Bosch, Jan van den") unless the style's
+    ``demote-non-dropping-particle`` is "never", whatever it says for display: "sort-only"
+    (the ACM styles) sorts "van den Bosch" under B. citeproc-py read "sort-only" as "not
+    demoted" here too, and sorted him under V. And the names are joined by the delimiter
+    alone, with no "and" and no et-al term (`Name.et_al`): "Derezinski, M. et al." sorts
+    before "Derezinski, M. and Warmuth, M.K.", a shorter key first.
     """
     demote = str(element.get_root().get("demote-non-dropping-particle", "display-and-sort"))
     return {
         **sort_options,
         "demote-non-dropping-particle": "never" if demote == "never" else "display-and-sort",
+        "and": None,
     }
 
 
