@@ -56,3 +56,55 @@ def test_a_slashed_o_sorts_as_o() -> None:
         "north",
         "norvig",
     ]
+
+
+_VARIABLE_KEY = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation et-al-min="3" et-al-use-first="1" disambiguate-add-year-suffix="true"
+            disambiguate-add-names="true" disambiguate-add-givenname="true"
+            givenname-disambiguation-rule="primary-name">
+    <layout>
+      <group delimiter=" ">
+        <names variable="author"><name form="short"/></names>
+        <date variable="issued"><date-part name="year"/></date>
+      </group>
+    </layout>
+  </citation>
+  <bibliography et-al-min="5" et-al-use-first="3">
+    <sort><key variable="author"/></sort>
+    <layout>
+      <group delimiter=" ">
+        <text variable="title"/>
+        <date variable="issued"><date-part name="year"/></date>
+      </group>
+    </layout>
+  </bibliography>
+</style>"""
+
+
+def _report(key: str, fifth: str) -> dict[str, Any]:
+    families = ["Bradford", "Brown", "Grills", "Holder", "Jones", "Lewis"]
+    authors = [{"family": family, "given": "A."} for family in families]
+    authors[4]["given"] = fifth
+    return {
+        "id": key,
+        "type": "report",
+        "title": key,
+        "author": authors,
+        "issued": {"date-parts": [[2023]]},
+    }
+
+
+REPORTS = [_report("first", "Reginald Byron"), _report("second", "Reginald B.")]
+
+
+def test_a_name_variable_key_keeps_the_names_the_et_al_options_show() -> None:
+    # the key holds three names: the two reports tie, and keep their order
+    entries = process(REPORTS, _VARIABLE_KEY.encode(), None).entries
+    assert [entry.id for entry in entries] == ["first", "second"]
+
+
+def test_given_names_past_the_first_cannot_tell_apart_by_a_primary_name_rule() -> None:
+    entries = process(REPORTS, _VARIABLE_KEY.encode(), None).entries
+    assert [entry.html for entry in entries] == ["first 2023a", "second 2023b"]

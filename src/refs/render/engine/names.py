@@ -185,6 +185,49 @@ def sort_key_options(element: Any, sort_options: dict[str, Any]) -> dict[str, An
     }
 
 
+def names_sort_key(key: Any, names: Any) -> str | None:
+    """A ``<key variable="author"/>``'s value, as citeproc-js builds it: the names each
+    inverted with the particles placed as in `sort_key_options`, cut after
+    ``et-al-use-first`` when there are ``et-al-min`` or more (the key's ``names-min`` and
+    ``names-use-first``, else the bibliography's or the style's et-al options, never an et-al
+    term), the given names as initials when the style or bibliography says
+    ``initialize-with``. citeproc-py kept every name, so two reports of the same nine authors
+    sorted by the fifth one's middle name where citeproc-js keeps them in their order.
+    """
+    if not names:
+        return None
+    people = list(names)
+    at_least = _number(key.get("names-min") or _option(key, "et-al-min"))
+    first = _number(key.get("names-use-first") or _option(key, "et-al-use-first"))
+    if at_least and first and len(people) >= at_least:
+        people = people[:first]
+    demoted = str(key.get_root().get("demote-non-dropping-particle", "")) != "never"
+    mark = _option(key, "initialize-with")
+    texts = []
+    for person in people:
+        given, family, dropping, non_dropping, suffix = person.parts()
+        if given and mark is not None:
+            given = initialize(str(given), mark)
+        if demoted:
+            parts = (family, _joined(given, dropping, non_dropping), suffix)
+        else:
+            parts = (_joined(non_dropping, family, dropping), given, suffix)
+        texts.append(" ".join(str(part) for part in parts if part))
+    return " ".join(texts)
+
+
+def _option(element: Any, option: str) -> str | None:
+    for ancestor in element.iterancestors():
+        if ancestor.tag in _AREAS and ancestor.get(option) is not None:
+            return str(ancestor.get(option))
+    value = element.get_root().get(option)
+    return None if value is None else str(value)
+
+
+def _number(value: str | None) -> int:
+    return int(value) if value and value.strip().isdigit() else 0
+
+
 def inherited(element: Any, option: str, default: str) -> str:
     """A name option from the element, its citation or bibliography, or the style."""
     value = element.get(option)
