@@ -89,21 +89,41 @@ class Name(model.Name):  # type: ignore[misc]
             self._person(person, n, max(levels[n], floor), option, context)
             for n, person in enumerate(people)
         ]
-        return self._joined(texts, option, truncated=truncated, use_last=use_last)
+        literal = [isinstance(person, dict) and "literal" in person for person in people]
+        return self._joined(texts, option, truncated=truncated, use_last=use_last, literal=literal)
+
+    def markup(self, text: Any) -> Any:
+        """A ``form="count"`` stays a number, so that the counts of the variables of one
+        ``cs:names`` add up, as citeproc-js adds them ("5"; citeproc-py joined "3" and "2")."""
+        if isinstance(text, int):
+            return text
+        return super().markup(text)
 
     def et_al(self) -> Any:
         """No et-al term in a sort key (`sort_key_options`)."""
         return None if _SORT_KEY.get() else super().et_al()
 
-    def _joined(self, texts: list[Any], option: Any, *, truncated: bool, use_last: bool) -> Any:
+    def _joined(
+        self,
+        texts: list[Any],
+        option: Any,
+        *,
+        truncated: bool,
+        use_last: bool,
+        literal: list[bool] | None = None,
+    ) -> Any:
         """The names joined as citeproc-py did: et al. (or an ellipsis and the last name),
         else "and" and the delimiters; ``after-inverted-name`` (which citeproc-py did not
-        know) puts the delimiter before et al. or "and" when the name before is inverted."""
+        know) puts the delimiter before et al. or "and" when the name before is inverted (a
+        literal name, an institution, never is)."""
         delimiter = option("delimiter")
         order = option("name-as-sort-order")
 
         def precedes(setting: str, count: int) -> bool:
             if setting == "after-inverted-name":
+                before = len(texts) - count
+                if literal and 0 <= before < len(literal) and literal[before]:
+                    return False
                 return order == "all" or (order == "first" and len(texts) == count)
             return setting == "always" or (setting == "contextual" and len(texts) > count)
 
@@ -151,7 +171,7 @@ class Name(model.Name):  # type: ignore[misc]
             given, family = self._parts(given, family)
             return option("sort-separator").join([p for p in (family, given, suffix) if p])
         given, family = self._parts(given, _joined(dropping, non_dropping, family))
-        return " ".join([p for p in (given, family, suffix) if p])
+        return _spaced([p for p in (given, family, suffix) if p])
 
     def _parts(self, given: Any, family: Any) -> tuple[Any, Any]:
         """The ``<name-part>`` formatting of given and family name."""
@@ -248,6 +268,15 @@ class NamePart(model.Name_Part):  # type: ignore[misc]
         if isinstance(text, str):
             return str(super().case(String(text), language))
         return super().case(text, language)
+
+
+def _spaced(parts: list[Any]) -> Any:
+    """Name parts joined by a space, none after a part that ends in one: a ``<name-part
+    suffix="&#160;">`` joins with its no-break space alone ("John Doe"), as in citeproc-js."""
+    text = parts[0] if parts else ""
+    for part in parts[1:]:
+        text = text + part if str(text)[-1:].isspace() else text + " " + part
+    return text
 
 
 def _joined(*parts: Any) -> str:
