@@ -108,3 +108,11 @@ def test_a_name_variable_key_keeps_the_names_the_et_al_options_show() -> None:
 def test_given_names_past_the_first_cannot_tell_apart_by_a_primary_name_rule() -> None:
     entries = process(REPORTS, _VARIABLE_KEY.encode(), None).entries
     assert [entry.html for entry in entries] == ["first 2023a", "second 2023b"]
+
+
+def test_markup_written_in_the_data_does_not_count() -> None:
+    style = _STYLE.replace('<key macro="author"/>', '<key variable="title"/><key macro="author"/>')
+    marked = {**_item("roe", "Roe"), "title": "A Full <i>Anonymous</i> Life"}
+    plain = {**_item("doe", "Doe"), "title": "A Full Anonymous Life"}
+    entries = process([marked, plain], style.encode(), None).entries
+    assert [entry.id for entry in entries] == ["doe", "roe"]
