@@ -58,3 +58,37 @@ def test_a_label_is_title_cased_in_an_item_of_another_language() -> None:
 def test_a_variable_of_an_item_of_another_language_keeps_its_case() -> None:
     item = {**_EDITED, "title": "über die welt", "language": "de"}
     assert _render('<text variable="title" text-case="title"/>', item) == "über die welt"
+
+
+_FIRST_TERM = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="{class}" version="1.0">
+  <info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation>
+    <layout><group delimiter=" "><text term="in"/><text variable="title"/></group></layout>
+  </citation>
+  <bibliography>
+    <layout>
+      <group delimiter=" "><text variable="URL"/><text term="in"/></group>
+      <group delimiter=" "><text term="in"/><text variable="title"/><text term="in"/></group>
+    </layout>
+  </bibliography>
+</style>"""
+
+
+def _first_term(style_class: str) -> tuple[str, str]:
+    style = _FIRST_TERM.replace("{class}", style_class).encode()
+    processed = process([_EDITED], style, None, citations=True)
+    return processed.citations[0], processed.entries[0].html
+
+
+def test_a_term_that_comes_first_in_an_entry_is_capitalised() -> None:
+    # the group before it printed nothing (no URL), so "in" still comes first
+    assert _first_term("in-text")[1] == "In Handbook in"
+
+
+def test_a_term_that_comes_first_in_a_note_citation_is_capitalised() -> None:
+    assert _first_term("note")[0] == "In Handbook"
+
+
+def test_an_in_text_citation_keeps_its_first_term_as_it_is() -> None:
+    assert _first_term("in-text")[0] == "in Handbook"

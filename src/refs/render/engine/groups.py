@@ -10,6 +10,11 @@ beside an empty ``number`` printed "(Publication)" where citeproc-js prints noth
 
 Each open group has a `Tally`; what renders inside reports to the innermost one
 (`Reporting`), and a group that is printed counts as a printed variable for its parent.
+
+The same reports tell whether anything was printed yet in the cite or entry being rendered
+(`Written`): citeproc-js capitalises a ``<text term=…>`` that comes first ("Ibid.", "In:"),
+except in the citations of an in-text style (``term_predecessor`` in ``CSL.Node.text``); a
+group that is not printed leaves that as it was before it.
 """
 
 from __future__ import annotations
@@ -37,6 +42,33 @@ class Tally:
 
 
 _OPEN: ContextVar[Tally | None] = ContextVar("group", default=None)
+
+
+@dataclass(slots=True)
+class Written:
+    """Whether the cite (or bibliography entry) being rendered has printed anything yet."""
+
+    capitalise: bool  # a first term is capitalised here (not an in-text style's citation)
+    anything: bool = False
+
+
+_WRITTEN: ContextVar[Written | None] = ContextVar("written", default=None)
+
+
+@contextmanager
+def first_output(*, capitalise: bool) -> Iterator[None]:
+    """Render a cite cluster or a bibliography entry from its start."""
+    token = _WRITTEN.set(Written(capitalise))
+    try:
+        yield
+    finally:
+        _WRITTEN.reset(token)
+
+
+def starts_output() -> bool:
+    """True when a term printed now comes first and is capitalised."""
+    written = _WRITTEN.get()
+    return written is not None and written.capitalise and not written.anything
 
 
 @contextmanager
@@ -75,6 +107,8 @@ class Group(model.Group):  # type: ignore[misc]
 def as_group(render: Callable[[], Any]) -> Any:
     """What ``render`` prints when it is shown as a group (else None), told to the parent."""
     tally = Tally()
+    written = _WRITTEN.get()
+    before = written.anything if written is not None else False
     with _opened(tally):
         try:
             text = render()
@@ -87,6 +121,8 @@ def as_group(render: Callable[[], Any]) -> Any:
         return text
     if parent is not None:
         parent.tried = tally.tried  # as citeproc-js hands it on
+    if written is not None:
+        written.anything = before
     return None
 
 
@@ -101,14 +137,16 @@ class Reporting:
             return as_group(lambda: render(*args, **kwargs))
         tally = _OPEN.get()
         if tally is None:
-            return render(*args, **kwargs)
+            text = render(*args, **kwargs)
+            _note_written(text)
+            return text
         try:
             text = render(*args, **kwargs)
         except VariableError:
             if kind == _VARIABLE:
                 tally.tried = True
             raise
-        empty = text is None or not str(text)
+        empty = _note_written(text)
         if kind == _VARIABLE:
             if empty:
                 tally.tried = True
@@ -119,6 +157,15 @@ class Reporting:
         elif kind == _GENERATED and not empty:
             tally.printed = True
         return text
+
+
+def _note_written(text: Any) -> bool:
+    """Note that ``text`` was printed in the cite; True when it is empty."""
+    empty = text is None or not str(text)
+    written = _WRITTEN.get()
+    if written is not None and not empty:
+        written.anything = True
+    return empty
 
 
 _VARIABLE, _TERM, _GENERATED, _MACRO = "variable", "term", "generated", "macro"

@@ -10,6 +10,7 @@ from typing import Any
 from refs.render.citeproc import NAMES, String, VariableError, join, model
 from refs.render.collation import Unit, collation_key
 from refs.render.engine.display import DISPLAYED, migrate_punctuation, suffix_inside
+from refs.render.engine.groups import first_output
 from refs.render.engine.names import names_sort_key
 
 
@@ -29,7 +30,8 @@ class Layout(model.Layout):  # type: ignore[misc]
             "substitute": bibliography.get("subsequent-author-substitute"),
         }
         try:
-            margin, body = self._render_entry(item, bibliography)
+            with first_output(capitalise=True):
+                margin, body = self._render_entry(item, bibliography)
         finally:
             self.previous_names = self.entry_names.get("current")
             self.entry_names = None
