@@ -152,3 +152,14 @@ def test_after_inverted_name_puts_no_delimiter_after_an_institution() -> None:
     )
     author = [{"literal": "Productivity Commission"}, {"literal": "Treasury"}]
     assert _bibliography(layout, {"author": author}) == "Productivity Commission &amp; Treasury"
+
+
+def test_et_al_use_first_zero_prints_no_names_at_all() -> None:
+    people = [{"family": "Doe", "given": "John"}, {"family": "Roe", "given": "Jane"}]
+    layout = (
+        '<group delimiter=" // ">'
+        '<names variable="author"><name et-al-min="2" et-al-use-first="0"/></names>'
+        '<names variable="author"><name et-al-min="2" et-al-use-first="1"/></names>'
+        "</group>"
+    )
+    assert _bibliography(layout, {"author": people}) == "John Doe et al."

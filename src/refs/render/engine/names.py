@@ -81,6 +81,8 @@ class Name(model.Name):  # type: ignore[misc]
         use_last = cut and not marked and option("et-al-use-last") and use_first <= et_al_min - 2
         if cut:
             people = people[:use_first] + ([people[-1]] if use_last else [])
+        if not people:  # et-al-use-first="0": citeproc-js prints nothing, not "et al." alone
+            return None
         truncated = cut or marked
         mark = option("initialize-with")
         floor = 0 if form == "short" else 1 if mark is not None else 2
