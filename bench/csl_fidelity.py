@@ -1,10 +1,14 @@
-"""How close `refs render` is to citeproc-js, the CSL reference processor, on the shipped store.
+"""How close `refs render` is to citeproc-js, the CSL reference processor, on two item sets.
 
-    python bench/csl_fidelity.py                 # the 50 styles below, text and HTML
-    python bench/csl_fidelity.py --show apa      # also print the entries that differ
-    python bench/csl_fidelity.py --all           # every independent style: exceptions only
-    python bench/csl_fidelity.py --all --timeout 30   # seconds per style; results cached
+    python bench/csl_fidelity.py                 # shipped store and real set, issue 17's 30 styles
+    python bench/csl_fidelity.py --popular       # the 50 most-used styles instead
+    python bench/csl_fidelity.py --set real --show apa   # one set; print the entries that differ
+    python bench/csl_fidelity.py --all           # every independent style, real set: exceptions
+    python bench/csl_fidelity.py --all --set shipped --timeout 30   # seconds per style; cached
 
+The two sets, side by side: the shipped store (references.bib) and the real-data set
+bench/fidelity/real.bib (420 entries drawn from ../shared/bench-data, see bench/fidelity/README.md;
+drawn on first use).
 The store is exported as CSL-JSON exactly as `refs export --format csl-json` writes it, then
 rendered by refs (the library call behind `refs render`) and by ../shared/tools/csl-oracle
 (citeproc-js 2.4.63) from the same file and the same .csl. An entry is identical when its text
@@ -47,6 +51,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED_ORACLE = ROOT.parent / "shared" / "tools" / "csl-oracle"
 LOCAL_ORACLE = ROOT / "bench" / ".out" / "csl-oracle"
 CACHE = ROOT / "bench" / ".out" / "oracle-cache"
+#: The real-data fidelity set (bench/fidelity/README.md), drawn by bench/fidelity/draw.py.
+REAL_SET = ROOT / "bench" / "fidelity" / "real.bib"
 
 #: The 50 most-used styles (Zotero's style-usage ranking, plus the venues of this field).
 STYLES = (
@@ -100,6 +106,39 @@ STYLES = (
     "nlm-citation-name",
     "american-society-of-civil-engineers",
     "turabian-author-date",  # a dependent style: rendered with its parent
+)
+#: The 30 styles of issue 17, over which the real-data set is measured.
+ISSUE_STYLES = (
+    "apa",
+    "ieee",
+    "chicago-author-date",
+    "chicago-notes-bibliography",
+    "modern-language-association",
+    "harvard-cite-them-right",
+    "nature",
+    "nlm-citation-sequence",
+    "american-medical-association",
+    "association-for-computational-linguistics",
+    "elsevier-harvard",
+    "springer-basic-author-date",
+    "american-chemical-society",
+    "apa-6th-edition",
+    "turabian-notes-bibliography",  # a dependent style: rendered with its parent
+    "the-lancet",
+    "cell",
+    "bmj",
+    "plos",
+    "ieee-transactions-on-medical-imaging",
+    "iso690-author-date-en",
+    "frontiers",
+    "taylor-and-francis-chicago-author-date",
+    "american-sociological-association",
+    "american-political-science-association",
+    "royal-society-of-chemistry",
+    "association-for-computing-machinery",
+    "acm-sig-proceedings",
+    "springer-lecture-notes-in-computer-science",
+    "elsevier-with-titles",
 )
 #: The styles that must match citeproc-js on every entry.
 MUST_BE_EXACT = (
@@ -278,44 +317,77 @@ def score(style_name: str, items: list[dict[str, Any]], items_path: Path, direct
     )
 
 
-def compare(styles: Sequence[str], items: list[dict[str, Any]], show: set[str]) -> None:
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """One item set's scores (a style that raised has a message instead)."""
+
+    label: str
+    items: list[dict[str, Any]]
+    scores: dict[str, Score | str]
+
+    def ok(self) -> list[Score]:
+        return [s for s in self.scores.values() if isinstance(s, Score)]
+
+
+def measure(label: str, styles: Sequence[str], items: list[dict[str, Any]]) -> Measured:
     directory = oracle_dir()
+    scores: dict[str, Score | str] = {}
     with tempfile.TemporaryDirectory() as tmp:
         items_path = Path(tmp) / "items.json"
         items_path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-        scores = []
-        print(f"{'style':48} {'entries':>7} {'text':>7} {'html':>7} {'et al.':>7}  order")
         for name in styles:
             try:
-                result = score(name, items, items_path, directory)
+                scores[name] = score(name, items, items_path, directory)
             except Exception as error:
-                print(f"{name:48} error: {type(error).__name__}: {error}")
-                continue
-            scores.append(result)
-            mark = "" if result.same_order else "differs"
-            et_al = f"{result.et_al_printed}/{result.truncated}"
-            print(
-                f"{name:48} {result.entries:7d} {result.text_share:7.1%} "
-                f"{result.html_share:7.1%} {et_al:>7}  {mark}"
-            )
-            if name in show or "all" in show:
-                for key, mine, theirs in result.differences:
-                    print(f"    {key}\n      refs: {mine}\n      js:   {theirs}")
-    if scores:
+                scores[name] = f"error: {type(error).__name__}: {error}"
+    return Measured(label, items, scores)
+
+
+def _cell(result: Score | str | None) -> str:
+    if result is None:
+        return f"{'':>29}"
+    if isinstance(result, str):
+        return f"{result[:29]:>29}"
+    et_al = f"{result.et_al_printed}/{result.truncated}"
+    mark = " " if result.same_order else "*"
+    return f"{result.entries:5d} {result.text_share:6.1%} {result.html_share:6.1%} {et_al:>7}{mark}"
+
+
+def report(styles: Sequence[str], sets: Sequence[Measured], show: set[str]) -> None:
+    """One line per style, the sets side by side; then each set's means and worst style."""
+    head = "".join(f" {m.label:>29}" for m in sets)
+    sub = "".join(f" {'entries':>5} {'text':>6} {'html':>6} {'et al.':>7} " for _ in sets)
+    print(f"{'style':44}{head}\n{'':44}{sub}")
+    for name in styles:
+        print(f"{name:44}" + "".join(f" {_cell(m.scores.get(name))}" for m in sets))
+    print("(* = bibliography order differs from citeproc-js)")
+    for measured in sets:
+        scores = measured.ok()
+        if not scores:
+            continue
         mean_text = sum(s.text_share for s in scores) / len(scores)
         mean_html = sum(s.html_share for s in scores) / len(scores)
         pooled = sum(s.same_text for s in scores) / (sum(s.compared for s in scores) or 1)
-        label = f"mean over {len(scores)} styles"
-        print(f"{label:48} {'':7} {mean_text:7.1%} {mean_html:7.1%}")
-        print(f"{'identical entries, pooled':48} {'':7} {pooled:7.1%}")
-        truncated = len(truncated_ids(items))
+        worst = min(scores, key=lambda s: s.text_share)
+        errors = len(measured.scores) - len(scores)
+        truncated = len(truncated_ids(measured.items))
         with_term = sum(1 for s in scores if s.et_al_printed == s.truncated)
-        print(
-            f"entries with an 'and others' author list (counted apart): {truncated}; "
-            f"the et-al term printed for all of them in {with_term}/{len(scores)} styles"
-        )
         exact = [s.style for s in scores if s.style in MUST_BE_EXACT and s.is_exact]
-        print(f"100% on {len(exact)}/{len(MUST_BE_EXACT)} must-be-exact styles: {', '.join(exact)}")
+        print(
+            f"{measured.label}: mean over {len(scores)} styles text {mean_text:.1%}, "
+            f"html {mean_html:.1%}; pooled {pooled:.1%}; worst {worst.style} "
+            f"{worst.text_share:.1%}; {errors} styles raised\n"
+            f"  entries with an 'and others' author list (counted apart): {truncated}; "
+            f"the et-al term printed for all of them in {with_term}/{len(scores)} styles\n"
+            f"  100% on {len(exact)}/{len(MUST_BE_EXACT)} must-be-exact styles: "
+            f"{', '.join(exact)}"
+        )
+    for measured in sets:
+        for name, result in measured.scores.items():
+            if isinstance(result, Score) and (name in show or "all" in show):
+                print(f"--- {measured.label} / {name}")
+                for key, mine, theirs in result.differences:
+                    print(f"    {key}\n      refs: {mine}\n      js:   {theirs}")
 
 
 ALL_CACHE = ROOT / "bench" / ".out" / "all-styles.json"
@@ -413,20 +485,44 @@ def all_styles(items: list[dict[str, Any]], timeout: float, limit: int | None) -
     print("  slowest: " + ", ".join(f"{name} {seconds:.1f} s" for name, (_, _, seconds) in slowest))
 
 
+def real_set() -> Path:
+    """bench/fidelity/real.bib, drawn from ../shared/bench-data when it is absent."""
+    if not REAL_SET.is_file():
+        print(f"drawing {REAL_SET} …", file=sys.stderr)
+        subprocess.run([sys.executable, str(ROOT / "bench" / "fidelity" / "draw.py")], check=True)
+    return REAL_SET
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, default=ROOT / "references.bib")
-    parser.add_argument("--styles", nargs="*", default=list(STYLES))
+    parser.add_argument("--store", type=Path, help="one store to measure instead of the sets")
+    parser.add_argument(
+        "--set", choices=("both", "shipped", "real"), default="both", help="which item sets"
+    )
+    parser.add_argument("--styles", nargs="*", help="default: the issue's 30 (--popular: 50)")
+    parser.add_argument("--popular", action="store_true", help="the 50 most-used styles")
     parser.add_argument("--show", action="append", default=[], help="print differing entries")
     parser.add_argument("--all", action="store_true", help="every independent style: exceptions")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds per style (--all)")
     parser.add_argument("--limit", type=int, help="only the first N styles (--all)")
     args = parser.parse_args()
-    items = export_items(args.store)
-    if args.all:
-        all_styles(items, args.timeout, args.limit)
+    stores = {"shipped": ROOT / "references.bib", "real": None}
+    if args.store is not None:
+        chosen = {args.store.name: args.store}
+    elif args.set == "both":
+        chosen = stores
     else:
-        compare(args.styles, items, set(args.show))
+        chosen = {args.set: stores[args.set]}
+    if args.all:
+        # --all measures the real set unless one store or set is named
+        path = next(iter(chosen.values())) if len(chosen) == 1 else None
+        all_styles(export_items(path or real_set()), args.timeout, args.limit)
+        return
+    styles = args.styles or list(STYLES if args.popular else ISSUE_STYLES)
+    sets = [
+        measure(name, styles, export_items(path or real_set())) for name, path in chosen.items()
+    ]
+    report(styles, sets, set(args.show))
 
 
 if __name__ == "__main__":

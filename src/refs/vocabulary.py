@@ -31,6 +31,7 @@ VOCABULARIES: tuple[str, ...] = (
     "publisher_words",
     "how_published",
     "generic_title_words",
+    "collation_letters",
 )
 
 

@@ -111,3 +111,55 @@ def test_primary_name_rule_gives_full_names_to_first_names_that_share_initials()
     processed = process(items, style, None, [[{"id": "opt"}, {"id": "survey"}]], citations=True)
     # all-document rule: the years differ, the names still share "Zhang S."
     assert processed.citations == ("(Susan Zhang, 2021; Shengyu Zhang, 2022)",)
+
+
+_NAMES_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout>{layout}</layout></bibliography>
+</style>"""
+
+
+def _bibliography(layout: str, item: dict[str, Any]) -> str:
+    style = _NAMES_STYLE.replace("{layout}", layout).encode()
+    return process([{"id": "x", "type": "book", "title": "T", **item}], style, None).entries[0].html
+
+
+def test_the_counts_of_several_name_variables_add_up() -> None:
+    people = [{"family": f, "given": "A."} for f in ("Doe", "Roe", "Brown", "Smith")]
+    layout = (
+        '<names variable="author editor">'
+        '<name form="count" et-al-min="4" et-al-use-first="3"/></names>'
+    )
+    assert _bibliography(layout, {"author": people, "editor": people[:2]}) == "5"
+
+
+def test_a_name_part_ending_in_a_no_break_space_takes_no_other_space() -> None:
+    layout = (
+        '<names variable="author"><name>'
+        '<name-part name="given" suffix="&#160;"/><name-part name="family"/>'
+        "</name></names>"
+    )
+    author = [{"family": "Doe", "given": "John"}]
+    assert _bibliography(layout, {"author": author}) == "John\u00a0Doe"
+
+
+def test_after_inverted_name_puts_no_delimiter_after_an_institution() -> None:
+    layout = (
+        '<names variable="author"><name name-as-sort-order="all" and="symbol" '
+        'delimiter=", " delimiter-precedes-last="after-inverted-name"/></names>'
+    )
+    author = [{"literal": "Productivity Commission"}, {"literal": "Treasury"}]
+    assert _bibliography(layout, {"author": author}) == "Productivity Commission &amp; Treasury"
+
+
+def test_et_al_use_first_zero_prints_no_names_at_all() -> None:
+    people = [{"family": "Doe", "given": "John"}, {"family": "Roe", "given": "Jane"}]
+    layout = (
+        '<group delimiter=" // ">'
+        '<names variable="author"><name et-al-min="2" et-al-use-first="0"/></names>'
+        '<names variable="author"><name et-al-min="2" et-al-use-first="1"/></names>'
+        "</group>"
+    )
+    assert _bibliography(layout, {"author": people}) == "John Doe et al."

@@ -25,8 +25,9 @@ _MOVABLE = re.compile(
 )
 #: A period, markup, then a suffix's period: "<i>et al.</i>." -> "<i>et al.</i>".
 _PERIOD_ACROSS_TAGS = re.compile(r"\.(?P<tags>(?:</?[a-z]+[^>]*>)+)\.")
-#: A sentence end, then a period added by a suffix or delimiter: "you!." -> "you!".
-_DOUBLE_STOP = re.compile(r"(?<=[!?])(?P<tags>(?:</[a-z]+>)*)\.(?=\s|$|<)")
+#: A sentence end, then a period added by a suffix: "you!." -> "you!", also before the
+#: next delimiter ("Dialogues?., in" -> "Dialogues?, in", as citeproc-js prints it).
+_DOUBLE_STOP = re.compile(r"(?<=[!?])(?P<tags>(?:</[a-z]+>)*)\.(?=[\s,;:]|$|<)")
 
 
 def finish(text: str, *, punctuation_in_quote: bool) -> str:

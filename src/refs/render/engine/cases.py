@@ -1,7 +1,13 @@
 """``text-case`` on whatever citeproc-py hands over: it crashed on plain ``str`` pieces
 ("'str' object has no attribute 'words'"), on ``None`` and on empty strings
 (``capitalize-first`` of "" is an IndexError): 36 of 2,852 independent styles raised on the
-shipped store. citeproc-js leaves an empty value empty and cases the rest."""
+shipped store. citeproc-js leaves an empty value empty and cases the rest.
+
+A title case on what is not an item's variable (a label's term, a date part, a number) is
+applied whatever the language: citeproc-js leaves title case out only on the variables of a
+non-English item. citeproc-py is handed no language there, and read that as "not English", so
+APA's ``<label form="short" text-case="title"/>`` printed "(eds.)" where citeproc-js prints
+"(Eds.)"."""
 
 from __future__ import annotations
 
@@ -19,6 +25,8 @@ class SafeCase:
         cased = as_string(text)
         if cased is None:  # nothing to case
             return text
+        if language is None:  # no item variable: a term, a label, a number
+            language = "en"
         result = super().case(cased, language)  # type: ignore[misc]
         return str(result) if type(text) is str else result
 

@@ -21,6 +21,7 @@ from typing import Any
 from refs.render.citeproc import String, VariableError
 from refs.render.engine.collapse import Options, Piece, fragments, grouped_order, repeated_names
 from refs.render.engine.configs import current
+from refs.render.engine.groups import first_output
 from refs.render.engine.layout import Layout
 from refs.render.engine.looking import looking
 from refs.render.engine.substitute import Names
@@ -69,7 +70,13 @@ class CollapsingNames(Names):
 
 class CitationLayout(Layout):
     def render_citation(self, citation: Any, callback: Any) -> Any:
-        """Collapse the cluster as the ``cs:citation`` options ask (see the module)."""
+        """Collapse the cluster as the ``cs:citation`` options ask (see the module); a first
+        term is capitalised unless the style is in-text (`refs.render.engine.groups`)."""
+        in_text = self.get_root().get("class") == "in-text"
+        with first_output(capitalise=not in_text):
+            return self._render_citation(citation, callback)
+
+    def _render_citation(self, citation: Any, callback: Any) -> Any:
         options = _options(self)
         if options is None or looking():
             return self._render_plain(citation, callback)

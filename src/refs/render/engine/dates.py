@@ -29,3 +29,15 @@ class Date(model.Date):  # type: ignore[misc]
         if self.get("form") is not None:
             return set(self.get("date-parts", "year-month-day").split("-"))
         return {str(part.get("name")) for part in self.iterchildren()}
+
+    def render_single_date(self, date: Any, show_parts: Any = None, context: Any = None) -> Any:
+        """A localized date's parts joined by its own ``delimiter`` (a style's ``<locale>``
+        may give one: Vancouver styles' ``<date form="text" delimiter=" ">``), as
+        citeproc-js joins them; citeproc-py took the delimiter of the ``cs:date`` that called
+        it, which has none, and printed "2017Nov"."""
+        if context is None or context is self or "delimiter" not in self.attrib:
+            return super().render_single_date(date, show_parts, context)
+        if not self.is_locale_date():
+            return super().render_single_date(date, show_parts, context)
+        parts = self.parts(date, show_parts, context)
+        return self.join(parts) if parts else None

@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from functools import cmp_to_key
 from typing import Any
 
-from refs.render.citeproc import String, VariableError, join, model
+from refs.render.citeproc import NAMES, String, VariableError, join, model
 from refs.render.collation import Unit, collation_key
 from refs.render.engine.display import DISPLAYED, migrate_punctuation, suffix_inside
+from refs.render.engine.groups import first_output
+from refs.render.engine.names import names_sort_key
 
 
 class Layout(model.Layout):  # type: ignore[misc]
@@ -28,7 +30,8 @@ class Layout(model.Layout):  # type: ignore[misc]
             "substitute": bibliography.get("subsequent-author-substitute"),
         }
         try:
-            margin, body = self._render_entry(item, bibliography)
+            with first_output(capitalise=True):
+                margin, body = self._render_entry(item, bibliography)
         finally:
             self.previous_names = self.entry_names.get("current")
             self.entry_names = None
@@ -74,7 +77,7 @@ class Sort(model.Sort):  # type: ignore[misc]
         descending: list[bool] = []
         for key in self.findall("cs:key", self.nsmap):
             descending.append(key.get("sort", "ascending").lower() == "descending")
-            keys.append([collation_key(value) for value in key.sort_keys(items, context)])
+            keys.append([collation_key(value) for value in _values(key, items, context)])
 
         def compare(left: int, right: int) -> int:
             for column, down in zip(keys, descending, strict=True):
@@ -89,3 +92,11 @@ class Sort(model.Sort):  # type: ignore[misc]
 
         order = sorted(range(len(items)), key=cmp_to_key(compare))
         return [items[i] for i in order]
+
+
+def _values(key: Any, items: Sequence[Any], context: Any) -> list[Any]:
+    """The key's value for each item; a name variable's as citeproc-js builds it."""
+    variable = key.get("variable", "").replace("-", "_")
+    if variable in NAMES:
+        return [names_sort_key(key, item.reference.get(variable)) for item in items]
+    return list(key.sort_keys(items, context))

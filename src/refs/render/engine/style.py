@@ -19,11 +19,12 @@ from refs.render.engine.dates import Date
 from refs.render.engine.display import TAG as DISPLAY_TAG
 from refs.render.engine.display import Display, wrap_display
 from refs.render.engine.errors import RenderError
+from refs.render.engine.groups import REPORTING, Group, Reporting
 from refs.render.engine.label import Label
 from refs.render.engine.layout import Sort
 from refs.render.engine.names import Name, NamePart
 from refs.render.engine.number import Number
-from refs.render.engine.substitute import Substitute
+from refs.render.engine.substitute import Substitute, substituted_for
 from refs.render.engine.text import Text
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -38,6 +39,7 @@ _OVERRIDES: Mapping[str, type] = {
     "date": Date,
     "name-part": NamePart,
     "if": If,
+    "group": Group,
     "else-if": ElseIf,
     "label": Label,
     "number": Number,
@@ -148,12 +150,13 @@ def load_style(path: Path | bytes, locale: str | None) -> Any:
 
 def _default_names(root: Any) -> None:
     """Give each ``cs:names`` without a ``cs:name`` (outside a substitute, whose names take
-    their parent's) an empty one of our class: citeproc-py made one of its own class while
-    rendering, so such names escaped our initials, given-name levels and sort keys."""
+    their parent's, also inside a ``cs:choose`` there) an empty one of our class: citeproc-py
+    made one of its own class while rendering, so such names escaped our initials, given-name
+    levels and sort keys."""
     for names in root.iter(f"{{{CSL_NS}}}names"):
         if names.find(f"{{{CSL_NS}}}name") is not None:
             continue
-        if names.getparent().tag == f"{{{CSL_NS}}}substitute":
+        if substituted_for(names) is not None:
             continue
         names.insert(0, names.makeelement(f"{{{CSL_NS}}}name", {}))
 
@@ -181,9 +184,14 @@ def _lookup() -> Any:
 
 
 def _cached(cls: type) -> type:
-    """``cls`` with its repeated look-ups kept (`refs.render.engine.cached`) and, when it
-    has a ``text-case``, a case that takes any string (`refs.render.engine.cases`)."""
-    bases = (Cached, SafeCase, cls) if issubclass(cls, model.TextCased) else (Cached, cls)
+    """``cls`` with its repeated look-ups kept (`refs.render.engine.cached`), when it has a
+    ``text-case`` a case that takes any string (`refs.render.engine.cases`), and when it
+    prints a variable or a term, a report of it to its group (`refs.render.engine.groups`)."""
+    bases: tuple[type, ...] = (
+        (Cached, SafeCase, cls) if issubclass(cls, model.TextCased) else (Cached, cls)
+    )
+    if issubclass(cls, REPORTING):
+        bases = (Reporting, *bases)
     return type(cls.__name__, bases, {"__module__": cls.__module__})
 
 

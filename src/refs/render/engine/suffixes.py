@@ -7,6 +7,7 @@ from typing import Any
 
 from refs.render.citeproc import Citation, String, plain
 from refs.render.disambiguation import year_suffixes
+from refs.render.engine.initials import initialize
 from refs.render.engine.looking import only_looking
 from refs.render.engine.style import CSL_NS, Cite, Registry
 
@@ -54,9 +55,18 @@ def _cited_alone(cite: Any, registry: Registry) -> Any:
 
 
 def _other_methods(citation: Any) -> Callable[[Any], Hashable]:
-    """What ``disambiguate-add-names`` / ``-add-givenname`` would show of a reference."""
+    """What ``disambiguate-add-names`` / ``-add-givenname`` would show of a reference.
+
+    The ``givenname-disambiguation-rule`` says whose given names can be shown: the first
+    name's alone ("primary-name", APA), or everyone's; as initials only ("…-with-initials").
+    Two reports by the same nine authors whose fifth has "Reginald B." in one and "Reginald
+    Byron" in the other cannot be told apart by a primary-name rule: they get 2023a, 2023b.
+    """
     add_names = citation.get("disambiguate-add-names", "false") == "true"
     add_given = citation.get("disambiguate-add-givenname", "false") == "true"
+    rule = str(citation.get("givenname-disambiguation-rule", "by-cite"))
+    primary_only = rule.startswith("primary-name")
+    initials_only = rule.endswith("-with-initials")
 
     def names(reference: Any) -> Hashable:
         if not (add_names or add_given):
@@ -65,16 +75,26 @@ def _other_methods(citation: Any) -> Callable[[Any], Hashable]:
             people = reference.get(role)
             if people:
                 shown = people if add_names else people[:1]
-                return tuple(_name_key(person, with_given=add_given) for person in shown)
+                return tuple(
+                    _name_key(
+                        person,
+                        with_given=add_given and (n == 0 or not primary_only),
+                        initials=initials_only,
+                    )
+                    for n, person in enumerate(shown)
+                )
         return ()
 
     return names
 
 
-def _name_key(person: Any, *, with_given: bool) -> tuple[str, ...]:
+def _name_key(person: Any, *, with_given: bool, initials: bool) -> tuple[str, ...]:
     given, family, _, particle, _ = person.parts()
     key = (str(particle or ""), str(family or ""))
-    return (*key, str(given or "")) if with_given else key
+    if not with_given:
+        return key
+    given_text = str(given or "")
+    return (*key, initialize(given_text, ".") if initials else given_text)
 
 
 class SuffixedYear(int):

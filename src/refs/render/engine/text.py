@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from refs.render.citeproc import MixedString, NoCase, String, VariableError, model
+from refs.render.engine.groups import starts_output
 from refs.render.engine.looking import looking
 from refs.render.engine.number import numeric_text
 from refs.render.engine.numbers import RANGED
@@ -47,6 +48,14 @@ class Text(model.Text):  # type: ignore[misc]
             language = self.get_root().get("default-locale", "en")[:2]
         macro = self.get_macro(self.get("macro"))
         return macro.render(item, self if context is None else context, sort_options), language
+
+    def _term(self, item: Any) -> Any:
+        """A term that comes first in its cite or entry is capitalised, as citeproc-js does
+        ("Ibid.", "In:"; `refs.render.engine.groups.starts_output`)."""
+        text = super()._term(item)
+        if text and starts_output():
+            return String(str(text)[:1].upper() + str(text)[1:])
+        return text
 
     def _variable(self, item: Any, context: Any) -> Any:
         text = super()._variable(item, context)
