@@ -38,10 +38,12 @@ from refs.render.engine.style import (
     known_locale,
     load_style,
     punctuation_in_quote,
+    quote_terms,
 )
 from refs.render.engine.suffixes import add_year_suffixes
 from refs.render.engine.truncation import mark_truncated
 from refs.render.punctuation import finish
+from refs.render.quotes import Quotes, mark_quotes
 
 #: CSL-JSON keys citeproc-py accepts on an item (others would make it warn, and are unused).
 _ITEM_KEYS = frozenset(VARIABLES) | {"id", "type", "shortTitle", "title_short", "language"}
@@ -183,29 +185,40 @@ def _rendered(
         ordered = root.bibliography.sort(ordered)
         registry.set_order(ordered)
     add_year_suffixes(root, ordered, registry)
-    piq = punctuation_in_quote(root)
-    rendered_citations = tuple(_citations(root, citations, piq)) if with_citations else ()
+    finishing = Finishing(punctuation_in_quote(root), quote_terms(root))
+    rendered_citations = tuple(_citations(root, citations, finishing)) if with_citations else ()
     if not bibliography or root.bibliography is None:
         return rendered_citations, ()
     run = current()
     if run is not None:
         run.enter_bibliography()
-    return rendered_citations, tuple(_entries(root.bibliography.layout, ordered, ids, piq))
+    return rendered_citations, tuple(_entries(root.bibliography.layout, ordered, ids, finishing))
+
+
+@dataclass(frozen=True, slots=True)
+class Finishing:
+    """What finishing a rendered entry needs of the locale (`refs.render.punctuation`)."""
+
+    punctuation_in_quote: bool
+    quotes: Quotes
+
+    def __call__(self, text: str) -> str:
+        return finish(text, punctuation_in_quote=self.punctuation_in_quote, quotes=self.quotes)
 
 
 def _entries(
-    layout: Any, ordered: Iterable[Any], ids: Mapping[str, str], piq: bool
+    layout: Any, ordered: Iterable[Any], ids: Mapping[str, str], finished: Finishing
 ) -> Iterable[RenderedEntry]:
     for cite in ordered:
         margin, body = _entry(layout, cite)
         if body is None and margin is None:
             continue
-        html = finish(str(body or ""), punctuation_in_quote=piq)
+        html = finished(str(body or ""))
         yield RenderedEntry(
             ids[cite.key],
             # citeproc-js trims the right-inline block of second-field-align ("Title.” ")
             html if margin is None else html.rstrip(),
-            None if margin is None else finish(str(margin), punctuation_in_quote=piq),
+            None if margin is None else finished(str(margin)),
         )
 
 
@@ -215,11 +228,11 @@ def _cite_item(cite: Mapping[str, Any]) -> Any:
         options["locator"] = Locator(cite.get("label", "page"), rich_text(str(cite["locator"])))
     for key in ("prefix", "suffix"):
         if key in cite:
-            options[key] = rich_text(str(cite[key]))
+            options[key] = mark_quotes(rich_text(str(cite[key])))
     return Cite(str(cite["id"]), **options)
 
 
-def _citations(root: Any, citations: Sequence[Any], piq: bool) -> Iterable[str]:
+def _citations(root: Any, citations: Sequence[Any], finished: Finishing) -> Iterable[str]:
     previous: list[Any] = []
     for citation in citations:
         try:
@@ -229,7 +242,7 @@ def _citations(root: Any, citations: Sequence[Any], piq: bool) -> Iterable[str]:
         except Exception as error:  # citeproc-py's own bugs: say so, never a traceback
             msg = f"citeproc-py failed on a citation: {type(error).__name__}: {error}"
             raise RenderError(msg) from error
-        yield finish(str(text), punctuation_in_quote=piq)
+        yield finished(str(text))
 
 
 def _entry(layout: Any, cite: Any) -> tuple[Any, Any]:
