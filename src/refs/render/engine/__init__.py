@@ -62,11 +62,21 @@ class RenderedEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class Unrendered:
+    """An entry citeproc-py failed on: left out of the bibliography, every other one kept."""
+
+    id: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Rendered:
-    """A rendered bibliography and what citeproc-py warned about meanwhile."""
+    """A rendered bibliography, what citeproc-py warned about meanwhile, and the entries it
+    could not render."""
 
     entries: tuple[RenderedEntry, ...]
     warnings: tuple[str, ...]
+    unrendered: tuple[Unrendered, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,16 +86,18 @@ class Processed:
     citations: tuple[str, ...]
     entries: tuple[RenderedEntry, ...]
     warnings: tuple[str, ...]
+    unrendered: tuple[Unrendered, ...] = ()
 
 
 def render_entries(items: Sequence[Mapping[str, Any]], style_path: Path, locale: str) -> Rendered:
     """Register every item in order, cite each once, and render the style's bibliography.
 
     Entries come in the style's bibliography order; an entry the style renders empty is left
-    out (as citeproc-js does). Raises `NoBibliography` for a citation-only style.
+    out (as citeproc-js does), and so is one citeproc-py fails on (`Rendered.unrendered`
+    says which, and why). Raises `NoBibliography` for a citation-only style.
     """
     processed = process(items, style_path, locale)
-    return Rendered(processed.entries, processed.warnings)
+    return Rendered(processed.entries, processed.warnings, processed.unrendered)
 
 
 def process(
@@ -120,7 +132,8 @@ def process(
             msg = f"citeproc-py failed: {type(error).__name__}: {error}"
             raise RenderError(msg) from error
     said = dict.fromkeys(str(w.message).splitlines()[0] for w in caught)
-    return Processed(result[0], result[1], tuple(said))
+    citations_, entries, unrendered = result
+    return Processed(citations_, entries, tuple(said), unrendered)
 
 
 def _process(
@@ -131,7 +144,7 @@ def _process(
     *,
     bibliography: bool,
     with_citations: bool,
-) -> tuple[tuple[str, ...], tuple[RenderedEntry, ...]]:
+) -> tuple[tuple[str, ...], tuple[RenderedEntry, ...], tuple[Unrendered, ...]]:
     root = load_style(style, locale)
     if bibliography and root.bibliography is None:
         name = style.stem if isinstance(style, Path) else "the style"
@@ -180,7 +193,7 @@ def _rendered(
     registry: Registry,
     bibliography: bool,
     with_citations: bool,
-) -> tuple[tuple[str, ...], tuple[RenderedEntry, ...]]:
+) -> tuple[tuple[str, ...], tuple[RenderedEntry, ...], tuple[Unrendered, ...]]:
     if root.bibliography is not None:
         ordered = root.bibliography.sort(ordered)
         registry.set_order(ordered)
@@ -188,11 +201,13 @@ def _rendered(
     finishing = Finishing(punctuation_in_quote(root), quote_terms(root))
     rendered_citations = tuple(_citations(root, citations, finishing)) if with_citations else ()
     if not bibliography or root.bibliography is None:
-        return rendered_citations, ()
+        return rendered_citations, (), ()
     run = current()
     if run is not None:
         run.enter_bibliography()
-    return rendered_citations, tuple(_entries(root.bibliography.layout, ordered, ids, finishing))
+    unrendered: list[Unrendered] = []
+    entries = tuple(_entries(root.bibliography.layout, ordered, ids, finishing, unrendered))
+    return rendered_citations, entries, tuple(unrendered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,10 +222,19 @@ class Finishing:
 
 
 def _entries(
-    layout: Any, ordered: Iterable[Any], ids: Mapping[str, str], finished: Finishing
+    layout: Any,
+    ordered: Iterable[Any],
+    ids: Mapping[str, str],
+    finished: Finishing,
+    unrendered: list[Unrendered],
 ) -> Iterable[RenderedEntry]:
+    """The rendered entries; one citeproc-py fails on goes to ``unrendered`` instead."""
     for cite in ordered:
-        margin, body = _entry(layout, cite)
+        rendered = _entry(layout, cite)
+        if isinstance(rendered, str):
+            unrendered.append(Unrendered(ids[cite.key], rendered))
+            continue
+        margin, body = rendered
         if body is None and margin is None:
             continue
         html = finished(str(body or ""))
@@ -245,17 +269,17 @@ def _citations(root: Any, citations: Sequence[Any], finished: Finishing) -> Iter
         yield finished(str(text))
 
 
-def _entry(layout: Any, cite: Any) -> tuple[Any, Any]:
-    """(margin, body) of one entry; errors inside citeproc-py become a `RenderError`."""
+def _entry(layout: Any, cite: Any) -> tuple[Any, Any] | str:
+    """(margin, body) of one entry, or what citeproc-py failed with on it."""
     try:
         if isinstance(layout, Layout):
-            return layout.render_entry(cite)
+            margin, body = layout.render_entry(cite)
+            return margin, body
         return None, layout.render_bibliography([cite])[0]
     except RefsError:
         raise
     except Exception as error:  # citeproc-py's own bugs: say which entry, never a traceback
-        msg = f"citeproc-py failed on entry {cite.key!r}: {type(error).__name__}: {error}"
-        raise RenderError(msg) from error
+        return f"citeproc-py failed on it: {type(error).__name__}: {error}"
 
 
 def _cleaned(item: Mapping[str, Any]) -> dict[str, Any]:
@@ -285,6 +309,7 @@ __all__ = [
     "RenderError",
     "Rendered",
     "RenderedEntry",
+    "Unrendered",
     "available_locales",
     "known_locale",
     "process",
