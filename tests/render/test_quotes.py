@@ -44,6 +44,8 @@ def printed(text: str, quotes: Quotes = ENGLISH) -> str:
         pytest.param("A ‘curly’ one", "A ‘curly’ one", id="curly-single-stays"),
         pytest.param('My "<i>Title</i>" here', "My “<i>Title</i>” here", id="across-tags"),
         pytest.param("a ('paren') b", "a ('paren’) b", id="single-after-bracket"),
+        pytest.param("On “x' ” y", "On “x’ ” y", id="curly-closing-after-a-space"),
+        pytest.param("'Uber With Guns’ App", "'Uber With Guns’ App", id="straight-closed-by-curly"),
     ],
 )
 def test_quotations_and_apostrophes_in_data(data: str, expected: str) -> None:

@@ -117,6 +117,7 @@ def mark_quotes(html: str) -> str:
     #: (opening, closing) positions in html, the opening quote, whether text follows
     pairs: list[tuple[int, int, str, bool]] = []
     stack: list[tuple[str, int]] = []  # (opening character, index into text) of open ones
+    curly_closings: list[int] = []  # where a ’ could close a quotation
     for index, (_, char) in enumerate(text):
         kind = _KIND.get(char)
         if kind is None:
@@ -133,6 +134,10 @@ def mark_quotes(html: str) -> str:
         )
         if char == "\u201c":
             opening = True
+        elif char == "\u201d":  # citeproc-js closes a “ even after a space: "approach ”"
+            closing = True
+        if char == "\u2019" and closing:
+            curly_closings.append(index)
         if closing and any(_KIND[opener] == kind for opener, _ in stack):
             while stack:
                 opener, start = stack.pop()
@@ -147,7 +152,9 @@ def mark_quotes(html: str) -> str:
             # citeproc-js leaves a ' after an opening bracket straight: "('a’)"
             replaced[text[index][0]] = APOSTROPHE
     for opener, start in stack:
-        if opener == "'":
+        # a ' that opens nothing is an apostrophe, unless a ’ closes it (citeproc-js then
+        # leaves it straight: "'Uber With Guns’ App")
+        if opener == "'" and not any(end > start for end in curly_closings):
             replaced[text[start][0]] = APOSTROPHE
     replaced.update(_marked(pairs))
     if not replaced:
