@@ -56,6 +56,12 @@ def line(style: str, *dates: list[int]) -> str:
             id="day-month-year-order",
         ),
         pytest.param("chicago-author-date", ([1987], [0]), "1987–.", id="open-range"),
+        pytest.param(
+            "chicago-notes-bibliography",
+            ([2015, 5], [2015, 6]),
+            "May–June 2015",
+            id="month-range-in-a-text-date-without-days",
+        ),
     ],
 )
 def test_date_ranges_as_citeproc_js(

@@ -96,11 +96,12 @@ class Date(model.Date):  # type: ignore[misc]
         drop_first_prefix: bool = False,
     ) -> Any:
         texts = []
-        for index, (text, prefix, suffix) in enumerate(parts):
-            if text is None:
-                continue
+        # the parts the date has: the begin's last one drops its suffix ("May–June 2015",
+        # the day the style would print next is not there)
+        present = [part for part in parts if part[0] is not None]
+        for index, (text, prefix, suffix) in enumerate(present):
             before = "" if drop_first_prefix and index == 0 else prefix
-            after = "" if drop_last_suffix and index == len(parts) - 1 else suffix
+            after = "" if drop_last_suffix and index == len(present) - 1 else suffix
             texts.append(self.preformat(before) + text + self.preformat(after))
         return join(texts, between) if texts else String("")
 
