@@ -412,11 +412,12 @@ def _on_alarm(_signum: int, _frame: Any) -> None:
 
 def render_once(items: list[dict[str, Any]], name: str, timeout: float) -> tuple[str, str]:
     """(outcome, message) of rendering the items in one style: ok, no-bibliography,
-    exception or timeout (after ``timeout`` seconds; an interval timer interrupts it)."""
+    exception (raised, or entries citeproc-py failed on) or timeout (after ``timeout``
+    seconds; an interval timer interrupts it)."""
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        render_bibliography(items, resolve_style(name))
+        unrendered = render_bibliography(items, resolve_style(name)).unrendered
     except StyleTimeout:
         return "timeout", f"more than {timeout:g} s"
     except Exception as error:
@@ -428,6 +429,9 @@ def render_once(items: list[dict[str, Any]], name: str, timeout: float) -> tuple
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if unrendered:  # `refs render` leaves these out and exits 1: counted as exceptions here
+        first = unrendered[0]
+        return "exception", f"{len(unrendered)} entries left out, {first.id}: {first.message}"
     return "ok", ""
 
 

@@ -146,3 +146,25 @@ def test_render_a_catalog_section(run_cli: RunCli) -> None:
     )
     assert unknown.exit_code == 2
     assert "no catalog section" in unknown.stderr
+
+
+def test_an_entry_citeproc_py_fails_on_is_a_finding_and_the_others_render(
+    run_cli: RunCli, store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from refs.render.engine.layout import Layout  # noqa: PLC0415 - the layer a bug lives in
+
+    render_entry = Layout.render_entry
+
+    def failing(self: Layout, cite: object) -> object:
+        if getattr(cite, "key", "") == "zhou2023other":
+            raise TypeError("'NoneType' object is not callable")
+        return render_entry(self, cite)
+
+    monkeypatch.setattr(Layout, "render_entry", failing)
+    result = run_cli("--store", str(store), "render", "--style", "ieee")
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 2
+    assert (
+        f"{store}:3: warning unrendered-entry: zhou2023other left out of the ieee bibliography: "
+        "citeproc-py failed on it: TypeError"
+    ) in result.stderr

@@ -1,37 +1,91 @@
-"""Dates as citeproc-js prints them (`refs.render.engine.dates`)."""
+"""Date ranges (``[[2019,10],[2019,11]]``) print as citeproc-js prints them."""
 
 from __future__ import annotations
 
-from refs.render.engine import process
+from typing import Any
 
-_STYLE = """<?xml version="1.0" encoding="utf-8"?>
-<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
-  <info><title>t</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>
-  <locale xml:lang="en">
-    <date delimiter=" " form="text">
-      <date-part name="year"/>
-      <date-part form="short" name="month" strip-periods="true"/>
-      <date-part name="day"/>
-    </date>
-  </locale>
-  <citation><layout><text variable="title"/></layout></citation>
-  <bibliography><layout><date form="text" variable="issued"{parts}/></layout></bibliography>
-</style>"""
+import pytest
+
+from refs.render import render_bibliography, resolve_style
 
 
-def _date(parts: list[int], attributes: str = "") -> str:
-    item = {"id": "a", "type": "article", "title": "A", "issued": {"date-parts": [parts]}}
-    style = _STYLE.replace("{parts}", attributes).encode()
-    return process([item], style, None).entries[0].html
+def conference(key: str, *dates: list[int]) -> dict[str, Any]:
+    return {
+        "id": key,
+        "type": "paper-conference",
+        "title": "A study",
+        "author": [{"family": "Smith", "given": "John"}],
+        "container-title": "Proc",
+        "issued": {"date-parts": [*dates]},
+    }
 
 
-def test_a_localized_date_of_the_style_is_joined_by_its_own_delimiter() -> None:
-    assert _date([2017, 11]) == "2017 Nov"  # Vancouver styles; citeproc-py: "2017Nov"
+def line(style: str, *dates: list[int]) -> str:
+    return render_bibliography([conference("k", *dates)], resolve_style(style)).text
 
 
-def test_every_part_is_joined_by_it() -> None:
-    assert _date([2017, 11, 3]) == "2017 Nov 3"
+@pytest.mark.parametrize(
+    ("style", "dates", "expected"),
+    [
+        pytest.param("ieee", ([2019, 10], [2019, 11]), "Oct.–Nov. 2019", id="month-range-no-form"),
+        pytest.param(
+            "apa", ([2019, 10], [2019, 11]), "(2019, October–November)", id="apa-year-kept"
+        ),
+        pytest.param(
+            "apa", ([2019, 10, 28], [2019, 11, 1]), "(2019, October 28–November 1)", id="apa-days"
+        ),
+        pytest.param(
+            "apa", ([2019, 10, 28], [2019, 10, 30]), "(2019, October 28–30)", id="day-range"
+        ),
+        pytest.param(
+            "apa",
+            ([2018, 12, 30], [2019, 1, 2]),
+            "(2018–2019, December 30–January 2)",
+            id="year-range-with-hidden-year",
+        ),
+        pytest.param(
+            "chicago-author-date",
+            ([2019, 10, 28], [2019, 11, 1]),
+            "Proc, October 28–November 1.",
+            id="localized-text-form",
+        ),
+        pytest.param(
+            "iso690-author-date-en",
+            ([2019, 10, 28], [2019, 11, 1]),
+            "28 October–1 November 2019",
+            id="day-month-year-order",
+        ),
+        pytest.param("chicago-author-date", ([1987], [0]), "1987–.", id="open-range"),
+        pytest.param(
+            "chicago-notes-bibliography",
+            ([2015, 5], [2015, 6]),
+            "May–June 2015",
+            id="month-range-in-a-text-date-without-days",
+        ),
+    ],
+)
+def test_date_ranges_as_citeproc_js(
+    style: str, dates: tuple[list[int], ...], expected: str
+) -> None:
+    assert expected in line(style, *dates)
 
 
-def test_date_parts_of_the_calling_date_still_choose_the_parts() -> None:
-    assert _date([2017, 11, 3], ' date-parts="year-month"') == "2017 Nov"
+def test_a_range_in_parts_the_style_hides_prints_the_begin() -> None:
+    assert "(2019)" in line("nature", [2019, 10], [2019, 11])
+
+
+def test_a_same_author_year_range_takes_the_year_suffix_on_its_shared_year() -> None:
+    items = [
+        conference("a", [2019, 10], [2019, 11]),
+        conference("b", [2019, 10, 28], [2019, 10, 30]),
+    ]
+    text = render_bibliography(items, resolve_style("apa")).text
+    assert "(2019a, October–November)" in text
+    assert "(2019b, October 28–30)" in text
+
+
+def test_a_year_range_takes_the_suffix_on_its_end_year() -> None:
+    items = [conference("a", [2018, 12, 30], [2019, 1, 2]), conference("b", [2018, 12], [2019, 1])]
+    text = render_bibliography(items, resolve_style("apa")).text
+    assert "(2018–2019a, December–January)" in text
+    assert "(2018–2019b, December 30–January 2)" in text

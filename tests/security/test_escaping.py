@@ -328,6 +328,8 @@ def test_render_prints_hostile_titles_as_text(
 ) -> None:
     _imported(run_cli, tmp_path, monkeypatch, _readme([title]))
     out = _rendered(run_cli, "--style", "apa", "--format", fmt)
+    # a ' that opens or closes no quotation prints as citeproc-js prints it, an apostrophe
+    title = title.replace("'", "\u2019")
     if fmt == "text":
         assert title in out
         return
@@ -448,7 +450,8 @@ def test_sync_writes_hostile_titles_as_text_and_a_second_sync_changes_nothing(
     read_back = [
         _text(r.fields.get("title", "")) for r in parse_document(written, "README.md").records
     ]
-    assert sorted(read_back) == sorted(titles)
+    # a ' that opens or closes no quotation is written as citeproc-js prints it, ’
+    assert sorted(read_back) == sorted(title.replace("'", "\u2019") for title in titles)
     again = run_cli("sync", "README.md")
     assert (again.exit_code, again.stdout) == (0, "")
 

@@ -105,10 +105,13 @@ def render_command(
         project=settings.project,
     )
     report_problems(result.problems)
+    report_problems(result.unrendered)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if output is not None:
         click.echo(f"rendered {result.count} entries in {result.style} to {output}", err=True)
     if result.missing_keys:
         click.echo(f"Error: no entry with key: {', '.join(result.missing_keys)}", err=True)
+        click.get_current_context().exit(ExitStatus.FINDINGS)
+    if result.unrendered:  # the others were written; these entries are findings
         click.get_current_context().exit(ExitStatus.FINDINGS)

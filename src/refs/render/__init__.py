@@ -18,6 +18,7 @@ from refs.render.engine import (
     NoBibliography,
     RenderedEntry,
     RenderError,
+    Unrendered,
     available_locales,
     known_locale,
     render_entries,
@@ -31,11 +32,13 @@ DEFAULT_LOCALE = "en-US"
 
 @dataclass(frozen=True, slots=True)
 class Bibliography:
-    """A rendered reference section: its entries, the text to print, citeproc's warnings."""
+    """A rendered reference section: its entries, the text to print, citeproc's warnings, and
+    the entries left out because citeproc-py failed on them."""
 
     entries: tuple[RenderedEntry, ...]
     text: str
     warnings: tuple[str, ...]
+    unrendered: tuple[Unrendered, ...] = ()
 
 
 def render_bibliography(
@@ -46,7 +49,8 @@ def render_bibliography(
 ) -> Bibliography:
     """Every CSL-JSON item registered and cited once, in order, rendered in ``style``."""
     rendered = render_entries(items, style.path, locale)
-    return Bibliography(rendered.entries, formatted(rendered.entries, fmt), rendered.warnings)
+    text = formatted(rendered.entries, fmt)
+    return Bibliography(rendered.entries, text, rendered.warnings, rendered.unrendered)
 
 
 __all__ = [
@@ -58,6 +62,7 @@ __all__ = [
     "RenderedEntry",
     "Style",
     "StyleNotFound",
+    "Unrendered",
     "available_locales",
     "known_locale",
     "list_styles",

@@ -7,12 +7,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from refs.bibtex.blocks import Block
 from refs.catalog import Catalog, load_catalog
 from refs.document import Document, parse
 from refs.errors import Problem
 from refs.export.csl_json import csl_items
 from refs.model import Entry
-from refs.render import DEFAULT_LOCALE, Format, Style, render_bibliography, resolve_style
+from refs.render import (
+    DEFAULT_LOCALE,
+    Format,
+    Style,
+    Unrendered,
+    render_bibliography,
+    resolve_style,
+)
 from refs.render.readme import readme_section
 from refs.store import atomic_output, load_store
 from refs.sync import Listed, listed_headings, readme_groups
@@ -29,6 +37,8 @@ class RenderResult:
     missing_keys: tuple[str, ...]
     problems: tuple[Problem, ...]
     warnings: tuple[str, ...]
+    #: the entries left out because citeproc-py failed on them: findings (exit 1)
+    unrendered: tuple[Problem, ...] = ()
 
 
 def render(
@@ -71,9 +81,11 @@ def render(
         documents = _documents(store.entries(), Path() if project is None else project)
         listed = listed_headings(store.entries(), documents)
         count, text, warnings = _readme(items, catalog_path, style, locale, section, listed=listed)
-    else:
+    unrendered: tuple[Problem, ...] = ()
+    if not readme:
         bibliography = render_bibliography(items, style, locale, fmt)
         count, text, warnings = len(bibliography.entries), bibliography.text, bibliography.warnings
+        unrendered = _unrendered(bibliography.unrendered, store_path, store.blocks, style.id)
     data = text.encode("utf-8", "surrogateescape")
     if output is None:
         stdout.write(data)
@@ -87,6 +99,23 @@ def render(
         missing,
         store.problems,
         (*export_warnings, *(f"citeproc: {w}" for w in warnings)),
+        unrendered,
+    )
+
+
+def _unrendered(
+    unrendered: Sequence[Unrendered], store_path: Path, blocks: Sequence[Block], style: str
+) -> tuple[Problem, ...]:
+    """Each entry citeproc-py failed on, as a finding at the entry's line of the store."""
+    lines = {b.entry.key.casefold(): b.line for b in blocks if b.entry is not None}
+    return tuple(
+        Problem(
+            str(store_path),
+            lines.get(entry.id.casefold(), 0),
+            "unrendered-entry",
+            f"{entry.id} left out of the {style} bibliography: {entry.message}",
+        )
+        for entry in unrendered
     )
 
 

@@ -38,10 +38,12 @@ from refs.render.engine.style import (
     known_locale,
     load_style,
     punctuation_in_quote,
+    quote_terms,
 )
 from refs.render.engine.suffixes import add_year_suffixes
 from refs.render.engine.truncation import mark_truncated
 from refs.render.punctuation import finish
+from refs.render.quotes import Quotes, mark_quotes
 
 #: CSL-JSON keys citeproc-py accepts on an item (others would make it warn, and are unused).
 _ITEM_KEYS = frozenset(VARIABLES) | {"id", "type", "shortTitle", "title_short", "language"}
@@ -60,11 +62,21 @@ class RenderedEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class Unrendered:
+    """An entry citeproc-py failed on: left out of the bibliography, every other one kept."""
+
+    id: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Rendered:
-    """A rendered bibliography and what citeproc-py warned about meanwhile."""
+    """A rendered bibliography, what citeproc-py warned about meanwhile, and the entries it
+    could not render."""
 
     entries: tuple[RenderedEntry, ...]
     warnings: tuple[str, ...]
+    unrendered: tuple[Unrendered, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,16 +86,18 @@ class Processed:
     citations: tuple[str, ...]
     entries: tuple[RenderedEntry, ...]
     warnings: tuple[str, ...]
+    unrendered: tuple[Unrendered, ...] = ()
 
 
 def render_entries(items: Sequence[Mapping[str, Any]], style_path: Path, locale: str) -> Rendered:
     """Register every item in order, cite each once, and render the style's bibliography.
 
     Entries come in the style's bibliography order; an entry the style renders empty is left
-    out (as citeproc-js does). Raises `NoBibliography` for a citation-only style.
+    out (as citeproc-js does), and so is one citeproc-py fails on (`Rendered.unrendered`
+    says which, and why). Raises `NoBibliography` for a citation-only style.
     """
     processed = process(items, style_path, locale)
-    return Rendered(processed.entries, processed.warnings)
+    return Rendered(processed.entries, processed.warnings, processed.unrendered)
 
 
 def process(
@@ -118,7 +132,8 @@ def process(
             msg = f"citeproc-py failed: {type(error).__name__}: {error}"
             raise RenderError(msg) from error
     said = dict.fromkeys(str(w.message).splitlines()[0] for w in caught)
-    return Processed(result[0], result[1], tuple(said))
+    citations_, entries, unrendered = result
+    return Processed(citations_, entries, tuple(said), unrendered)
 
 
 def _process(
@@ -129,7 +144,7 @@ def _process(
     *,
     bibliography: bool,
     with_citations: bool,
-) -> tuple[tuple[str, ...], tuple[RenderedEntry, ...]]:
+) -> tuple[tuple[str, ...], tuple[RenderedEntry, ...], tuple[Unrendered, ...]]:
     root = load_style(style, locale)
     if bibliography and root.bibliography is None:
         name = style.stem if isinstance(style, Path) else "the style"
@@ -178,34 +193,56 @@ def _rendered(
     registry: Registry,
     bibliography: bool,
     with_citations: bool,
-) -> tuple[tuple[str, ...], tuple[RenderedEntry, ...]]:
+) -> tuple[tuple[str, ...], tuple[RenderedEntry, ...], tuple[Unrendered, ...]]:
     if root.bibliography is not None:
         ordered = root.bibliography.sort(ordered)
         registry.set_order(ordered)
     add_year_suffixes(root, ordered, registry)
-    piq = punctuation_in_quote(root)
-    rendered_citations = tuple(_citations(root, citations, piq)) if with_citations else ()
+    finishing = Finishing(punctuation_in_quote(root), quote_terms(root))
+    rendered_citations = tuple(_citations(root, citations, finishing)) if with_citations else ()
     if not bibliography or root.bibliography is None:
-        return rendered_citations, ()
+        return rendered_citations, (), ()
     run = current()
     if run is not None:
         run.enter_bibliography()
-    return rendered_citations, tuple(_entries(root.bibliography.layout, ordered, ids, piq))
+    unrendered: list[Unrendered] = []
+    entries = tuple(_entries(root.bibliography.layout, ordered, ids, finishing, unrendered))
+    return rendered_citations, entries, tuple(unrendered)
+
+
+@dataclass(frozen=True, slots=True)
+class Finishing:
+    """What finishing a rendered entry needs of the locale (`refs.render.punctuation`)."""
+
+    punctuation_in_quote: bool
+    quotes: Quotes
+
+    def __call__(self, text: str) -> str:
+        return finish(text, punctuation_in_quote=self.punctuation_in_quote, quotes=self.quotes)
 
 
 def _entries(
-    layout: Any, ordered: Iterable[Any], ids: Mapping[str, str], piq: bool
+    layout: Any,
+    ordered: Iterable[Any],
+    ids: Mapping[str, str],
+    finished: Finishing,
+    unrendered: list[Unrendered],
 ) -> Iterable[RenderedEntry]:
+    """The rendered entries; one citeproc-py fails on goes to ``unrendered`` instead."""
     for cite in ordered:
-        margin, body = _entry(layout, cite)
+        rendered = _entry(layout, cite)
+        if isinstance(rendered, str):
+            unrendered.append(Unrendered(ids[cite.key], rendered))
+            continue
+        margin, body = rendered
         if body is None and margin is None:
             continue
-        html = finish(str(body or ""), punctuation_in_quote=piq)
+        html = finished(str(body or ""))
         yield RenderedEntry(
             ids[cite.key],
             # citeproc-js trims the right-inline block of second-field-align ("Title.” ")
             html if margin is None else html.rstrip(),
-            None if margin is None else finish(str(margin), punctuation_in_quote=piq),
+            None if margin is None else finished(str(margin)),
         )
 
 
@@ -215,11 +252,11 @@ def _cite_item(cite: Mapping[str, Any]) -> Any:
         options["locator"] = Locator(cite.get("label", "page"), rich_text(str(cite["locator"])))
     for key in ("prefix", "suffix"):
         if key in cite:
-            options[key] = rich_text(str(cite[key]))
+            options[key] = mark_quotes(rich_text(str(cite[key])))
     return Cite(str(cite["id"]), **options)
 
 
-def _citations(root: Any, citations: Sequence[Any], piq: bool) -> Iterable[str]:
+def _citations(root: Any, citations: Sequence[Any], finished: Finishing) -> Iterable[str]:
     previous: list[Any] = []
     for citation in citations:
         try:
@@ -229,20 +266,20 @@ def _citations(root: Any, citations: Sequence[Any], piq: bool) -> Iterable[str]:
         except Exception as error:  # citeproc-py's own bugs: say so, never a traceback
             msg = f"citeproc-py failed on a citation: {type(error).__name__}: {error}"
             raise RenderError(msg) from error
-        yield finish(str(text), punctuation_in_quote=piq)
+        yield finished(str(text))
 
 
-def _entry(layout: Any, cite: Any) -> tuple[Any, Any]:
-    """(margin, body) of one entry; errors inside citeproc-py become a `RenderError`."""
+def _entry(layout: Any, cite: Any) -> tuple[Any, Any] | str:
+    """(margin, body) of one entry, or what citeproc-py failed with on it."""
     try:
         if isinstance(layout, Layout):
-            return layout.render_entry(cite)
+            margin, body = layout.render_entry(cite)
+            return margin, body
         return None, layout.render_bibliography([cite])[0]
     except RefsError:
         raise
     except Exception as error:  # citeproc-py's own bugs: say which entry, never a traceback
-        msg = f"citeproc-py failed on entry {cite.key!r}: {type(error).__name__}: {error}"
-        raise RenderError(msg) from error
+        return f"citeproc-py failed on it: {type(error).__name__}: {error}"
 
 
 def _cleaned(item: Mapping[str, Any]) -> dict[str, Any]:
@@ -272,6 +309,7 @@ __all__ = [
     "RenderError",
     "Rendered",
     "RenderedEntry",
+    "Unrendered",
     "available_locales",
     "known_locale",
     "process",

@@ -282,5 +282,15 @@ def _spaced(parts: list[Any]) -> Any:
 
 
 def _joined(*parts: Any) -> str:
-    """The parts that are there, space-separated."""
-    return " ".join([part for part in parts if part])
+    """The parts that are there, space-separated, but none after a particle that ends in an
+    apostrophe or a hyphen, as citeproc-js joins them ("d’" + "Alché-Buc": "d’Alché-Buc")."""
+    text = ""
+    for part in parts:
+        if part:
+            glue = "" if not text or str(text)[-1] in _GLUED else " "
+            text = text + glue + part
+    return text
+
+
+#: Last characters of a name part after which the next one follows without a space.
+_GLUED = frozenset("'\u2019-")

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from refs.escaping import html_text
+from refs.render.quotes import mark_quotes
 
 #: The inline markup of CSL-JSON strings (citeproc-js's FlipFlopper), opening and closing.
 _TAG = re.compile(
@@ -81,23 +82,34 @@ def _paired_tags(value: str) -> list[tuple[int, int]]:
     return sorted(kept)
 
 
+#: Variables kept as they are: the item's identity and codes.
+_VERBATIM = frozenset({"id", "type", "language"})
+#: Variables whose quotes are characters of an identifier, not quotations or apostrophes.
+_IDENTIFIERS = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "call-number"})
+
+
 def rich_item(item: Mapping[str, Any]) -> dict[str, Any]:
-    """Every string of a CSL-JSON item as the engine's HTML (``id`` and ``type`` as they are).
+    """Every string of a CSL-JSON item as the engine's HTML (``id`` and ``type`` as they
+    are), its quotations and apostrophes read as citeproc-js reads them
+    (`refs.render.quotes.mark_quotes`), except in identifiers (URL, DOI, …).
 
     >>> rich_item({"id": "a&b", "title": "A & B", "issued": {"literal": "<1990>"}})
     {'id': 'a&b', 'title': 'A &#38; B', 'issued': {'literal': '&#60;1990&#62;'}}
+    >>> rich_item({"title": "Alzheimer's", "URL": "https://x.org/it's"})
+    {'title': 'Alzheimer’s', 'URL': "https://x.org/it's"}
     """
     return {
-        key: value if key in ("id", "type", "language") else _rich(value)
+        key: value if key in _VERBATIM else _rich(value, quoted=key not in _IDENTIFIERS)
         for key, value in item.items()
     }
 
 
-def _rich(value: Any) -> Any:
+def _rich(value: Any, *, quoted: bool) -> Any:
     if isinstance(value, str):
-        return rich_text(value)
+        text = rich_text(value)
+        return mark_quotes(text) if quoted else text
     if isinstance(value, Mapping):
-        return {key: _rich(inner) for key, inner in value.items()}
+        return {key: _rich(inner, quoted=quoted) for key, inner in value.items()}
     if isinstance(value, list):
-        return [_rich(inner) for inner in value]
+        return [_rich(inner, quoted=quoted) for inner in value]
     return value

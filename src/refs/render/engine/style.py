@@ -26,6 +26,7 @@ from refs.render.engine.names import Name, NamePart
 from refs.render.engine.number import Number
 from refs.render.engine.substitute import Substitute, substituted_for
 from refs.render.engine.text import Text
+from refs.render.quotes import Quotes
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 
@@ -164,6 +165,15 @@ def _default_names(root: Any) -> None:
 def punctuation_in_quote(root: Any) -> bool:
     """The locale's ``punctuation-in-quote`` option."""
     return str(root.get_locale_option("punctuation-in-quote")).lower() == "true"
+
+
+def quote_terms(root: Any) -> Quotes:
+    """The locale's quote terms, outer and inner (en-US: “ ” ‘ ’)."""
+    terms = [
+        str(root.get_single_term(name=name) or "")
+        for name in ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")
+    ]
+    return Quotes(*terms)
 
 
 def _name(style: Path | bytes) -> str:

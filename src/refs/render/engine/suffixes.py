@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-from refs.render.citeproc import Citation, String, plain
+from refs.render.citeproc import Citation, DateRange, String, plain
 from refs.render.disambiguation import year_suffixes
 from refs.render.engine.initials import initialize
 from refs.render.engine.looking import only_looking
@@ -43,9 +43,18 @@ def add_year_suffixes(root: Any, ordered: Sequence[Any], registry: Registry) -> 
         if explicit:
             reference["year_suffix"] = String(suffix)
             continue
-        issued = reference.get("issued")
-        if isinstance(issued, dict) and isinstance(issued.get("year"), int):
-            issued["year"] = SuffixedYear(issued["year"], suffix)
+        _suffix_year(reference.get("issued"), suffix)
+
+
+def _suffix_year(issued: Any, suffix: str) -> None:
+    """Put the suffix on the year printed last: a date's, or a range's (its begin's year when
+    both ends share it, "2019a, October–November"; else its end's, "2018–2019a")."""
+    if isinstance(issued, DateRange):
+        end = issued.get("end")
+        same = end is None or end.is_nil() or end.get("year") == issued.begin.get("year")
+        _suffix_year(issued.begin if same else end, suffix)
+    elif isinstance(issued, dict) and isinstance(issued.get("year"), int):
+        issued["year"] = SuffixedYear(issued["year"], suffix)
 
 
 def _cited_alone(cite: Any, registry: Registry) -> Any:

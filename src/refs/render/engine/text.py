@@ -11,7 +11,7 @@ from refs.render.engine.looking import looking
 from refs.render.engine.number import numeric_text
 from refs.render.engine.numbers import RANGED
 from refs.render.engine.substitute import log_rendered
-from refs.render.punctuation import QUOTE_END
+from refs.render.quotes import CLOSE, OPEN, as_raw, mark_quotes, with_marks
 from refs.render.textcase import NOCASE_CLOSE, NOCASE_OPEN, capitalise, title_case
 
 
@@ -33,13 +33,18 @@ class Text(model.Text):  # type: ignore[misc]
                 return text
             return _rebuilt(text, capitalise)
         if text_case == "title" and (language in (None, "en")):
-            return _rebuilt(text, title_case)
+            return _rebuilt(text, _title_case)
         return super().case(text, language)
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """A macro called from a sort key keeps the key's name options (citeproc-py dropped
-        them, so names sorted "Collin Burns" instead of "Burns, Collin")."""
+        them, so names sorted "Collin Burns" instead of "Burns, Collin"); a ``value`` has its
+        quotations read as the data's are (`refs.render.quotes`)."""
         sort_options = kwargs.get("sort_options")
+        if self._is_value():
+            # a style's own text has quotations and apostrophes as the data's have
+            text, language = super().process(item, context, **kwargs)
+            return String(mark_quotes(str(text))), language
         if sort_options is None or "macro" not in self.attrib:
             return super().process(item, context, **kwargs)
         try:
@@ -57,6 +62,11 @@ class Text(model.Text):  # type: ignore[misc]
             return String(str(text)[:1].upper() + str(text)[1:])
         return text
 
+    def _is_value(self) -> bool:
+        return "value" in self.attrib and not any(
+            name in self.attrib for name in ("variable", "macro", "term")
+        )
+
     def _variable(self, item: Any, context: Any) -> Any:
         text = super()._variable(item, context)
         if text is not None and self.get("variable") in RANGED:
@@ -68,13 +78,13 @@ class Text(model.Text):  # type: ignore[misc]
         return text
 
     def quote(self, string: Any) -> Any:
-        """Mark each closing quote, so that punctuation can move inside it afterwards;
-        no quotes at all while only looking (an ambiguity key)."""
+        """The style's quotes as the marks the data's quotes are written in too, so that
+        they flip-flop with depth when the entry is finished (`refs.render.quotes`) and
+        punctuation can move inside them; no quotes at all while only looking (an
+        ambiguity key)."""
         if self.get("quotes", "false").lower() != "true" or looking():
             return string
-        opening = self.get_single_term(name="open-quote")
-        closing = self.get_single_term(name="close-quote")
-        return opening + string + closing + String(QUOTE_END)
+        return String(OPEN) + string + String(CLOSE)
 
 
 def short_url(url: str) -> str:
@@ -92,6 +102,12 @@ def short_url(url: str) -> str:
 
 _URL_PATH = re.compile(r"(.*\.[^/]+)/.*")
 _SCHEME = re.compile(r"https?://")
+
+
+def _title_case(marked: str) -> str:
+    """Title case of text with quotation marks, read as the quotes the data spelled
+    (citeproc-js cases the text before it prints its quotes)."""
+    return with_marks(title_case(as_raw(marked)), marked)
 
 
 def _rebuilt(text: Any, change: Any) -> Any:
