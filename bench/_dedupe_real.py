@@ -10,6 +10,7 @@ could only have missed it if it is unlike every judged pair), and shown apart.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +38,21 @@ def real_set() -> RealSet:
     entries = list(read_bib(data, "real-entries.bib").entries)
     index = {e.key: n for n, e in enumerate(entries)}
     judged = yaml.safe_load((LABELS / "real-pairs.yaml").read_text(encoding="utf-8"))["pairs"]
-    parent = list(range(len(entries)))
+    joined: list[Pair] = []
+    apart: set[Pair] = set()
+    for pair in judged:
+        a, b = sorted((index[pair["a"]], index[pair["b"]]))
+        if pair["same"] is True:
+            joined.append((a, b))
+        elif pair["same"] is False:
+            apart.add((a, b))
+    truth = closed_pairs(len(entries), joined)
+    return RealSet(entries, truth, apart)
+
+
+def closed_pairs(count: int, links: Iterable[Pair]) -> set[Pair]:
+    """Every pair of the ``count`` entries that ``links`` join, directly or through others."""
+    parent = list(range(count))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -45,23 +60,17 @@ def real_set() -> RealSet:
             i = parent[i]
         return i
 
-    apart: set[Pair] = set()
-    for pair in judged:
-        a, b = sorted((index[pair["a"]], index[pair["b"]]))
-        if pair["same"] is True:
-            parent[find(a)] = find(b)
-        elif pair["same"] is False:
-            apart.add((a, b))
+    for a, b in links:
+        parent[find(a)] = find(b)
     groups: dict[int, list[int]] = {}
-    for n in range(len(entries)):
+    for n in range(count):
         groups.setdefault(find(n), []).append(n)
-    truth = {
+    return {
         (a, b)
         for members in groups.values()
         for i, a in enumerate(members)
         for b in members[i + 1 :]
     }
-    return RealSet(entries, truth, apart)
 
 
 def real_line(name: str, predicted: set[Pair], real: RealSet) -> str:

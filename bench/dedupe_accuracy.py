@@ -33,7 +33,7 @@ from pathlib import Path
 
 import yaml
 
-from _dedupe_real import real_line, real_set
+from _dedupe_real import closed_pairs, real_line, real_set
 from _measure import bench_file
 from refs.bibtex import read_bib
 from refs.dedupe import find_duplicates
@@ -82,21 +82,7 @@ def baseline_pairs(entries: Sequence[Entry]) -> set[Pair]:
         title = _alnum(entry.get("title"))
         if title:
             groups[f"cite:{first}:{title}:{entry.get('number')}"].append(i)
-    parent = list(range(len(entries)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for group in groups.values():
-        for other in group[1:]:
-            parent[find(other)] = find(group[0])
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(entries)):
-        clusters[find(i)].append(i)
-    return pairs_of(clusters.values())
+    return closed_pairs(len(entries), ((g[0], other) for g in groups.values() for other in g[1:]))
 
 
 def score(predicted: set[Pair], truth: set[Pair]) -> tuple[float, float, int, int]:
