@@ -56,7 +56,14 @@ from refs.parsing.names import looks_like_authors
 from refs.parsing.record import EmbeddedBibtex, Shape
 from refs.parsing.source import Where, item_end, item_text, paragraph_text, source_between
 from refs.parsing.table_rows import paper_rows
-from refs.parsing.venue import find_year, is_venue_name, named_work, venue_tag, venue_year
+from refs.parsing.venue import (
+    VENUE_LINK,
+    find_year,
+    is_venue_name,
+    named_work,
+    venue_tag,
+    venue_year,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,7 +334,7 @@ class _Reader:
         # "- Title." / "  [[pdf]](…)" / "  - A. Author, B. Author. *ICML 2020*": the names
         # and venue on a sub-bullet are the item's
         names = short = ""
-        over = _over_citation(text, [b for b in nested if b not in bullets])
+        over = _over_citation(text, [b for b in nested if b not in bullets], where)
         if over is not None:
             # "* GFRNN [[Paper](…)]" / "  * A. One, B. Two, *Title*, ICML 2015": the work's name
             # and links, its citation on the sub-bullet; "* A. One (2008)" / "  * [Title](…)"
@@ -556,7 +563,7 @@ def _item_shape(
     paper_links = [link for link in links if is_paper_url(link.url)]
     if paper_links and all(not link.text for link in links) and len(plain.split()) <= 12:
         return Shape.BARE_URL
-    venue = _VENUE_OPENING.match(body)
+    venue = VENUE_LINK.match(body)
     if venue and _has_words(plain) and (venue_year(venue[1]) or is_venue_name(venue[1])):
         return Shape.CITATION  # "[[ICCV](any host)] Title.": the venue link is the paper's
     names = paper_links and all(_names_in_passing(link.text) for link in paper_links)
@@ -569,10 +576,6 @@ def _item_shape(
     if named_work(plain) is not None:
         return Shape.CITATION  # "PointNet++ (NeurIPS'2017)", as a model zoo lists its methods
     return None
-
-
-#: A link in brackets opening an item, ``[[ICCV](…)]``: its text may name the venue.
-_VENUE_OPENING = re.compile(r"^\s*+\[\[([^\[\]]{2,40})\]\(")
 
 
 def _names_in_passing(link_text: str) -> bool:
@@ -635,7 +638,9 @@ def _is_title_only(item: ListItem, body: str, plain: str, has_links: bool) -> bo
     return bool(sum(w[0].isupper() for w in words) >= 0.75 * len(words))
 
 
-def _over_citation(text: str, nested: list[ListItem]) -> tuple[str, str, ListItem] | None:
+def _over_citation(
+    text: str, nested: list[ListItem], where: Where
+) -> tuple[str, str, ListItem] | None:
     """A bullet that names a work over the sub-bullet that cites it: (the name, the text to
     read, that sub-bullet), or None.
 
@@ -646,7 +651,7 @@ def _over_citation(text: str, nested: list[ListItem]) -> tuple[str, str, ListIte
     if len(nested) != 1 or any(isinstance(b, ListItem) for b in nested[0].blocks):
         return None
     child = nested[0]
-    child_text = squash(item_text(child, Where()))
+    child_text = squash(item_text(child, where))
     plain, links = extract_links(text)
     plain = squash(re.sub(r"\[\s*\]", " ", strip_symbols(strip_html(plain))))
     own_links = " ".join(f"[{link.text or 'link'}]({link.url})" for link in links)

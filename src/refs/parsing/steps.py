@@ -45,6 +45,7 @@ from refs.parsing.record import Record, Shape
 from refs.parsing.title import clean_title, protect_title
 from refs.parsing.venue import (
     PUBLISHER,
+    VENUE_LINK,
     find_year,
     is_venue_name,
     named_work,
@@ -157,7 +158,7 @@ def join_wrapped_lines(draft: Draft) -> Draft:
 
 def take_links(draft: Draft) -> Draft:
     """Take links, code-span URLs and bare URLs out of the text, then HTML and status marks."""
-    opening = _VENUE_LINK.match(draft.text)
+    opening = VENUE_LINK.match(draft.text)
     venue = opening.group(1) if opening and venue_year(opening.group(1)) else ""
     text = draft.text
     if draft.candidate.shape is Shape.CITATION:
@@ -432,8 +433,6 @@ _TITLE_END = re.compile(r"(?<=[\w)])\.(?=\s|$)|\s\[")
 
 #: Keyword tags after a title: ``[**`qnn`**]``, ``[__`cls.`__ __`seg.`__]`` (lower-case words).
 _TAG = re.compile(r"\[\s*+(?:(?:\*\*|__)\s*+[a-z][\w.-]{0,24}\s*+(?:\*\*|__)\s*+)++\]")
-#: A link in brackets opening an entry, ``[[ACL](…)]``: its text may name the venue.
-_VENUE_LINK = re.compile(r"^\s*+\[\[([^\[\]]{2,40})\]\(")
 #: Emphasis or quotes, which the citation readers take a title from.
 #: A tag in brackets (``[**`qnn`**]``, ``[__`hardware`__]``, ``[__`cls.`__ __`seg.`__]``) is no
 #: title.

@@ -90,6 +90,10 @@ def century(yy: str) -> str:
     return str(1900 + int(yy) if int(yy) >= 50 else 2000 + int(yy))
 
 
+#: A link in brackets opening an entry, ``[[ACL](…)]``: its text may name the venue.
+VENUE_LINK = re.compile(r"^\s*+\[\[([^\[\]]{2,40})\]\(")
+
+
 def venue_year(text: str) -> tuple[str, str | None] | None:
     """``text`` read as one venue acronym and perhaps its year, else None.
 
