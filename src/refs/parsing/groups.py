@@ -181,6 +181,7 @@ def _venue_stated(note: str) -> str | None:
     return None
 
 
+#: Where a note's pieces end: ``ECCV 2014 / TPAMI 2015``, ``ICCV 2017. Fudan University``.
 _NOTE_PIECES = re.compile(r"[.,;/&()]|\s[-–—]\s")
 #: ``intro: text``, ``keywords：text``: a key of one or two words, a colon, a note.
 _NOTE = re.compile(r"^(?P<key>[^\W\d_][\w-]*(?: [\w-]+)?)\s*[:：]\s*(?P<note>\S.*)$")
