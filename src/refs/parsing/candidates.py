@@ -108,6 +108,8 @@ _LEADING_NOISE = re.compile(
     r"<[^a][^>]*>|<a\s+(?:id|name)=[^>]*>\s*</a>)+"
 )
 _LINK_START = re.compile(r"^\[(?:\*\*|__)?(?!!\[)")
+#: What any link leaves in a text: Markdown ``](``, an HTML ``<a``, a bare URL.
+_LINK_MARKUP = re.compile(r"\]\(|<a\s|https?://|www\.", re.IGNORECASE)
 _BIBTEX_ENTRY = re.compile(r"^\s*@[A-Za-z]+\s*[{(]")
 _BIBTEX_INFOS = ("", "bibtex", "bib", "latex", "tex", "biblatex", "text")
 _REFERENCE_SHAPES = (Shape.CITATION, Shape.LINK, Shape.BARE_URL)
@@ -326,7 +328,7 @@ class _Reader:
         """The item as one occurrence (its link-only sub-bullets with it), then any nested
         item that is a reference of another work; a description bullet is none."""
         text = item_text(item, where)
-        links_of_its_own = bool(extract_links(text)[1])
+        links_of_its_own = bool(_LINK_MARKUP.search(text))
         nested = [b for b in item.blocks if isinstance(b, ListItem)]
         bullets = [b for b in nested if is_link_bullet(b)]
         if bullets:

@@ -177,6 +177,8 @@ def take_links(draft: Draft) -> Draft:
 def _quote_linked_title(text: str) -> str:
     """``A. One, B. Two, [Title](url), Nature 2015``: a titled link right after the names is
     the title, marked as if quoted so that the citation readers see it as one."""
+    if "](" not in text:
+        return text
     for source, link in iter_links(text):
         at = text.find(source)
         names = strip_end(squash(strip_emphasis(strip_html(text[:at]))))
