@@ -71,15 +71,6 @@ def starts_output() -> bool:
     return written is not None and written.capitalise and not written.anything
 
 
-@contextmanager
-def _opened(tally: Tally | None) -> Iterator[None]:
-    token = _OPEN.set(tally)
-    try:
-        yield
-    finally:
-        _OPEN.reset(token)
-
-
 class Group(model.Group):  # type: ignore[misc]
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         delimiter = self.get("delimiter", "")
@@ -109,11 +100,13 @@ def as_group(render: Callable[[], Any]) -> Any:
     tally = Tally()
     written = _WRITTEN.get()
     before = written.anything if written is not None else False
-    with _opened(tally):
-        try:
-            text = render()
-        except VariableError:
-            text = None
+    token = _OPEN.set(tally)  # a context manager here costs a tenth of APA's rendering time
+    try:
+        text = render()
+    except VariableError:
+        text = None
+    finally:
+        _OPEN.reset(token)
     parent = _OPEN.get()
     if text is not None and str(text) and tally.shown:
         if parent is not None:
