@@ -116,8 +116,7 @@ def completes_authors(truncated: Entry, other: Entry) -> bool:
     >>> completes_authors(short, full), completes_authors(full, short)
     (True, False)
     """
-    printed, theirs = truncated.names("author"), other.names("author")
-    if not printed or not printed[-1].is_others or any(p.is_others for p in theirs):
+    if not is_cut(truncated) or any(p.is_others for p in other.names("author")):
         return False
     known, full = author_names(truncated), author_names(other)
     return len(full) > len(known) and all(
